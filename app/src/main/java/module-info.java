@@ -1,0 +1,16 @@
+/** The JavaFX application: views, view models and wiring. */
+module org.planwright.app {
+    requires javafx.controls;
+    requires org.controlsfx.controls;
+    requires atlantafx.base;
+    requires org.fxmisc.richtext;
+    requires org.kordamp.ikonli.javafx;
+    requires org.kordamp.ikonli.feather;
+    requires org.planwright.target;
+    requires org.planwright.plans;
+    requires org.planwright.sqltext;
+    requires org.planwright.store;
+    requires org.planwright.sandbox;
+    requires org.slf4j;
+    exports org.planwright.app;
+}

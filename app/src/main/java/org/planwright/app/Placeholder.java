@@ -1,0 +1,1 @@
+package org.planwright.app; /** placeholder until the app lands. */ final class Placeholder { private Placeholder() { } }

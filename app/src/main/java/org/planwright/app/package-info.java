@@ -1,0 +1,2 @@
+/** Planwright app. */
+package org.planwright.app;

@@ -1,0 +1,2 @@
+/** Planwright cli. */
+package org.planwright.cli;

@@ -1,0 +1,2 @@
+/** Planwright sandbox. */
+package org.planwright.sandbox;

@@ -1,0 +1,2 @@
+/** Planwright sqltext. */
+package org.planwright.sqltext;

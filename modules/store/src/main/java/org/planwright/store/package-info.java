@@ -1,0 +1,2 @@
+/** Planwright store. */
+package org.planwright.store;

@@ -1,0 +1,2 @@
+/** Planwright testsupport. */
+package org.planwright.testsupport;
