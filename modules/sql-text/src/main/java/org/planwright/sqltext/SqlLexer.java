@@ -9,6 +9,12 @@ import java.util.List;
  * comments and nested block comments. Rules follow PostgreSQL's scanner ({@code src/backend/parser/scan.l})
  * and the "Lexical Structure" chapter of the PostgreSQL manual.
  *
+ * <p>psql scripts are understood too (psql manual, "Meta-Commands" and "COPY"): a backslash outside quotes
+ * starts a meta-command running to the end of its line (a {@code \d} line, or a {@code \gset} after a query
+ * on the same line); the inline data after {@code COPY ... FROM STDIN;} (or a {@code \copy ... from stdin}
+ * meta-command), from the next line up to and including the terminating {@code \.} line, is one
+ * {@link SqlToken.Type#STRING} token, so that quotes in the data cannot derail the rest of the script.
+ *
  * <p>It never fails: text that is not valid SQL still becomes tokens, and an unclosed string or comment
  * becomes one {@link SqlToken.Type#UNTERMINATED} token running to the end. Stateless and thread-safe.
  */
@@ -27,23 +33,18 @@ public final class SqlLexer {
         List<SqlToken> tokens = new ArrayList<>();
         int n = sql.length();
         int i = 0;
-        boolean lineStart = true;
+        int statementStart = 0;
         while (i < n) {
             char c = sql.charAt(i);
             int start = i;
             SqlToken.Type type;
             if (Character.isWhitespace(c)) {
                 while (i < n && Character.isWhitespace(sql.charAt(i))) {
-                    if (sql.charAt(i) == '\n') {
-                        lineStart = true;
-                    }
                     i++;
                 }
                 tokens.add(new SqlToken(SqlToken.Type.WHITESPACE, start, i, sql.substring(start, i)));
                 continue;
             }
-            boolean atLineStart = lineStart;
-            lineStart = false;
             if (c == '-' && peek(sql, i + 1) == '-') {
                 i = endOfLine(sql, i);
                 type = SqlToken.Type.COMMENT;
@@ -51,7 +52,7 @@ public final class SqlLexer {
                 int end = endOfBlockComment(sql, i);
                 type = end < 0 ? SqlToken.Type.UNTERMINATED : SqlToken.Type.COMMENT;
                 i = end < 0 ? n : end;
-            } else if (c == '\\' && atLineStart) {
+            } else if (c == '\\') {
                 i = endOfLine(sql, i);
                 type = SqlToken.Type.META_COMMAND;
             } else if (c == '\'') {
@@ -116,9 +117,47 @@ public final class SqlLexer {
                 i++;
                 type = SqlToken.Type.OPERATOR;
             }
-            tokens.add(new SqlToken(type, start, i, sql.substring(start, i)));
+            SqlToken token = new SqlToken(type, start, i, sql.substring(start, i));
+            tokens.add(token);
+            if (type == SqlToken.Type.SEMICOLON || type == SqlToken.Type.META_COMMAND) {
+                boolean copyIn = type == SqlToken.Type.META_COMMAND
+                        ? CopyFromStdin.isMetaCopyFromStdin(token.text())
+                        : CopyFromStdin.isCopyFromStdin(tokens.subList(statementStart, tokens.size() - 1));
+                statementStart = tokens.size();
+                if (copyIn) {
+                    i = copyData(sql, i, tokens);
+                    statementStart = tokens.size();
+                }
+            }
         }
         return tokens;
+    }
+
+    /**
+     * Adds the rest of the COPY line (as whitespace/comment tokens, lexed normally) and then the data block:
+     * from the next line through the {@code \.} line, or to the end of the text. Returns where lexing resumes.
+     */
+    private static int copyData(String sql, int from, List<SqlToken> tokens) {
+        int n = sql.length();
+        int lineEnd = endOfLine(sql, from);
+        if (lineEnd >= n) {
+            return from;
+        }
+        // the remainder of the COPY line: usually nothing, or a comment; lex it on its own
+        int i = from;
+        if (lineEnd > from) {
+            for (SqlToken t : tokenize(sql.substring(from, lineEnd))) {
+                tokens.add(new SqlToken(t.type(), t.start() + from, t.end() + from, t.text()));
+            }
+            i = lineEnd;
+        }
+        int dataStart = lineEnd + 1;
+        tokens.add(new SqlToken(SqlToken.Type.WHITESPACE, i, dataStart, sql.substring(i, dataStart)));
+        int dataEnd = CopyFromStdin.endOfData(sql, dataStart);
+        if (dataEnd > dataStart) {
+            tokens.add(new SqlToken(SqlToken.Type.STRING, dataStart, dataEnd, sql.substring(dataStart, dataEnd)));
+        }
+        return dataEnd;
     }
 
     private static char peek(String s, int i) {

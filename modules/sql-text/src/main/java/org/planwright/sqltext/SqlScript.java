@@ -23,7 +23,10 @@ public final class SqlScript {
 
     /**
      * @param script the whole editor text or file; must not be null
-     * @return the statements in order; empty pieces (only whitespace/comments between semicolons) are left out
+     * @return the statements in order; empty pieces (only whitespace/comments between semicolons) are left out.
+     *     Comments before a statement belong to it. A psql meta-command ends the statement before it (as
+     *     {@code \\g} or {@code \\gset} send the query buffer) and is a {@link StatementKind#UTILITY} statement
+     *     of its own; inline {@code COPY ... FROM STDIN} data is part of no statement.
      */
     public static List<SqlStatement> split(String script) {
         List<SqlToken> tokens = SqlLexer.tokenize(script);
@@ -31,7 +34,14 @@ public final class SqlScript {
         List<SqlStatement> out = new ArrayList<>();
         List<SqlToken> current = new ArrayList<>();
         int depth = 0;
+        boolean expectCopyData = false;
         for (SqlToken t : tokens) {
+            if (expectCopyData && !t.isTrivia()) {
+                expectCopyData = false;
+                if (t.type() == SqlToken.Type.STRING) {
+                    continue;
+                }
+            }
             switch (t.type()) {
                 case OPEN_PAREN -> depth++;
                 case CLOSE_PAREN -> depth = Math.max(0, depth - 1);
@@ -42,7 +52,9 @@ public final class SqlScript {
                 current.add(t);
                 flush(script, current, lines, out);
                 depth = 0;
+                expectCopyData = CopyFromStdin.isMetaCopyFromStdin(t.text());
             } else if (t.type() == SqlToken.Type.SEMICOLON && depth == 0) {
+                expectCopyData = CopyFromStdin.isCopyFromStdin(current);
                 flush(script, current, lines, out);
             } else {
                 current.add(t);
@@ -53,29 +65,52 @@ public final class SqlScript {
     }
 
     /**
-     * The statement the caret is in, as Ctrl+Enter runs it: the statement whose span (up to and including
-     * its semicolon) contains the caret, or else the nearest statement before the caret on the same or
-     * an earlier line.
+     * The statement the caret is in, as Ctrl+Enter runs it. In order of preference: the statement whose span
+     * (from its first character up to and including its semicolon) contains the caret, the later one when
+     * the caret touches two; else the next statement if it starts on the caret's line; else the nearest
+     * statement before the caret (caret in blank lines after a statement); else the first statement (caret
+     * before it).
      *
      * @param script      the editor text
-     * @param caretOffset caret position, 0 to {@code script.length()}
+     * @param caretOffset caret position, 0 to {@code script.length()} (clamped)
      * @return the statement, or empty when the script has none
      */
     public static Optional<SqlStatement> statementAt(String script, int caretOffset) {
         List<SqlStatement> all = split(script);
-        SqlStatement best = null;
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        int caret = Math.clamp(caretOffset, 0, script.length());
+        SqlStatement containing = null;
+        SqlStatement before = null;
+        SqlStatement after = null;
         for (SqlStatement s : all) {
-            if (s.startOffset() <= caretOffset) {
-                best = s;
-            } else if (best == null) {
-                best = s;
-                break;
-            } else {
-                // caret sits in the gap after 'best'; if only whitespace/semicolon before the next one, keep best
-                break;
+            int spanEnd = endWithSemicolon(script, s.endOffset());
+            if (s.startOffset() <= caret && caret <= spanEnd) {
+                containing = s;
+            } else if (spanEnd < caret) {
+                before = s;
+            } else if (after == null) {
+                after = s;
             }
         }
-        return Optional.ofNullable(best);
+        if (containing != null) {
+            return Optional.of(containing);
+        }
+        LineIndex lines = new LineIndex(script);
+        if (after != null && (before == null || lines.line(after.startOffset()) == lines.line(caret))) {
+            return Optional.of(after);
+        }
+        return Optional.of(before);
+    }
+
+    /** @return the offset after the semicolon that ends a statement at {@code end}, or {@code end} if none follows */
+    private static int endWithSemicolon(String script, int end) {
+        int i = end;
+        while (i < script.length() && Character.isWhitespace(script.charAt(i))) {
+            i++;
+        }
+        return i < script.length() && script.charAt(i) == ';' ? i + 1 : end;
     }
 
     private static void flush(String script, List<SqlToken> current, LineIndex lines, List<SqlStatement> out) {
