@@ -4,6 +4,9 @@ module org.planwright.app {
     requires org.controlsfx.controls;
     requires atlantafx.base;
     requires org.fxmisc.richtext;
+    requires org.fxmisc.flowless;
+    requires org.fxmisc.undo;
+    requires reactfx;
     requires org.kordamp.ikonli.javafx;
     requires org.kordamp.ikonli.feather;
     requires org.planwright.target;

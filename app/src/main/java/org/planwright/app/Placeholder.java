@@ -1,1 +1,0 @@
-package org.planwright.app; /** placeholder until the app lands. */ final class Placeholder { private Placeholder() { } }

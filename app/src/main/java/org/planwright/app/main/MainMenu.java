@@ -1,0 +1,141 @@
+package org.planwright.app.main;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.FileChooser;
+import org.planwright.app.editor.EditorTabViewModel;
+
+/**
+ * The menu bar (File, Query, Connection, View) with its keyboard shortcuts. Shortcuts are also handled by a
+ * scene event filter, so the code area cannot consume them first. FX thread only.
+ */
+final class MainMenu extends MenuBar {
+
+    private final MainWindow window;
+    private final MainViewModel vm;
+    private final Map<KeyCombination, MenuItem> shortcuts = new LinkedHashMap<>();
+
+    MainMenu(MainWindow window, MainViewModel vm) {
+        this.window = window;
+        this.vm = vm;
+        setId("main-menu");
+        getMenus().addAll(fileMenu(), viewMenu());
+    }
+
+    void installShortcutFilter(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            for (Map.Entry<KeyCombination, MenuItem> s : shortcuts.entrySet()) {
+                if (s.getKey().match(e) && !s.getValue().isDisable()) {
+                    e.consume();
+                    s.getValue().fire();
+                    return;
+                }
+            }
+        });
+    }
+
+    private Menu fileMenu() {
+        Menu m = new Menu("_File");
+        m.getItems().addAll(
+                item("New tab", shortcut(KeyCode.T), () -> vm.editors().newTab("")),
+                item("Open…", shortcut(KeyCode.O), this::open),
+                item("Save", shortcut(KeyCode.S), () -> vm.editors().selected().ifPresent(t -> save(t, false))),
+                item("Save as…", shortcutShift(KeyCode.S), () -> vm.editors().selected().ifPresent(t -> save(t, true))),
+                item("Close tab", shortcut(KeyCode.W), () -> vm.editors().selected().ifPresent(t -> {
+                    if (window.confirmClose(t)) {
+                        vm.editors().close(t);
+                    }
+                })),
+                new SeparatorMenuItem(),
+                item("Exit", shortcut(KeyCode.Q), () -> {
+                    if (window.confirmExit()) {
+                        Platform.exit();
+                    }
+                }));
+        return m;
+    }
+
+    private Menu viewMenu() {
+        Menu m = new Menu("_View");
+        ToggleGroup themes = new ToggleGroup();
+        RadioMenuItem light = new RadioMenuItem("Light theme");
+        light.setToggleGroup(themes);
+        light.setSelected(true);
+        light.setOnAction(e -> Theme.LIGHT.apply());
+        RadioMenuItem dark = new RadioMenuItem("Dark theme");
+        dark.setToggleGroup(themes);
+        dark.setOnAction(e -> Theme.DARK.apply());
+        m.getItems().addAll(light, dark);
+        return m;
+    }
+
+    MenuItem item(String text, KeyCombination key, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> action.run());
+        if (key != null) {
+            item.setAccelerator(key);
+            shortcuts.put(key, item);
+        }
+        return item;
+    }
+
+    static KeyCombination shortcut(KeyCode code) {
+        return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN);
+    }
+
+    static KeyCombination shortcutShift(KeyCode code) {
+        return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    }
+
+    private FileChooser sqlChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("SQL files", "*.sql"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        return chooser;
+    }
+
+    private void open() {
+        var file = sqlChooser("Open SQL file").showOpenDialog(window.stage());
+        if (file != null) {
+            try {
+                vm.editors().open(file.toPath());
+            } catch (IOException e) {
+                window.errors().show("Could not open " + file.getName(), e);
+            }
+        }
+    }
+
+    private void save(EditorTabViewModel tab, boolean askName) {
+        Path target = tab.fileProperty().get();
+        if (target == null || askName) {
+            FileChooser chooser = sqlChooser("Save SQL file");
+            chooser.setInitialFileName(target == null ? "query.sql" : target.getFileName().toString());
+            var file = chooser.showSaveDialog(window.stage());
+            if (file == null) {
+                return;
+            }
+            target = file.toPath();
+        }
+        try {
+            tab.saveTo(target);
+            vm.status().done("Saved " + target.getFileName());
+        } catch (IOException e) {
+            window.errors().show("Could not save " + target.getFileName(), e);
+        }
+    }
+}
