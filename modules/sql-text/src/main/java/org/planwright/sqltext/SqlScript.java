@@ -25,7 +25,7 @@ public final class SqlScript {
      * @param script the whole editor text or file; must not be null
      * @return the statements in order; empty pieces (only whitespace/comments between semicolons) are left out.
      *     Comments before a statement belong to it. A psql meta-command ends the statement before it (as
-     *     {@code \\g} or {@code \\gset} send the query buffer) and is a {@link StatementKind#UTILITY} statement
+     *     {@code \g} or {@code \gset} send the query buffer) and is a {@link StatementKind#UTILITY} statement
      *     of its own; inline {@code COPY ... FROM STDIN} data is part of no statement.
      */
     public static List<SqlStatement> split(String script) {
