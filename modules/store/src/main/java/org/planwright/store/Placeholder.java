@@ -1,1 +1,0 @@
-package org.planwright.store; /** placeholder until the store lands. */ final class Placeholder { private Placeholder() { } }

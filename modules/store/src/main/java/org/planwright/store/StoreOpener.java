@@ -1,0 +1,171 @@
+package org.planwright.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the H2 file behind a {@link WorkbenchStore}: creates the folder, starts the HikariCP pool (which fails fast
+ * when H2 cannot open the file) and brings the schema up to date with Flyway, refusing a schema newer than this
+ * Planwright knows. Every failure becomes a {@link StoreException} naming the file and what to do.
+ */
+final class StoreOpener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreOpener.class);
+
+    /** Where the migrations live (src/main/resources/db/migration). */
+    static final String MIGRATIONS = "classpath:db/migration";
+    /** Connections in the pool: the UI and a few background tasks. H2 serialises writes anyway. */
+    private static final int POOL_SIZE = 4;
+
+    private StoreOpener() {
+    }
+
+    /**
+     * @param directory the store folder (created when missing)
+     * @param locations Flyway locations; {@link #MIGRATIONS} in production
+     * @return the pool, migrated
+     * @throws StoreException LOCKED, NEWER_SCHEMA, DAMAGED, NOT_ACCESSIBLE, INVALID or FAILED
+     */
+    static HikariDataSource open(Path directory, String... locations) {
+        Path dir = directory.toAbsolutePath().normalize();
+        Path file = dir.resolve(WorkbenchStore.FILE_NAME);
+        prepareFolder(dir, file);
+        HikariDataSource pool = startPool(dir, file);
+        try {
+            migrate(pool, file, locations);
+            return pool;
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static void prepareFolder(Path dir, Path file) {
+        if (dir.toString().contains(";")) {
+            throw new StoreException(StoreException.Reason.INVALID, "The store folder " + dir
+                    + " contains ';', which H2 database paths cannot hold; choose another folder (set "
+                    + StoreLocation.HOME_PROPERTY + " or " + StoreLocation.HOME_ENV + ").");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.NOT_ACCESSIBLE, "Cannot create the store folder " + dir
+                    + " (" + e.getMessage() + "); check its permissions, or set " + StoreLocation.HOME_PROPERTY
+                    + " or " + StoreLocation.HOME_ENV + " to another folder.", e);
+        }
+        if (Files.exists(file) && !(Files.isReadable(file) && Files.isWritable(file))) {
+            throw new StoreException(StoreException.Reason.NOT_ACCESSIBLE, "The store file " + file
+                    + " cannot be read and written by this user; check its permissions.");
+        }
+    }
+
+    private static HikariDataSource startPool(Path dir, Path file) {
+        HikariConfig config = new HikariConfig();
+        String base = file.toString().substring(0, file.toString().length() - ".mv.db".length());
+        config.setJdbcUrl("jdbc:h2:file:" + base);
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setPoolName("planwright-store");
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setInitializationFailTimeout(1);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            SQLException sql = sqlCause(e).orElse(null);
+            if (sql == null) {
+                throw new StoreException(StoreException.Reason.FAILED, "Cannot open the store " + file + ": "
+                        + e.getMessage(), e);
+            }
+            throw openError(file, dir, sql);
+        }
+    }
+
+    private static StoreException openError(Path file, Path dir, SQLException e) {
+        StoreException.Reason reason = SqlErrors.reasonOf(e.getErrorCode());
+        String message = switch (reason) {
+            case LOCKED -> "The store " + file + " is in use by another running Planwright. Close that Planwright"
+                    + " (or wait for it to exit) and try again; to run two at once, give this one its own folder with"
+                    + " -D" + StoreLocation.HOME_PROPERTY + "=FOLDER or " + StoreLocation.HOME_ENV + ".";
+            case DAMAGED -> "The store " + file + " is damaged or is not a Planwright store, so it was left untouched."
+                    + " Move it aside (keep it: it may still be recoverable with H2's Recover tool) and start again"
+                    + " to get a new, empty store.";
+            case NOT_ACCESSIBLE -> "Cannot read or write the store " + file + " (" + firstLine(e.getMessage())
+                    + "); check the permissions of " + dir + " and the free disk space.";
+            default -> "Cannot open the store " + file + ": H2 error " + e.getErrorCode() + " ("
+                    + firstLine(e.getMessage()) + ").";
+        };
+        LOG.warn("Opening {} failed: H2 error {}: {}", file, e.getErrorCode(), e.getMessage());
+        return new StoreException(reason == StoreException.Reason.INVALID ? StoreException.Reason.FAILED : reason,
+                message, e);
+    }
+
+    private static void migrate(HikariDataSource pool, Path file, String... locations) {
+        Flyway flyway = Flyway.configure(StoreOpener.class.getClassLoader())
+                .dataSource(pool)
+                .locations(locations)
+                .load();
+        try {
+            refuseNewerSchema(flyway.info(), file);
+            int applied = flyway.migrate().migrationsExecuted;
+            LOG.info("Store {} ready at schema version {} ({} migrations applied now)", file,
+                    flyway.info().current().getVersion(), applied);
+        } catch (FlywayException e) {
+            SQLException sql = sqlCause(e).orElse(null);
+            if (sql != null && SqlErrors.reasonOf(sql.getErrorCode()) != StoreException.Reason.FAILED) {
+                throw openError(file, file.getParent(), sql);
+            }
+            LOG.warn("Migrating {} failed", file, e);
+            throw new StoreException(StoreException.Reason.FAILED, "Cannot bring the store " + file
+                    + " up to date: " + firstLine(e.getMessage()) + ". The store was left as it was.", e);
+        }
+    }
+
+    private static void refuseNewerSchema(MigrationInfoService info, Path file) {
+        Optional<MigrationInfo> newest = Arrays.stream(info.applied())
+                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+                .filter(m -> m.getVersion() != null)
+                .max(Comparator.comparing(MigrationInfo::getVersion));
+        if (newest.isPresent()) {
+            String known = Arrays.stream(info.all()).filter(m -> m.getState().isResolved() && m.getVersion() != null)
+                    .map(MigrationInfo::getVersion).max(Comparator.naturalOrder())
+                    .map(Object::toString).orElse("none");
+            throw new StoreException(StoreException.Reason.NEWER_SCHEMA, "The store " + file
+                    + " was written by a newer Planwright (store schema version " + newest.get().getVersion()
+                    + "; this Planwright knows up to version " + known + "). Update Planwright to open it, or"
+                    + " give this one its own folder with -D" + StoreLocation.HOME_PROPERTY + "=FOLDER or "
+                    + StoreLocation.HOME_ENV + ". The store was left untouched.");
+        }
+    }
+
+    private static Optional<SQLException> sqlCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException sql) {
+                return Optional.of(sql);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "no details";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+}

@@ -1,0 +1,119 @@
+package org.planwright.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * The workbench store: Planwright's own data (workspaces, connection profiles, saved queries, query history,
+ * captured plans) in one embedded H2 file, {@value #FILE_NAME}, inside a per-user folder (see
+ * {@link StoreLocation}). Flyway owns the schema; the repositories hanging off this object are the only way in.
+ *
+ * <p>Thread rules: thread-safe (a HikariCP pool of a few connections); every call blocks on the database, so the
+ * UI calls it off the JavaFX application thread. Open one store per folder per process; a second process opening
+ * the same folder gets {@link StoreException.Reason#LOCKED} (H2's file lock).
+ */
+public final class WorkbenchStore implements AutoCloseable {
+
+    /** The H2 database file in the store folder. */
+    public static final String FILE_NAME = "planwright.mv.db";
+
+    private final Path directory;
+    private final HikariDataSource pool;
+    private final Workspaces workspaces;
+    private final ConnectionProfiles connectionProfiles;
+    private final SavedQueries savedQueries;
+    private final QueryHistory queryHistory;
+    private final PlanCaptures planCaptures;
+
+    private WorkbenchStore(Path directory, HikariDataSource pool, Clock clock) {
+        this.directory = directory;
+        this.pool = pool;
+        Jdbc jdbc = new Jdbc(pool, clock);
+        this.workspaces = new Workspaces(jdbc);
+        this.connectionProfiles = new ConnectionProfiles(jdbc);
+        this.savedQueries = new SavedQueries(jdbc);
+        this.queryHistory = new QueryHistory(jdbc);
+        this.planCaptures = new PlanCaptures(jdbc);
+    }
+
+    /**
+     * Opens the store in a folder, creating the folder and the database when missing and migrating the schema to
+     * this Planwright's version. Takes around a second on first use: call it off the JavaFX application thread.
+     *
+     * @param directory the store folder, usually {@code StoreLocation.forThisMachine().path()}
+     * @return the open store; close it when done
+     * @throws StoreException LOCKED when another running Planwright has it open; NEWER_SCHEMA when a newer
+     *                        Planwright wrote it; DAMAGED when the file is not a readable H2 database;
+     *                        NOT_ACCESSIBLE when the folder or file cannot be created, read or written. In every case
+     *                        the file is left as it was.
+     */
+    public static WorkbenchStore open(Path directory) {
+        return open(directory, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #open(Path)}, with the clock that stamps {@code created_at} / {@code updated_at}.
+     *
+     * @param clock the time source (UTC); stored times are cut to microseconds
+     */
+    public static WorkbenchStore open(Path directory, Clock clock) {
+        return open(directory, clock, StoreOpener.MIGRATIONS);
+    }
+
+    /** Opens with other Flyway locations (tests that play a newer Planwright). */
+    static WorkbenchStore open(Path directory, Clock clock, String... migrationLocations) {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(clock, "clock");
+        Path dir = directory.toAbsolutePath().normalize();
+        return new WorkbenchStore(dir, StoreOpener.open(dir, migrationLocations), clock);
+    }
+
+    /** @return the store folder (absolute) */
+    public Path directory() {
+        return directory;
+    }
+
+    /** @return the H2 database file, {@code directory()/}{@value #FILE_NAME} */
+    public Path databaseFile() {
+        return directory.resolve(FILE_NAME);
+    }
+
+    /** @return the workspaces (client engagements) */
+    public Workspaces workspaces() {
+        return workspaces;
+    }
+
+    /** @return the connection profiles of each workspace */
+    public ConnectionProfiles connectionProfiles() {
+        return connectionProfiles;
+    }
+
+    /** @return the saved queries of each workspace */
+    public SavedQueries savedQueries() {
+        return savedQueries;
+    }
+
+    /** @return the query history of each workspace */
+    public QueryHistory queryHistory() {
+        return queryHistory;
+    }
+
+    /** @return the captured plans of each workspace */
+    public PlanCaptures planCaptures() {
+        return planCaptures;
+    }
+
+    /** The pool, for tests in this package that inspect the schema. */
+    DataSource dataSource() {
+        return pool;
+    }
+
+    /** Closes the pool; H2 closes the file (and releases its lock) with the last connection. Idempotent. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
