@@ -1,0 +1,45 @@
+package org.planwright.target;
+
+/**
+ * EXPLAIN options (PostgreSQL "EXPLAIN" reference page). The output format is always JSON on PostgreSQL.
+ *
+ * @param useAnalyze  ANALYZE: run the statement and report actual times, rows and loops (the statement really executes:
+ *                 Planwright runs it in a transaction that is always rolled back)
+ * @param useBuffers  BUFFERS: report shared/local/temp block counts (8 kB blocks); on PostgreSQL before 13 only with analyze
+ * @param useVerbose  VERBOSE: output columns, schema-qualified names, worker details
+ * @param useSettings SETTINGS: list planner-relevant settings that differ from their defaults (PostgreSQL 12+)
+ */
+public record ExplainOptions(boolean useAnalyze, boolean useBuffers, boolean useVerbose, boolean useSettings) {
+
+    /** @return estimates only: EXPLAIN (VERBOSE, SETTINGS, FORMAT JSON); nothing executes */
+    public static ExplainOptions plain() {
+        return new ExplainOptions(false, false, true, true);
+    }
+
+    /** @return EXPLAIN (ANALYZE, BUFFERS, VERBOSE, SETTINGS, FORMAT JSON) */
+    public static ExplainOptions analyze() {
+        return new ExplainOptions(true, true, true, true);
+    }
+
+    /**
+     * @param serverVersionNum {@code server_version_num}, e.g. 180001; options the server does not know are left
+     *                         out (SETTINGS needs 12+, BUFFERS without ANALYZE needs 13+)
+     * @return the option list for PostgreSQL, e.g. "ANALYZE, BUFFERS, VERBOSE, SETTINGS, FORMAT JSON"
+     */
+    String postgresOptionList(int serverVersionNum) {
+        StringBuilder sb = new StringBuilder();
+        if (useAnalyze) {
+            sb.append("ANALYZE, ");
+        }
+        if (useBuffers && (useAnalyze || serverVersionNum >= 130000)) {
+            sb.append("BUFFERS, ");
+        }
+        if (useVerbose) {
+            sb.append("VERBOSE, ");
+        }
+        if (useSettings && serverVersionNum >= 120000) {
+            sb.append("SETTINGS, ");
+        }
+        return sb.append("FORMAT JSON").toString();
+    }
+}
