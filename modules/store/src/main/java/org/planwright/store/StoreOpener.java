@@ -2,6 +2,7 @@ package org.planwright.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,6 +98,11 @@ final class StoreOpener {
 
     private static StoreException openError(Path file, Path dir, SQLException e) {
         StoreException.Reason reason = SqlErrors.reasonOf(e.getErrorCode());
+        if (reason == StoreException.Reason.NOT_ACCESSIBLE && Files.isReadable(file)
+                && hasCause(e, EOFException.class)) {
+            // H2 2.5 reports a truncated file as an I/O error (90028) caused by an end of file
+            reason = StoreException.Reason.DAMAGED;
+        }
         String message = switch (reason) {
             case LOCKED -> "The store " + file + " is in use by another running Planwright. Close that Planwright"
                     + " (or wait for it to exit) and try again; to run two at once, give this one its own folder with"
@@ -159,6 +165,15 @@ final class StoreOpener {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstLine(String s) {
