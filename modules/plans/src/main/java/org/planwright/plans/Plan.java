@@ -1,0 +1,170 @@
+package org.planwright.plans;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * A parsed PostgreSQL execution plan: the root {@link PlanNode}, all nodes in pre-order, and the plan-level
+ * facts (planning and execution time, JIT, trigger times, settings, query text). Built only by
+ * {@link PlanParser}; derived per-node values are computed once at construction by {@link PlanCalculator}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Plan {
+
+    /** The source format a plan was read from. */
+    public enum Format { JSON, TEXT }
+
+    private final PlanNode root;
+    private final List<PlanNode> nodes;
+    private final Map<String, Object> properties;
+    private final Format format;
+
+    Plan(RawNode rawRoot, Map<String, Object> topLevel, Format format) {
+        this.format = format;
+        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(topLevel));
+        List<PlanNode> all = new ArrayList<>();
+        this.root = freeze(rawRoot, null, all);
+        this.nodes = List.copyOf(all);
+        PlanCalculator.compute(this);
+    }
+
+    private static PlanNode freeze(RawNode raw, PlanNode parent, List<PlanNode> all) {
+        PlanNode node = new PlanNode(all.size(), Collections.unmodifiableMap(new LinkedHashMap<>(raw.props)), parent);
+        all.add(node);
+        List<PlanNode> kids = new ArrayList<>(raw.children.size());
+        for (RawNode c : raw.children) {
+            kids.add(freeze(c, node, all));
+        }
+        node.children(kids);
+        return node;
+    }
+
+    /** @return the root node (id 0) */
+    public PlanNode root() {
+        return root;
+    }
+
+    /** @return all nodes in pre-order; index = {@link PlanNode#id()} */
+    public List<PlanNode> nodes() {
+        return nodes;
+    }
+
+    /**
+     * @param id pre-order id
+     * @return the node with that id
+     * @throws IndexOutOfBoundsException if there is no such node
+     */
+    public PlanNode node(int id) {
+        return nodes.get(id);
+    }
+
+    /** @return number of nodes */
+    public int nodeCount() {
+        return nodes.size();
+    }
+
+    /** @return the format the plan was read from */
+    public Format format() {
+        return format;
+    }
+
+    /** @return plan-level raw keys as in PostgreSQL's JSON format (without "Plan"); unmodifiable */
+    public Map<String, Object> properties() {
+        return properties;
+    }
+
+    /** @return "Planning Time" in ms, if reported (ANALYZE, or SUMMARY) */
+    public OptionalDouble planningTime() {
+        return num("Planning Time");
+    }
+
+    /** @return "Execution Time" in ms; PostgreSQL &lt; 9.4's "Total Runtime" counts as execution time */
+    public OptionalDouble executionTime() {
+        OptionalDouble e = num("Execution Time");
+        return e.isPresent() ? e : num("Total Runtime");
+    }
+
+    /** @return true if the plan has actual values (EXPLAIN ANALYZE) */
+    public boolean analyzed() {
+        return nodes.stream().anyMatch(n -> n.actualLoops().isPresent());
+    }
+
+    /** @return true if any node reports buffer usage (EXPLAIN (BUFFERS)) */
+    public boolean hasBuffers() {
+        return nodes.stream().anyMatch(n -> n.properties().containsKey("Shared Hit Blocks")
+                || n.properties().containsKey("Shared Read Blocks") || n.properties().containsKey("Temp Read Blocks")
+                || n.properties().containsKey("Local Hit Blocks"));
+    }
+
+    /** @return "Query Text" when the source has it (auto_explain, PEV2 exports) */
+    public Optional<String> queryText() {
+        return properties.get("Query Text") instanceof String s ? Optional.of(s) : Optional.empty();
+    }
+
+    /** @return the SETTINGS option's map (setting name to value as text); empty if not reported */
+    public Map<String, String> settings() {
+        if (!(properties.get("Settings") instanceof Map<?, ?> m)) {
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** @return trigger times (EXPLAIN ANALYZE of INSERT/UPDATE/DELETE with triggers); empty if none */
+    public List<TriggerTime> triggers() {
+        if (!(properties.get("Triggers") instanceof List<?> list)) {
+            return List.of();
+        }
+        List<TriggerTime> out = new ArrayList<>();
+        for (Object o : list) {
+            if (o instanceof Map<?, ?> t) {
+                out.add(new TriggerTime(String.valueOf(t.get("Trigger Name")),
+                        t.get("Relation") == null ? "" : String.valueOf(t.get("Relation")),
+                        t.get("Time") instanceof Number n ? n.doubleValue() : 0,
+                        t.get("Calls") instanceof Number n ? n.longValue() : 0));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** @return the JIT summary, if the plan used JIT */
+    public Optional<Jit> jit() {
+        if (!(properties.get("JIT") instanceof Map<?, ?> j)) {
+            return Optional.empty();
+        }
+        Map<String, Boolean> options = new LinkedHashMap<>();
+        if (j.get("Options") instanceof Map<?, ?> o) {
+            o.forEach((k, v) -> options.put(String.valueOf(k), Boolean.TRUE.equals(v)
+                    || "true".equalsIgnoreCase(String.valueOf(v))));
+        }
+        Map<String, Double> timings = new LinkedHashMap<>();
+        if (j.get("Timing") instanceof Map<?, ?> t) {
+            t.forEach((k, v) -> {
+                if (v instanceof Number n) {
+                    timings.put(String.valueOf(k), n.doubleValue());
+                } else if (v instanceof Map<?, ?> sub && sub.get("Total") instanceof Number n) {
+                    timings.put(String.valueOf(k), n.doubleValue()); // PG 17: {"Deform": .., "Total": ..}
+                }
+            });
+        }
+        long functions = j.get("Functions") instanceof Number n ? n.longValue() : -1;
+        return Optional.of(new Jit(functions, options, timings));
+    }
+
+    /** @return the whole-statement time the shares refer to: execution time, else the root's inclusive time (ms) */
+    public double totalTime() {
+        OptionalDouble e = executionTime();
+        return e.isPresent() && e.getAsDouble() > 0 ? e.getAsDouble() : root.inclusiveTime();
+    }
+
+    private OptionalDouble num(String key) {
+        return properties.get(key) instanceof Number n ? OptionalDouble.of(n.doubleValue()) : OptionalDouble.empty();
+    }
+}

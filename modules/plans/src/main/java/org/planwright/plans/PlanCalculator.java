@@ -1,0 +1,216 @@
+package org.planwright.plans;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The per-node arithmetic of a plan, computed once when a {@link Plan} is built. All formulas follow PEV2's
+ * {@code src/services/plan-service.ts} (dalibo/pev2), which is the reference; deviations are listed per value.
+ *
+ * <ul>
+ * <li><b>Workers</b> ({@code processNode}): a node's "launched workers" is the "Workers Launched" of the
+ *     nearest Gather / Gather Merge above it, inherited down the tree but not into InitPlans, SubPlans or
+ *     CTEs; 0 outside a Gather.</li>
+ * <li><b>Inclusive time</b> ({@code calculateActuals}): Actual Total Time x Actual Loops / (launched workers + 1),
+ *     ms. PostgreSQL reports the time per loop and, under a Gather, loops counts the leader and every worker,
+ *     which run at the same time. 0 when the node never ran or timing was off.</li>
+ * <li><b>Exclusive time</b> ({@code calculateActuals}, {@code childrenDuration}): inclusive time minus the
+ *     inclusive time of the children, except InitPlan children (their time is charged where their value is
+ *     used, see below) and CTEs; a Result's InitPlans are subtracted. Clamped at 0.</li>
+ * <li><b>CTE Scan correction</b> ({@code fixCteScansDuration}): the time of a CTE ("CTE name" InitPlan) is
+ *     counted in the CTE Scans that pulled its rows; it is subtracted from each CTE Scan of that CTE in
+ *     proportion to the scan's inclusive time over the sum of the scans' exclusive times, clamped at 0.
+ *     Deviation: only "CTE Scan" nodes are corrected (PEV2 also matches WorkTable Scans, which read the
+ *     recursive working table, not the CTE's result).</li>
+ * <li><b>InitPlan correction</b> ({@code fixInitPlanUsageDuration}): for each InitPlan named "InitPlan N
+ *     (returns $M)" (or "InitPlan N" on PostgreSQL 16+), every node outside InitPlans with a text property
+ *     mentioning {@code $M} (or {@code InitPlan N}) loses the InitPlan's inclusive time, clamped at 0.
+ *     Deviation: the reference must not be followed by another digit ({@code $1} does not match {@code $12}).</li>
+ * <li><b>Exclusive cost</b>: Total Cost minus the children's Total Cost (CTEs excepted), clamped at 0.</li>
+ * <li><b>Exclusive buffers</b> ({@code calculateExclusives}): the node's buffers minus those of its children
+ *     that have no Subplan Name, clamped at 0 per field (PEV2 does not clamp).</li>
+ * <li><b>Total actual rows</b>: Actual Rows x Actual Loops (PEV2's {@code ACTUAL_ROWS_REVISED}).</li>
+ * <li><b>Row misestimate</b> ({@code calculatePlannerEstimate}): actual/plan rows (under) or plan/actual rows
+ *     (over), per loop; see {@link RowEstimate} for the zero-row rule.</li>
+ * <li><b>Execution share</b>: exclusive time / {@link Plan#totalTime()}, clamped to 0..1 (Planwright's own).</li>
+ * </ul>
+ *
+ * <p>Stateless; called from the {@link Plan} constructor on the building thread.
+ */
+final class PlanCalculator {
+
+    private PlanCalculator() {
+    }
+
+    static void compute(Plan plan) {
+        List<PlanNode> nodes = plan.nodes();
+        int n = nodes.size();
+        long[] workers = new long[n];
+        for (PlanNode node : nodes) {
+            for (PlanNode c : node.children()) {
+                if (!isCte(c) && !isRel(c, "InitPlan") && !isRel(c, "SubPlan")) {
+                    long launched = node.workersLaunched().orElse(0);
+                    workers[c.id()] = launched > 0 ? launched : workers[node.id()];
+                }
+            }
+        }
+        double[] inclusive = new double[n];
+        boolean[] timed = new boolean[n];
+        for (PlanNode node : nodes) {
+            long loops = node.actualLoops().orElse(0);
+            if (node.actualTotalTime().isPresent() && loops > 0) {
+                inclusive[node.id()] = node.actualTotalTime().getAsDouble() * loops / (workers[node.id()] + 1);
+                timed[node.id()] = true;
+            }
+        }
+        double[] exclusive = new double[n];
+        for (PlanNode node : nodes) {
+            if (!timed[node.id()]) {
+                continue;
+            }
+            double children = 0;
+            for (PlanNode c : node.children()) {
+                if (!isCte(c) && (!isRel(c, "InitPlan") || "Result".equals(node.nodeType()))) {
+                    children += inclusive[c.id()];
+                }
+            }
+            exclusive[node.id()] = Math.max(0, inclusive[node.id()] - children);
+        }
+        if (plan.analyzed()) {
+            fixCteScans(nodes, inclusive, exclusive);
+            fixInitPlanUsers(nodes, inclusive, exclusive);
+        }
+        double total = plan.totalTime();
+        for (PlanNode node : nodes) {
+            int i = node.id();
+            double share = total > 0 ? Math.clamp(exclusive[i] / total, 0.0, 1.0) : 0;
+            double rows = node.actualRows().orElse(0) * node.actualLoops().orElse(0);
+            node.derived(new PlanNode.Derived(inclusive[i], exclusive[i], exclusiveCost(node),
+                    exclusiveBuffers(node), rows, rowEstimate(node), share));
+        }
+    }
+
+    static boolean isCte(PlanNode node) {
+        return isRel(node, "InitPlan") && node.subplanName().orElse("").startsWith("CTE");
+    }
+
+    private static boolean isRel(PlanNode node, String relationship) {
+        return relationship.equals(node.parentRelationship().orElse(""));
+    }
+
+    private static void fixCteScans(List<PlanNode> nodes, double[] inclusive, double[] exclusive) {
+        for (PlanNode cte : nodes) {
+            if (!isCte(cte)) {
+                continue;
+            }
+            String name = cte.subplanName().orElseThrow();
+            List<PlanNode> scans = nodes.stream().filter(s -> "CTE Scan".equals(s.nodeType())
+                    && s.cteName().map(c -> ("CTE " + c).equals(name)).orElse(false)).toList();
+            double sum = scans.stream().mapToDouble(s -> exclusive[s.id()]).sum();
+            if (sum <= 0) {
+                continue;
+            }
+            for (PlanNode s : scans) {
+                exclusive[s.id()] = Math.max(0, exclusive[s.id()] - inclusive[cte.id()] * inclusive[s.id()] / sum);
+            }
+        }
+    }
+
+    private static void fixInitPlanUsers(List<PlanNode> nodes, double[] inclusive, double[] exclusive) {
+        for (PlanNode init : nodes) {
+            if (!isRel(init, "InitPlan") || init.subplanName().isEmpty()) {
+                continue;
+            }
+            String ref = initPlanReference(init.subplanName().get());
+            if (ref == null) {
+                continue;
+            }
+            for (PlanNode user : nodes) {
+                if (!isRel(user, "InitPlan") && mentions(user.properties(), ref)) {
+                    exclusive[user.id()] = Math.max(0, exclusive[user.id()] - inclusive[init.id()]);
+                }
+            }
+        }
+    }
+
+    /** @return "$M" of "InitPlan N (returns $M...)", "InitPlan N" without returns, or null */
+    static String initPlanReference(String subplanName) {
+        if (!subplanName.startsWith("InitPlan ")) {
+            return null;
+        }
+        int i = "InitPlan ".length();
+        int start = i;
+        while (i < subplanName.length() && Character.isDigit(subplanName.charAt(i))) {
+            i++;
+        }
+        if (i == start) {
+            return null;
+        }
+        int ret = subplanName.indexOf("(returns $", i);
+        if (ret < 0) {
+            return subplanName.substring(0, i);
+        }
+        int j = ret + "(returns $".length();
+        int k = j;
+        while (k < subplanName.length() && Character.isDigit(subplanName.charAt(k))) {
+            k++;
+        }
+        return k > j ? "$" + subplanName.substring(j, k) : subplanName.substring(0, i);
+    }
+
+    private static boolean mentions(Map<String, Object> props, String ref) {
+        for (Object v : props.values()) {
+            if (v instanceof String s) {
+                int at = s.indexOf(ref);
+                while (at >= 0) {
+                    int after = at + ref.length();
+                    if (after >= s.length() || !Character.isDigit(s.charAt(after))) {
+                        return true;
+                    }
+                    at = s.indexOf(ref, at + 1);
+                }
+            }
+        }
+        return false;
+    }
+
+    private static double exclusiveCost(PlanNode node) {
+        if (node.totalCost().isEmpty()) {
+            return 0;
+        }
+        double cost = node.totalCost().getAsDouble();
+        for (PlanNode c : node.children()) {
+            if (!isCte(c)) {
+                cost -= c.totalCost().orElse(0);
+            }
+        }
+        return Math.max(0, cost);
+    }
+
+    private static Buffers exclusiveBuffers(PlanNode node) {
+        Buffers children = Buffers.NONE;
+        for (PlanNode c : node.children()) {
+            if (c.subplanName().isEmpty()) {
+                children = children.plus(c.buffers());
+            }
+        }
+        return node.buffers().minusClamped(children);
+    }
+
+    private static RowEstimate rowEstimate(PlanNode node) {
+        if (node.actualRows().isEmpty() || node.planRows().isEmpty() || node.actualLoops().orElse(0) == 0) {
+            return null;
+        }
+        double actual = node.actualRows().getAsDouble();
+        double planned = node.planRows().getAsDouble();
+        if (actual > planned) {
+            double f = Math.max(actual, 1) / Math.max(planned, 1);
+            return new RowEstimate(f, f > 1 ? EstimateDirection.UNDER : EstimateDirection.NONE);
+        }
+        if (actual < planned) {
+            double f = Math.max(planned, 1) / Math.max(actual, 1);
+            return new RowEstimate(f, f > 1 ? EstimateDirection.OVER : EstimateDirection.NONE);
+        }
+        return new RowEstimate(1, EstimateDirection.NONE);
+    }
+}

@@ -1,0 +1,88 @@
+package org.planwright.plans;
+
+/**
+ * Reads a PostgreSQL execution plan as people paste it and detects its format: {@code EXPLAIN (FORMAT JSON)}
+ * output (with or without ANALYZE, BUFFERS, VERBOSE, SETTINGS; top-level array or object; on one line or
+ * many; with psql's "QUERY PLAN" header, "+" continuations and "(1 row)" footer; with pgAdmin's doubled
+ * quotes), otherwise the default text format ({@code ->} indentation, "(cost=.. rows=.. width=..)",
+ * "(actual time=.. rows=.. loops=..)", "never executed", detail lines, InitPlan / SubPlan / CTE headers,
+ * "Planning Time", "Execution Time", "Total runtime", JIT and trigger lines).
+ *
+ * <p>Stateless and thread-safe. Parsing is linear in the input: no regular expressions that can backtrack.
+ */
+public final class PlanParser {
+
+    private PlanParser() {
+    }
+
+    /**
+     * Parses a plan.
+     *
+     * @param text the pasted plan; not null
+     * @return the parsed plan, with exclusive times and other derived values computed
+     * @throws PlanParseException with the 1-based line and column in {@code text} and what was expected there,
+     *                            if the text is empty, not a plan, or a plan cut short; a partial plan is
+     *                            never returned
+     */
+    public static Plan parse(String text) {
+        String[] lines = SourceCleaner.clean(text);
+        int first = firstContentLine(lines);
+        if (first < 0) {
+            throw new PlanParseException(1, 1, "expected a plan (EXPLAIN output, text or JSON) but the text is empty");
+        }
+        String head = lines[first].strip();
+        if (startsJson(head, 0)) {
+            return parseJson(lines);
+        }
+        if (head.startsWith("\"") && startsJson(head, 1)) {
+            return parseJson(unquoteCsvCell(lines, first));
+        }
+        return new TextPlanReader(lines).read();
+    }
+
+    private static Plan parseJson(String[] lines) {
+        return new JsonPlanReader().read(String.join("\n", lines));
+    }
+
+    /** pgAdmin / CSV export: the whole JSON in one quoted cell with doubled quotes. Keeps line numbers. */
+    private static String[] unquoteCsvCell(String[] lines, int first) {
+        String[] out = lines.clone();
+        int q = out[first].indexOf('"');
+        out[first] = out[first].substring(0, q) + " " + out[first].substring(q + 1);
+        for (int i = out.length - 1; i >= first; i--) {
+            int end = out[i].lastIndexOf('"');
+            if (end >= 0 && out[i].strip().endsWith("\"")) {
+                out[i] = out[i].substring(0, end) + " " + out[i].substring(end + 1);
+                break;
+            }
+        }
+        for (int i = first; i < out.length; i++) {
+            out[i] = out[i].replace("\"\"", "\"");
+        }
+        return out;
+    }
+
+    /**
+     * A line opens a JSON plan if it starts with '[' or '{' followed by nothing, or by '{', '[' or '"' (a
+     * text plan's first line never does; psql chatter like "[1234](56)postgres=#" is not JSON).
+     */
+    static boolean startsJson(String line, int at) {
+        if (line.length() <= at || (line.charAt(at) != '[' && line.charAt(at) != '{')) {
+            return false;
+        }
+        int i = at + 1;
+        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+            i++;
+        }
+        return i == line.length() || "{[\"".indexOf(line.charAt(i)) >= 0;
+    }
+
+    private static int firstContentLine(String[] lines) {
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
