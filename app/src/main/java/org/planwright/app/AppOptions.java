@@ -2,6 +2,7 @@ package org.planwright.app;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.planwright.store.StoreLocation;
 import org.planwright.target.ConnectionProfile;
 
 /**
@@ -27,10 +28,7 @@ public record AppOptions(Path home, boolean demoStartup, ConnectionProfile initi
      */
     public static AppOptions fromSystemProperties() {
         boolean demo = !"false".equalsIgnoreCase(System.getProperty("planwright.demo", "true"));
-        String home = System.getProperty("planwright.home");
-        Path dir = home != null && !home.isBlank() ? Path.of(home)
-                : Path.of(System.getProperty("user.home"), ".local", "share", "planwright");
-        return new AppOptions(dir, demo, null, null);
+        return new AppOptions(StoreLocation.forThisMachine().path(), demo, null, null);
     }
 
     /**

@@ -64,9 +64,7 @@ public final class MainWindow extends BorderPane {
 
     /** Opens the first editor tab and starts the background start-up. */
     public void startUp() {
-        if (vm.editors().tabs().isEmpty()) {
-            vm.editors().newTab("SELECT 1;\n").markClean();
-        }
+        vm.startUp();
     }
 
     /**
