@@ -6,13 +6,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.planwright.sandbox.Sandbox;
 
 /**
- * JUnit 5 extension giving tests one embedded PostgreSQL per test JVM (started on first use, stopped when
- * the JVM's test run ends). Tests declare a {@link PostgresFixture} parameter:
+ * JUnit 5 extension giving tests one embedded PostgreSQL per test JVM (a temporary cluster started on first use,
+ * about 2-4 s; stopped and deleted when the run ends, or by the sandbox's shutdown hook). Tests declare a
+ * {@link PostgresFixture} parameter, in test methods, lifecycle methods or constructors:
  *
  * <pre>{@code
  * @ExtendWith(PostgresExtension.class)
  * class MyTest {
- *     @Test void x(PostgresFixture pg) { pg.pagilaUrl(); }
+ *     @Test void x(PostgresFixture pg) throws SQLException {
+ *         try (Connection c = DriverManager.getConnection(pg.pagila(), pg.user(), "")) { ... }
+ *     }
  * }
  * }</pre>
  *
@@ -27,8 +30,9 @@ public final class PostgresExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        // the root store closes AutoCloseable values when the whole run ends
         return extensionContext.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .computeIfAbsent(PostgresFixture.class, k -> new PostgresFixture(Sandbox.start(Sandbox.Options.temporary())),
-                        PostgresFixture.class);
+                .computeIfAbsent(PostgresFixture.class,
+                        k -> new PostgresFixture(Sandbox.start(Sandbox.Options.temporary())), PostgresFixture.class);
     }
 }
