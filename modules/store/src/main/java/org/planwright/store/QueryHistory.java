@@ -3,6 +3,7 @@ package org.planwright.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,13 +32,16 @@ public final class QueryHistory {
     /**
      * Appends an entry.
      *
-     * @return the entry as given
+     * @return the entry as stored: as given, with {@code startedAt} cut to microseconds
      * @throws StoreException INVALID for blank SQL, NOT_FOUND when the workspace does not exist, CONFLICT when the
      *                        id was recorded before
      */
-    public QueryHistoryEntry record(QueryHistoryEntry entry) {
-        Check.required(entry, "entry");
-        Check.text("SQL text of the history entry", entry.sql());
+    public QueryHistoryEntry record(QueryHistoryEntry given) {
+        Check.required(given, "entry");
+        Check.text("SQL text of the history entry", given.sql());
+        QueryHistoryEntry entry = new QueryHistoryEntry(given.id(), given.workspaceId(), given.connectionId(),
+                given.sql(), given.startedAt().truncatedTo(ChronoUnit.MICROS), given.elapsedMs(), given.rowCount(),
+                given.errorMessage());
         return jdbc.write("record the statement in the history", c -> {
             Instant now = jdbc.now();
             Jdbc.update(c, "INSERT INTO " + TABLE + " (" + COLUMNS + ", created_at, updated_at)"
