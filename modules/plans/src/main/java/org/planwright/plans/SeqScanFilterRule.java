@@ -1,0 +1,55 @@
+package org.planwright.plans;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SEQ_SCAN_FILTER: a sequential scan (parallel or not) whose filter removes at least {@link #MIN_REMOVED}
+ * of the rows it reads and at least {@link #MIN_REMOVED_ROWS} rows in all — the classic hint that an index on
+ * the filtered columns would read less. The fraction is Rows Removed by Filter / (Rows Removed by Filter +
+ * Actual Rows), both per loop as PostgreSQL reports them (PEV2 shows the same ratio as "rows removed by
+ * filter"). Thresholds are Planwright's: 90 % is the usual rule of thumb for an index to beat a sequential
+ * read; 1,000 rows keeps tiny tables (TPC-H's 25-row nation) out. Impact: the scan's exclusive time share.
+ */
+public final class SeqScanFilterRule implements InsightRule {
+
+    /** Minimum fraction of read rows removed by the filter. */
+    public static final double MIN_REMOVED = 0.90;
+    /** Minimum rows removed over all loops. */
+    public static final double MIN_REMOVED_ROWS = 1000;
+
+    @Override
+    public List<Insight> apply(Plan plan) {
+        List<Insight> out = new ArrayList<>();
+        for (PlanNode n : plan.nodes()) {
+            if (!"Seq Scan".equals(n.nodeType()) || n.rowsRemovedByFilter().isEmpty() || n.actualRows().isEmpty()) {
+                continue;
+            }
+            double removed = n.rowsRemovedByFilter().getAsDouble();
+            double kept = n.actualRows().getAsDouble();
+            double fraction = removed + kept > 0 ? removed / (removed + kept) : 0;
+            double loops = Math.max(1, n.actualLoops().orElse(1));
+            if (fraction < MIN_REMOVED || removed * loops < MIN_REMOVED_ROWS) {
+                continue;
+            }
+            double share = ImpactScore.exclusiveShare(plan, n);
+            Map<String, Double> ev = new LinkedHashMap<>();
+            ev.put("rows removed by filter (all loops)", removed * loops);
+            ev.put("rows kept (all loops)", kept * loops);
+            ev.put("removed (fraction)", fraction);
+            ev.put("exclusive time (ms)", n.exclusiveTime());
+            ev.put("share of execution time (fraction)", share);
+            String table = n.relationName().orElse("the table");
+            String title = InsightEngine.label(n) + " removes " + InsightEngine.pct(fraction)
+                    + " of the rows it reads";
+            String why = "The scan reads every row of " + table + " and its filter throws away "
+                    + InsightEngine.pct(fraction) + " of them" + n.filter().map(f -> " (" + f + ")").orElse("")
+                    + ". An index on the filtered column(s) would let PostgreSQL read only the matching rows.";
+            out.add(new Insight(InsightKind.SEQ_SCAN_FILTER, List.of(n.id()), ImpactScore.of(share), share, title,
+                    why, ev));
+        }
+        return out;
+    }
+}
