@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 final class CopyFromStdin {
 
     private static final Pattern META_COPY_IN =
-            Pattern.compile("^\\\\copy\\b.*\\bfrom\\s+stdin\\b.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+            Pattern.compile("^\\\\copy\\b.*\\bfrom\\s+(stdin|stdout)\\b.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private CopyFromStdin() {
     }
@@ -38,7 +38,8 @@ final class CopyFromStdin {
                 case CLOSE_PAREN -> depth--;
                 default -> { }
             }
-            if (depth == 0 && afterFrom && t.isWord("STDIN")) {
+            // FROM STDOUT also reads from the client (gram.y: copy_file_name accepts either)
+            if (depth == 0 && afterFrom && (t.isWord("STDIN") || t.isWord("STDOUT"))) {
                 return true;
             }
             afterFrom = depth == 0 && t.isWord("FROM");

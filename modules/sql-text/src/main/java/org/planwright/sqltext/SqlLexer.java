@@ -30,6 +30,15 @@ public final class SqlLexer {
      * @return the tokens, whitespace and comments included
      */
     public static List<SqlToken> tokenize(String sql) {
+        return tokenize(sql, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #tokenize(String)}, also collecting the COPY data tokens.
+     *
+     * @param copyData receives the {@link SqlToken.Type#STRING} tokens that are inline COPY data
+     */
+    static List<SqlToken> tokenize(String sql, List<SqlToken> copyData) {
         List<SqlToken> tokens = new ArrayList<>();
         int n = sql.length();
         int i = 0;
@@ -52,6 +61,10 @@ public final class SqlLexer {
                 int end = endOfBlockComment(sql, i);
                 type = end < 0 ? SqlToken.Type.UNTERMINATED : SqlToken.Type.COMMENT;
                 i = end < 0 ? n : end;
+            } else if (c == '\\' && peek(sql, i + 1) == ';') {
+                // psql: "\;" puts a semicolon in the query buffer without sending it; the server sees two statements
+                i += 2;
+                type = SqlToken.Type.SEMICOLON;
             } else if (c == '\\') {
                 i = endOfLine(sql, i);
                 type = SqlToken.Type.META_COMMAND;
@@ -125,7 +138,7 @@ public final class SqlLexer {
                         : CopyFromStdin.isCopyFromStdin(tokens.subList(statementStart, tokens.size() - 1));
                 statementStart = tokens.size();
                 if (copyIn) {
-                    i = copyData(sql, i, tokens);
+                    i = copyData(sql, i, tokens, copyData);
                     statementStart = tokens.size();
                 }
             }
@@ -134,30 +147,48 @@ public final class SqlLexer {
     }
 
     /**
-     * Adds the rest of the COPY line (as whitespace/comment tokens, lexed normally) and then the data block:
-     * from the next line through the {@code \.} line, or to the end of the text. Returns where lexing resumes.
+     * Adds the rest of the COPY line (lexed normally) and then the data blocks: one for this COPY and one for
+     * each further COPY ... FROM STDIN on the same line (joined with psql's {@code \;}), each from the next line
+     * through its {@code \.} line, or to the end of the text. Returns where lexing resumes.
      */
-    private static int copyData(String sql, int from, List<SqlToken> tokens) {
+    private static int copyData(String sql, int from, List<SqlToken> tokens, List<SqlToken> copyData) {
         int n = sql.length();
         int lineEnd = endOfLine(sql, from);
-        if (lineEnd >= n) {
-            return from;
-        }
-        // the remainder of the COPY line: usually nothing, or a comment; lex it on its own
-        int i = from;
+        int blocks = 1;
         if (lineEnd > from) {
-            for (SqlToken t : tokenize(sql.substring(from, lineEnd))) {
+            List<SqlToken> rest = tokenize(sql.substring(from, lineEnd), new ArrayList<>());
+            int segmentStart = 0;
+            for (int k = 0; k < rest.size(); k++) {
+                SqlToken t = rest.get(k);
                 tokens.add(new SqlToken(t.type(), t.start() + from, t.end() + from, t.text()));
+                if (t.type() == SqlToken.Type.SEMICOLON) {
+                    if (CopyFromStdin.isCopyFromStdin(rest.subList(segmentStart, k))) {
+                        blocks++;
+                    }
+                    segmentStart = k + 1;
+                }
             }
-            i = lineEnd;
         }
-        int dataStart = lineEnd + 1;
-        tokens.add(new SqlToken(SqlToken.Type.WHITESPACE, i, dataStart, sql.substring(i, dataStart)));
-        int dataEnd = CopyFromStdin.endOfData(sql, dataStart);
-        if (dataEnd > dataStart) {
-            tokens.add(new SqlToken(SqlToken.Type.STRING, dataStart, dataEnd, sql.substring(dataStart, dataEnd)));
+        int i = lineEnd;
+        while (blocks > 0 && i < n) {
+            int nl = endOfLine(sql, i);
+            if (nl >= n) {
+                tokens.add(new SqlToken(SqlToken.Type.WHITESPACE, i, n, sql.substring(i, n)));
+                return n;
+            }
+            int dataStart = nl + 1;
+            tokens.add(new SqlToken(SqlToken.Type.WHITESPACE, i, dataStart, sql.substring(i, dataStart)));
+            int dataEnd = CopyFromStdin.endOfData(sql, dataStart);
+            if (dataEnd > dataStart) {
+                SqlToken data = new SqlToken(SqlToken.Type.STRING, dataStart, dataEnd,
+                        sql.substring(dataStart, dataEnd));
+                tokens.add(data);
+                copyData.add(data);
+            }
+            i = dataEnd;
+            blocks--;
         }
-        return dataEnd;
+        return i;
     }
 
     private static char peek(String s, int i) {

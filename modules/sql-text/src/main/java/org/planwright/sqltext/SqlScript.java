@@ -1,6 +1,8 @@
 package org.planwright.sqltext;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,18 +31,21 @@ public final class SqlScript {
      *     of its own; inline {@code COPY ... FROM STDIN} data is part of no statement.
      */
     public static List<SqlStatement> split(String script) {
-        List<SqlToken> tokens = SqlLexer.tokenize(script);
+        List<SqlToken> copyData = new ArrayList<>();
+        List<SqlToken> tokens = SqlLexer.tokenize(script, copyData);
+        Set<SqlToken> skip = Collections.newSetFromMap(new IdentityHashMap<>());
+        skip.addAll(copyData);
         LineIndex lines = new LineIndex(script);
         List<SqlStatement> out = new ArrayList<>();
         List<SqlToken> current = new ArrayList<>();
         int depth = 0;
-        boolean expectCopyData = false;
         for (SqlToken t : tokens) {
-            if (expectCopyData && !t.isTrivia()) {
-                expectCopyData = false;
-                if (t.type() == SqlToken.Type.STRING) {
-                    continue;
+            if (!skip.isEmpty() && skip.contains(t)) {
+                // comments on the COPY line before the data belong to no statement
+                if (current.stream().allMatch(SqlToken::isTrivia)) {
+                    current.clear();
                 }
+                continue;
             }
             switch (t.type()) {
                 case OPEN_PAREN -> depth++;
@@ -52,9 +57,7 @@ public final class SqlScript {
                 current.add(t);
                 flush(script, current, lines, out);
                 depth = 0;
-                expectCopyData = CopyFromStdin.isMetaCopyFromStdin(t.text());
             } else if (t.type() == SqlToken.Type.SEMICOLON && depth == 0) {
-                expectCopyData = CopyFromStdin.isCopyFromStdin(current);
                 flush(script, current, lines, out);
             } else {
                 current.add(t);

@@ -16,7 +16,10 @@ public record SqlToken(Type type, int start, int end, String text) {
         WORD,
         /** A "double-quoted" identifier. */
         QUOTED_IDENTIFIER,
-        /** A string constant: '...', E'...', U&amp;'...', B'...', X'...', or $tag$...$tag$. */
+        /**
+         * A string constant: '...', E'...', U&amp;'...', B'...', X'...', or $tag$...$tag$; also a block of psql
+         * inline COPY data (see {@link SqlLexer}).
+         */
         STRING,
         /** A numeric constant. */
         NUMBER,
@@ -30,7 +33,7 @@ public record SqlToken(Type type, int start, int end, String text) {
         OPEN_PAREN,
         /** ')' */
         CLOSE_PAREN,
-        /** ';' ends a statement. */
+        /** ';' ends a statement; so does psql's {@code \;}, which sends both statements in one query string. */
         SEMICOLON,
         /** A psql meta-command such as \d or \set, up to the end of its line. */
         META_COMMAND,

@@ -72,6 +72,18 @@ class SqlScriptTest {
     }
 
     @Test
+    void psqlEscapedSemicolonSeparatesStatementsAndEachCopyGetsItsDataBlock() {
+        String script = "select 0\\; copy t from stdin\\; copy t from stdout\\; select 1; -- 0 1\n1\n\\.\n2\n\\.\nselect 2;";
+        assertThat(texts(script)).containsExactly("select 0", "copy t from stdin", "copy t from stdout",
+                "select 1", "select 2");
+    }
+
+    @Test
+    void metaCopyFromStdinAlsoReadsData() {
+        assertThat(texts("\\copy t from stdin\n'a\tb\n\\.\nselect 1;")).containsExactly("\\copy t from stdin", "select 1");
+    }
+
+    @Test
     void offsetsLinesAndColumnsPointIntoTheScript() {
         String script = "select 1;\n\n  update t\n  set a = 1;\r\n\tdelete from t";
         List<SqlStatement> all = SqlScript.split(script);
