@@ -42,13 +42,16 @@ final class PostgresSession extends JdbcSession implements TargetSession {
         this.serverInfo = readServerInfo();
     }
 
+    /**
+     * Reads server facts any role may read: shared_preload_libraries is superuser-only, so "loaded" is told by
+     * the pg_stat_statements.* settings, which exist once the library is loaded (by preloading, in practice).
+     */
     private ServerInfo readServerInfo() throws SQLException {
         String sql = """
                 SELECT current_setting('server_version'), current_setting('server_version_num')::int,
                        current_database(), session_user,
                        EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements'),
-                       'pg_stat_statements' = ANY (string_to_array(
-                           replace(current_setting('shared_preload_libraries'), ' ', ''), ',')),
+                       EXISTS (SELECT 1 FROM pg_settings WHERE name = 'pg_stat_statements.max'),
                        pg_is_in_recovery()""";
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();

@@ -9,8 +9,9 @@ package org.planwright.target;
  * @param database                 the current database (H2: the file's database name)
  * @param user                     the session user
  * @param pgStatStatementsInstalled true when {@code CREATE EXTENSION pg_stat_statements} was run in this database
- * @param pgStatStatementsLoaded   true when {@code shared_preload_libraries} names pg_stat_statements (needed for it
- *                                 to collect anything)
+ * @param pgStatStatementsLoaded   true when the pg_stat_statements library is loaded (its {@code pg_stat_statements.*}
+ *                                 settings exist), which it must be, through {@code shared_preload_libraries}, to
+ *                                 collect anything
  * @param inRecovery               true on a standby ({@code pg_is_in_recovery()}): read-only by nature
  */
 public record ServerInfo(String product, String version, int versionNum, String database, String user,
