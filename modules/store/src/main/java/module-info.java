@@ -3,7 +3,7 @@
  * other modules see records ({@link org.planwright.target.ConnectionProfile}, {@code Workspace}, {@code PlanCapture}...).
  */
 module org.planwright.store {
-    requires transitive java.sql;
+    requires java.sql;
     requires transitive org.planwright.target;
     requires com.h2database;
     requires flyway.core;

@@ -38,7 +38,12 @@ final class SqlErrors {
             case CONFLICT -> "a record with the same key or name already exists" + constraintHint(e) + ".";
             case NEWER_SCHEMA, FAILED -> "the database reported error " + e.getErrorCode() + "; see the log.";
         };
-        LOG.warn("Could not {}: H2 error {} ({})", what, e.getErrorCode(), e.getMessage());
+        switch (reason) {
+            // the input or the record's state: the caller shows the message; no need to alarm the log
+            case INVALID, NOT_FOUND, CONFLICT -> LOG.debug("Could not {}: H2 error {} ({})", what, e.getErrorCode(),
+                    e.getMessage());
+            default -> LOG.warn("Could not {}: H2 error {} ({})", what, e.getErrorCode(), e.getMessage());
+        }
         return new StoreException(reason, "Could not " + what + ": " + advice, e);
     }
 

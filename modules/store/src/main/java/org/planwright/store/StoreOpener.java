@@ -15,6 +15,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,9 +128,10 @@ final class StoreOpener {
                 .load();
         try {
             refuseNewerSchema(flyway.info(), file);
-            int applied = flyway.migrate().migrationsExecuted;
+            MigrateResult result = flyway.migrate();
             LOG.info("Store {} ready at schema version {} ({} migrations applied now)", file,
-                    flyway.info().current().getVersion(), applied);
+                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                    result.migrationsExecuted);
         } catch (FlywayException e) {
             SQLException sql = sqlCause(e).orElse(null);
             if (sql != null && SqlErrors.reasonOf(sql.getErrorCode()) != StoreException.Reason.FAILED) {
