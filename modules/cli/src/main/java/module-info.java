@@ -1,10 +1,14 @@
-/** The planwright command line (picocli). */
+/** The planwright command line (picocli): {@code planwright explain} over SQL files, text/JSON/Markdown reports. */
 module org.planwright.cli {
     requires org.planwright.target;
     requires org.planwright.plans;
     requires org.planwright.sqltext;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.annotation;
+    requires org.slf4j;
     opens org.planwright.cli to info.picocli;
+    opens org.planwright.cli.report to com.fasterxml.jackson.databind;
     exports org.planwright.cli;
+    exports org.planwright.cli.report;
 }

@@ -1,1 +1,0 @@
-package org.planwright.cli; /** placeholder until the CLI lands. */ final class Placeholder { private Placeholder() { } }

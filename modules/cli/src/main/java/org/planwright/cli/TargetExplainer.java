@@ -1,0 +1,138 @@
+package org.planwright.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.planwright.cli.report.StatementResult;
+import org.planwright.plans.Insight;
+import org.planwright.plans.InsightEngine;
+import org.planwright.plans.Plan;
+import org.planwright.plans.PlanParseException;
+import org.planwright.plans.PlanParser;
+import org.planwright.sqltext.SqlStatement;
+import org.planwright.target.ConnectionProfile;
+import org.planwright.target.ExplainOptions;
+import org.planwright.target.ExplainResult;
+import org.planwright.target.PasswordSource;
+import org.planwright.target.SessionOptions;
+import org.planwright.target.TargetConnector;
+import org.planwright.target.TargetException;
+import org.planwright.target.TargetSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link StatementExplainer} on a real target session: EXPLAIN (or EXPLAIN ANALYZE with BUFFERS, VERBOSE,
+ * SETTINGS) through {@link TargetSession#explain}, whose safety rules apply (read-only session, every EXPLAIN in a
+ * rolled-back transaction), then {@link PlanParser}. One session for the whole run; a JVM shutdown (Ctrl+C) closes
+ * it, which cancels a running statement on the server. Used by one thread.
+ */
+final class TargetExplainer implements StatementExplainer, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TargetExplainer.class);
+
+    private final TargetSession session;
+    private final ExplainOptions options;
+    private final InsightEngine insights = new InsightEngine();
+    private final Thread closeOnExit;
+
+    private TargetExplainer(TargetSession session, ExplainOptions options) {
+        this.session = session;
+        this.options = options;
+        this.closeOnExit = new Thread(session::close, "planwright-close-session");
+        Runtime.getRuntime().addShutdownHook(closeOnExit);
+    }
+
+    /**
+     * Connects. The password comes from the terminal when {@code --password-prompt} was given and a terminal is
+     * attached, else from the password file or {@code PGPASSWORD} ({@link PasswordSource}), else none.
+     *
+     * @param request     URL, user, statement timeout, prompt flag
+     * @param environment environment variables and prompt
+     * @param err         where to warn (standard error)
+     * @param analyze     true for EXPLAIN ANALYZE
+     * @return the open explainer; close it
+     * @throws TargetException when the connection fails (its {@code userMessage()} is one line)
+     */
+    static TargetExplainer open(ExplainCommand.ConnectRequest request, CliEnvironment environment, PrintWriter err,
+                                boolean analyze) throws TargetException {
+        ConnectionProfile profile = new ConnectionProfile(UUID.randomUUID(), "planwright explain",
+                ConnectionProfile.Kind.POSTGRESQL, null, 0, null, request.user(), null, request.url());
+        char[] password = password(request, profile, environment, err);
+        SessionOptions sessionOptions = SessionOptions.analysis().withStatementTimeout(request.statementTimeout());
+        try {
+            TargetSession session = new TargetConnector().open(profile, password, sessionOptions);
+            return new TargetExplainer(session, analyze ? ExplainOptions.analyze() : ExplainOptions.plain());
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
+    }
+
+    private static char[] password(ExplainCommand.ConnectRequest request, ConnectionProfile profile,
+                                   CliEnvironment environment, PrintWriter err) {
+        if (request.passwordPrompt()) {
+            String who = profile.effectiveUser() == null ? "" : " for " + profile.effectiveUser();
+            Optional<char[]> typed = environment.prompt().ask("Password" + who + ": ");
+            if (typed.isPresent()) {
+                return typed.get();
+            }
+            err.println("planwright: --password-prompt ignored: no interactive terminal; using ~/.pgpass or "
+                    + "PGPASSWORD");
+            err.flush();
+        }
+        return new PasswordSource(environment.env()).find(profile).map(PasswordSource.Found::password).orElse(null);
+    }
+
+    /** @return the session user as the server reports it */
+    String sessionUser() {
+        return session.serverInfo().user();
+    }
+
+    /** @return the server's version text, e.g. "18.1" */
+    String serverVersion() {
+        return session.serverInfo().version();
+    }
+
+    @Override
+    public StatementResult explain(String file, int number, SqlStatement statement) {
+        ExplainResult result;
+        try {
+            result = session.explain(statement.text(), options);
+        } catch (TargetException e) {
+            LOG.debug("{} statement {} failed", file, number, e);
+            return ReportMapping.failed(file, number, statement, e);
+        }
+        try {
+            Plan plan = PlanParser.parse(result.planText());
+            return ReportMapping.ok(file, number, statement, plan, analyze(plan, file, number));
+        } catch (PlanParseException e) {
+            LOG.warn("{} statement {}: the plan could not be parsed", file, number, e);
+            return ReportMapping.planUnreadable(file, number, statement, e);
+        }
+    }
+
+    /** A failing insight rule must not cost the plan: it is logged (WARN, standard error) and left out. */
+    private List<Insight> analyze(Plan plan, String file, int number) {
+        try {
+            return insights.analyze(plan);
+        } catch (RuntimeException e) {
+            LOG.warn("{} statement {}: insights could not be computed: {}", file, number, e.toString(), e);
+            return List.of();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(closeOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down; the hook closes the session
+            return;
+        }
+        session.close();
+    }
+}

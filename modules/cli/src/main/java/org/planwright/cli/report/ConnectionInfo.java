@@ -1,0 +1,11 @@
+package org.planwright.cli.report;
+
+/**
+ * Where the statements were explained.
+ *
+ * @param url           the JDBC URL with any password removed (see {@link Urls#withoutPassword(String)})
+ * @param user          the user name connected as; null when the URL or driver default chose it
+ * @param serverVersion the server's {@code server_version}, e.g. "18.1"; null when unknown
+ */
+public record ConnectionInfo(String url, String user, String serverVersion) {
+}
