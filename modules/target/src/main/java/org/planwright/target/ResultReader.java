@@ -41,7 +41,9 @@ final class ResultReader {
             }
             Object[] row = new Object[n];
             for (int i = 1; i <= n; i++) {
-                row[i - 1] = detach(rs.getObject(i));
+                Object value = rs.getObject(i);
+                // driver objects (interval, json, arrays ...) as the server printed them
+                row[i - 1] = value instanceof PGobject || value instanceof Array ? rs.getString(i) : detach(value);
             }
             rows.add(row);
         }
