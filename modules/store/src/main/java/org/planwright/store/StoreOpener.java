@@ -7,15 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Optional;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationInfoService;
-import org.flywaydb.core.api.MigrationState;
-import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +39,7 @@ final class StoreOpener {
         prepareFolder(dir, file);
         HikariDataSource pool = startPool(dir, file);
         try {
-            migrate(pool, file, locations);
+            SchemaMigrator.migrate(pool, file, locations);
             return pool;
         } catch (RuntimeException e) {
             pool.close();
@@ -88,7 +79,7 @@ final class StoreOpener {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
-            SQLException sql = sqlCause(e).orElse(null);
+            SQLException sql = SqlErrors.sqlCause(e).orElse(null);
             if (sql == null) {
                 throw new StoreException(StoreException.Reason.FAILED, "Cannot open the store " + file + ": "
                         + e.getMessage(), e);
@@ -97,10 +88,10 @@ final class StoreOpener {
         }
     }
 
-    private static StoreException openError(Path file, Path dir, SQLException e) {
+    static StoreException openError(Path file, Path dir, SQLException e) {
         StoreException.Reason reason = SqlErrors.reasonOf(e.getErrorCode());
         if (reason == StoreException.Reason.NOT_ACCESSIBLE && Files.isReadable(file)
-                && hasCause(e, EOFException.class)) {
+                && SqlErrors.hasCause(e, EOFException.class)) {
             // H2 2.5 reports a truncated file as an I/O error (90028) caused by an end of file
             reason = StoreException.Reason.DAMAGED;
         }
@@ -111,78 +102,13 @@ final class StoreOpener {
             case DAMAGED -> "The store " + file + " is damaged or is not a Planwright store, so it was left untouched."
                     + " Move it aside (keep it: it may still be recoverable with H2's Recover tool) and start again"
                     + " to get a new, empty store.";
-            case NOT_ACCESSIBLE -> "Cannot read or write the store " + file + " (" + firstLine(e.getMessage())
+            case NOT_ACCESSIBLE -> "Cannot read or write the store " + file + " (" + SqlErrors.firstLine(e.getMessage())
                     + "); check the permissions of " + dir + " and the free disk space.";
             default -> "Cannot open the store " + file + ": H2 error " + e.getErrorCode() + " ("
-                    + firstLine(e.getMessage()) + ").";
+                    + SqlErrors.firstLine(e.getMessage()) + ").";
         };
         LOG.warn("Opening {} failed: H2 error {}: {}", file, e.getErrorCode(), e.getMessage());
         return new StoreException(reason == StoreException.Reason.INVALID ? StoreException.Reason.FAILED : reason,
                 message, e);
-    }
-
-    private static void migrate(HikariDataSource pool, Path file, String... locations) {
-        Flyway flyway = Flyway.configure(StoreOpener.class.getClassLoader())
-                .dataSource(pool)
-                .locations(locations)
-                .load();
-        try {
-            refuseNewerSchema(flyway.info(), file);
-            MigrateResult result = flyway.migrate();
-            LOG.info("Store {} ready at schema version {} ({} migrations applied now)", file,
-                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
-                    result.migrationsExecuted);
-        } catch (FlywayException e) {
-            SQLException sql = sqlCause(e).orElse(null);
-            if (sql != null && SqlErrors.reasonOf(sql.getErrorCode()) != StoreException.Reason.FAILED) {
-                throw openError(file, file.getParent(), sql);
-            }
-            LOG.warn("Migrating {} failed", file, e);
-            throw new StoreException(StoreException.Reason.FAILED, "Cannot bring the store " + file
-                    + " up to date: " + firstLine(e.getMessage()) + ". The store was left as it was.", e);
-        }
-    }
-
-    private static void refuseNewerSchema(MigrationInfoService info, Path file) {
-        Optional<MigrationInfo> newest = Arrays.stream(info.applied())
-                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
-                .filter(m -> m.getVersion() != null)
-                .max(Comparator.comparing(MigrationInfo::getVersion));
-        if (newest.isPresent()) {
-            String known = Arrays.stream(info.all()).filter(m -> m.getState().isResolved() && m.getVersion() != null)
-                    .map(MigrationInfo::getVersion).max(Comparator.naturalOrder())
-                    .map(Object::toString).orElse("none");
-            throw new StoreException(StoreException.Reason.NEWER_SCHEMA, "The store " + file
-                    + " was written by a newer Planwright (store schema version " + newest.get().getVersion()
-                    + "; this Planwright knows up to version " + known + "). Update Planwright to open it, or"
-                    + " give this one its own folder with -D" + StoreLocation.HOME_PROPERTY + "=FOLDER or "
-                    + StoreLocation.HOME_ENV + ". The store was left untouched.");
-        }
-    }
-
-    private static Optional<SQLException> sqlCause(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLException sql) {
-                return Optional.of(sql);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "no details";
-        }
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).strip();
     }
 }
