@@ -55,7 +55,8 @@ final class ExplainRun {
     }
 
     static StatementResult skipped(String file, int number, SqlStatement statement) {
-        return new StatementResult(file, number, statement.line(), statement.column(), kindLabel(statement.kind()),
+        FilePositions.Position at = FilePositions.firstToken(statement);
+        return new StatementResult(file, number, at.line(), at.column(), kindLabel(statement.kind()),
                 statement.text(), StatementStatus.SKIPPED, skipReason(statement), null, null, List.of());
     }
 

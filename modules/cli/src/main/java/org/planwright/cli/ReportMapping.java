@@ -72,13 +72,20 @@ final class ReportMapping {
     static StatementResult failed(String file, int number, SqlStatement statement, TargetException e) {
         Integer line = null;
         Integer column = null;
+        String message = e.userMessage();
         if (e.position().isPresent()) {
             ErrorPosition p = e.position().get();
-            line = statement.line() + p.line() - 1;
-            column = p.line() == 1 ? statement.column() + p.column() - 1 : p.column();
+            FilePositions.Position inFile = FilePositions.inFile(statement, p.line(), p.column());
+            line = inFile.line();
+            column = inFile.column();
+            // the target module appends the position within the statement; the report gives it in the file
+            message = message.replace(" (line " + p.line() + ", column " + p.column() + ")", "");
+        }
+        if (e.reason() == TargetException.Reason.TIMEOUT) {
+            message = "canceled by the statement timeout; raise it with --statement-timeout (0 for no limit)";
         }
         return result(file, number, statement, StatementStatus.FAILED,
-                new StatementError(e.userMessage(), e.sqlState(), line, column), null, List.of());
+                new StatementError(message, e.sqlState(), line, column), null, List.of());
     }
 
     /**
@@ -104,7 +111,8 @@ final class ReportMapping {
 
     private static StatementResult result(String file, int number, SqlStatement statement, StatementStatus status,
                                           StatementError error, PlanSummary plan, List<InsightResult> insights) {
-        return new StatementResult(file, number, statement.line(), statement.column(),
+        FilePositions.Position at = FilePositions.firstToken(statement);
+        return new StatementResult(file, number, at.line(), at.column(),
                 ExplainRun.kindLabel(statement.kind()), statement.text(), status, null, error, plan, insights);
     }
 

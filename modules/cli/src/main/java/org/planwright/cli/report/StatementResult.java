@@ -8,10 +8,11 @@ import java.util.List;
  *
  * @param file       the file as given on the command line, or relative to the folder given
  * @param statement  1-based number of the statement within its file
- * @param line       1-based line of the statement's first character in the file
- * @param column     1-based column of the statement's first character
+ * @param line       1-based line in the file of the statement's first token that is not a comment
+ * @param column     1-based column of that token
  * @param kind       the statement kind in lower case ("query", "insert", "ddl", "utility"...)
- * @param sql        the statement's text, without its terminating semicolon
+ * @param sql        the statement's text as in the file (leading comments included), without its terminating
+ *                   semicolon
  * @param status     ok, failed or skipped
  * @param skipReason why it was skipped; null unless skipped
  * @param error      why it failed; null unless failed
@@ -26,8 +27,10 @@ public record StatementResult(String file, int statement, int line, int column, 
         insights = List.copyOf(insights);
     }
 
-    /** @return the first non-blank line of {@link #sql()}, stripped */
+    /** @return the first line of {@link #sql()} that is neither blank nor a comment line, stripped */
     public String firstLine() {
-        return sql.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+        return sql.lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("--") && !(l.startsWith("/*") && l.endsWith("*/")))
+                .findFirst().orElse(sql.strip().lines().findFirst().orElse(""));
     }
 }
