@@ -12,15 +12,19 @@ import java.util.regex.Pattern;
 final class CopyFromStdin {
 
     private static final Pattern META_COPY_IN =
-            Pattern.compile("^\\\\copy\\b.*\\bfrom\\s+(stdin|stdout)\\b.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+            Pattern.compile("^\\\\copy\\s+[^(\\s].*\\bfrom\\s+(stdin|stdout)\\b.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private CopyFromStdin() {
     }
 
-    /** @return true if the statement's tokens (without the semicolon) are COPY ... FROM STDIN at paren depth 0 */
+    /**
+     * @return true if the statement's tokens (without the semicolon) are COPY table ... FROM STDIN at paren
+     *     depth 0; {@code COPY (query) FROM} is a syntax error the server rejects, so psql reads no data
+     */
     static boolean isCopyFromStdin(List<SqlToken> statement) {
         boolean first = true;
         boolean afterFrom = false;
+        boolean afterCopy = false;
         int depth = 0;
         for (SqlToken t : statement) {
             if (t.isTrivia()) {
@@ -32,6 +36,12 @@ final class CopyFromStdin {
                 }
                 first = false;
                 continue;
+            }
+            if (!afterCopy) {
+                if (t.type() == SqlToken.Type.OPEN_PAREN) {
+                    return false;
+                }
+                afterCopy = true;
             }
             switch (t.type()) {
                 case OPEN_PAREN -> depth++;

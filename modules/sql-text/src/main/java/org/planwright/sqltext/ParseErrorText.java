@@ -35,16 +35,27 @@ final class ParseErrorText {
         }
         int end = Math.clamp(lines.offset(bad.endLine, bad.endColumn) + 1L, start + 1, input.length());
         if (start == firstNonBlank(input)) {
-            return new LexicalCheck.Finding(start, end, describe(bad, pe) + " does not start a statement");
+            // JSqlParser backed up to the first word: either no statement starts so, or nothing after it fitted
+            return new LexicalCheck.Finding(start, end, isKeyword(bad, pe)
+                    ? "the SQL parser does not understand this " + describe(bad, pe) + " statement"
+                    : describe(bad, pe) + " does not start a statement");
         }
         return new LexicalCheck.Finding(start, end, "unexpected " + describe(bad, pe) + expected);
     }
 
+    private static boolean isKeyword(Token bad, ParseException pe) {
+        return pe.tokenImage != null && bad.kind < pe.tokenImage.length && pe.tokenImage[bad.kind].startsWith("<K_");
+    }
+
     private static String describe(Token bad, ParseException pe) {
-        String image = bad.image == null ? "" : bad.image;
-        String kind = pe.tokenImage != null && bad.kind < pe.tokenImage.length ? pe.tokenImage[bad.kind] : "";
-        if (kind.startsWith("<K_")) {
+        String image = bad.image == null ? "" : bad.image.strip().replaceAll("\\s+", " ");
+        if (isKeyword(bad, pe)) {
             return image.toUpperCase(Locale.ROOT);
+        }
+        if (image.isEmpty()) {
+            String kind = pe.tokenImage != null && bad.kind < pe.tokenImage.length ? pe.tokenImage[bad.kind] : "";
+            String friendly = friendly(kind);
+            return friendly.isEmpty() ? "token" : friendly;
         }
         if (image.length() > 40) {
             image = image.substring(0, 37) + "...";

@@ -79,6 +79,12 @@ class SqlScriptTest {
     }
 
     @Test
+    void copyOfAQueryFromStdinIsAnErrorWithoutData() {
+        // copyselect.sql: the server rejects "COPY (query) FROM", so psql reads no data after it
+        assertThat(texts("copy (select * from t) from stdin;\nselect 1;\nselect 2;")).hasSize(3);
+    }
+
+    @Test
     void metaCopyFromStdinAlsoReadsData() {
         assertThat(texts("\\copy t from stdin\n'a\tb\n\\.\nselect 1;")).containsExactly("\\copy t from stdin", "select 1");
     }
