@@ -37,7 +37,9 @@ final class SqlErrors {
             case INVALID -> "a value is missing, too long or not allowed" + constraintHint(e) + ".";
             case NOT_FOUND -> "the workspace it belongs to does not exist (was it deleted?).";
             case CONFLICT -> "a record with the same key or name already exists" + constraintHint(e) + ".";
-            case NEWER_SCHEMA, FAILED -> "the database reported error " + e.getErrorCode() + "; see the log.";
+            case NEWER_SCHEMA, FAILED -> e.getErrorCode() == ErrorCode.LOCK_TIMEOUT_1
+                    ? "the store stayed busy with another task for too long; try again."
+                    : "the database reported error " + e.getErrorCode() + "; see the log.";
         };
         switch (reason) {
             // the input or the record's state: the caller shows the message; no need to alarm the log

@@ -23,6 +23,8 @@ final class StoreOpener {
     static final String MIGRATIONS = "classpath:db/migration";
     /** Connections in the pool: the UI and a few background tasks. H2 serialises writes anyway. */
     private static final int POOL_SIZE = 4;
+    /** Longest wait for a row lock held by another connection of the pool, in ms (H2's default is 1000 ms). */
+    private static final int LOCK_TIMEOUT_MS = 10_000;
 
     private StoreOpener() {
     }
@@ -69,7 +71,8 @@ final class StoreOpener {
     private static HikariDataSource startPool(Path dir, Path file) {
         HikariConfig config = new HikariConfig();
         String base = file.toString().substring(0, file.toString().length() - ".mv.db".length());
-        config.setJdbcUrl("jdbc:h2:file:" + base);
+        // LOCK_TIMEOUT (ms): how long a write waits for a row another connection of the pool has locked
+        config.setJdbcUrl("jdbc:h2:file:" + base + ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MS);
         config.setUsername("sa");
         config.setPassword("");
         config.setPoolName("planwright-store");
