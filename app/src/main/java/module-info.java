@@ -15,5 +15,6 @@ module org.planwright.app {
     requires org.planwright.store;
     requires org.planwright.sandbox;
     requires org.slf4j;
+    requires com.fasterxml.jackson.databind;
     exports org.planwright.app;
 }

@@ -6,6 +6,8 @@ import org.planwright.app.concurrent.BackgroundExecutor;
 import org.planwright.app.concurrent.FxBackgroundExecutor;
 import org.planwright.sandbox.Sandbox;
 import org.planwright.store.WorkbenchStore;
+import org.planwright.target.PasswordSource;
+import org.planwright.target.TargetConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,8 @@ public final class AppServices implements AutoCloseable {
 
     private final AppOptions options;
     private final BackgroundExecutor executor;
+    private final TargetConnector connector = new TargetConnector();
+    private final PasswordSource passwords = new PasswordSource(System.getenv());
     private volatile WorkbenchStore store;
     private volatile Sandbox sandbox;
     private volatile boolean closed;
@@ -50,6 +54,16 @@ public final class AppServices implements AutoCloseable {
     /** @return the one background executor */
     public BackgroundExecutor executor() {
         return executor;
+    }
+
+    /** @return opens sessions to target databases */
+    public TargetConnector connector() {
+        return connector;
+    }
+
+    /** @return finds passwords in ~/.pgpass / PGPASSFILE and PGPASSWORD */
+    public PasswordSource passwords() {
+        return passwords;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Window;
+import org.planwright.target.TargetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,22 +26,16 @@ public final class ErrorReporter implements Thread.UncaughtExceptionHandler {
     }
 
     /**
-     * The short message for an exception: a service's user message when it has one (found through a
-     * {@code userMessage()} method, as {@code TargetException} offers), else the innermost cause's message.
+     * The short message for an exception: {@link TargetException#userMessage()} for target errors, else the
+     * message of the exception or of its first cause that has one.
      *
      * @param error any throwable
      * @return one or a few lines, never a stack trace
      */
     public static String describe(Throwable error) {
         Throwable e = unwrap(error);
-        try {
-            var m = e.getClass().getMethod("userMessage");
-            Object msg = m.invoke(e);
-            if (msg instanceof String s && !s.isBlank()) {
-                return s;
-            }
-        } catch (ReflectiveOperationException | RuntimeException ignored) {
-            // no user message: fall through
+        if (e instanceof TargetException te) {
+            return te.userMessage();
         }
         String msg = e.getMessage();
         Throwable cause = e;

@@ -33,7 +33,7 @@ final class MainMenu extends MenuBar {
         this.window = window;
         this.vm = vm;
         setId("main-menu");
-        getMenus().addAll(fileMenu(), viewMenu());
+        getMenus().addAll(fileMenu(), queryMenu(), connectionMenu(), viewMenu());
     }
 
     void installShortcutFilter(Scene scene) {
@@ -66,6 +66,33 @@ final class MainMenu extends MenuBar {
                         Platform.exit();
                     }
                 }));
+        return m;
+    }
+
+    private Menu queryMenu() {
+        Menu m = new Menu("_Query");
+        var running = vm.queries().runningProperty();
+        MenuItem run = item("Run statement", new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN),
+                vm.queries()::runStatement);
+        MenuItem runAll = item("Run all", shortcutShift(KeyCode.ENTER), vm.queries()::runAll);
+        MenuItem explain = item("Explain", shortcut(KeyCode.E), () -> vm.explain().explain(false));
+        MenuItem analyze = item("Explain analyze (rolled back)", shortcutShift(KeyCode.E),
+                () -> vm.explain().explain(true));
+        MenuItem cancel = item("Cancel", new KeyCodeCombination(KeyCode.ESCAPE), vm.queries()::cancel);
+        for (MenuItem i : new MenuItem[] {run, runAll, explain, analyze}) {
+            i.disableProperty().bind(running);
+        }
+        cancel.disableProperty().bind(running.not());
+        m.getItems().addAll(run, runAll, new SeparatorMenuItem(), explain, analyze, new SeparatorMenuItem(), cancel);
+        return m;
+    }
+
+    private Menu connectionMenu() {
+        Menu m = new Menu("_Connection");
+        MenuItem connect = item("Connections…", shortcutShift(KeyCode.C), window::showConnections);
+        MenuItem disconnect = item("Disconnect", null, vm.connection()::disconnect);
+        disconnect.disableProperty().bind(vm.connection().connectedProperty().not());
+        m.getItems().addAll(connect, disconnect);
         return m;
     }
 

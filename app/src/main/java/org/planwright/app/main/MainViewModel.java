@@ -3,24 +3,67 @@ package org.planwright.app.main;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.planwright.app.AppServices;
+import org.planwright.app.connection.ConnectionViewModel;
 import org.planwright.app.editor.EditorTabsViewModel;
+import org.planwright.app.editor.SyntaxCheckViewModel;
+import org.planwright.app.plan.PlanViewModel;
+import org.planwright.app.query.ExplainViewModel;
+import org.planwright.app.query.HistoryRecorder;
+import org.planwright.app.query.PlanCaptureRecorder;
+import org.planwright.app.query.QueryViewModel;
+import org.planwright.app.results.ResultsViewModel;
 import org.planwright.app.startup.StartupSequence;
 import org.planwright.store.Workspace;
 import org.planwright.target.ConnectionProfile;
 
 /**
- * State and commands of the main window, composed of smaller view models. FX thread only.
+ * State and commands of the main window, composed of smaller view models (editors, connection, query and
+ * EXPLAIN commands, results, plan, status, syntax checks). Testable without a scene with a
+ * {@code SameThreadExecutor}. FX thread only.
  */
 public final class MainViewModel {
 
     private final AppServices services;
     private final EditorTabsViewModel editors = new EditorTabsViewModel();
     private final StatusViewModel status = new StatusViewModel();
+    private final ResultsViewModel results = new ResultsViewModel();
+    private final PlanViewModel plan = new PlanViewModel();
     private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>(this, "workspace");
+    private final ConnectionViewModel connection;
+    private final QueryViewModel queries;
+    private final ExplainViewModel explain;
+    private final SyntaxCheckViewModel syntax;
 
     /** @param services the application's services */
     public MainViewModel(AppServices services) {
         this.services = services;
+        connection = new ConnectionViewModel(services.connector(), services.passwords(), services.executor(), status);
+        queries = new QueryViewModel(editors, connection, results, status, services.executor(),
+                new HistoryRecorder(services, workspace::get));
+        explain = new ExplainViewModel(editors, connection, queries, plan, results, services.executor(),
+                new PlanCaptureRecorder(services, workspace::get));
+        syntax = new SyntaxCheckViewModel(editors, connection, services.executor());
+    }
+
+    /**
+     * Opens the first editor tab (the demo script unless the options give one) and starts the background
+     * start-up ({@link StartupSequence}).
+     */
+    public void startUp() {
+        if (editors.tabs().isEmpty()) {
+            String script = services.options().initialScript();
+            editors.newTab(script != null ? script : DemoScript.text()).markClean();
+        }
+        new StartupSequence(services, status, workspace::set, connection::connect).run();
+    }
+
+    /**
+     * Connects a profile and makes it the active connection.
+     *
+     * @param profile the profile
+     */
+    public void connect(ConnectionProfile profile) {
+        connection.connect(profile);
     }
 
     /** @return the editor tabs */
@@ -33,30 +76,39 @@ public final class MainViewModel {
         return status;
     }
 
+    /** @return result table and messages */
+    public ResultsViewModel results() {
+        return results;
+    }
+
+    /** @return the plan view's state */
+    public PlanViewModel plan() {
+        return plan;
+    }
+
+    /** @return the active connection */
+    public ConnectionViewModel connection() {
+        return connection;
+    }
+
+    /** @return run / run all / cancel */
+    public QueryViewModel queries() {
+        return queries;
+    }
+
+    /** @return EXPLAIN / EXPLAIN ANALYZE */
+    public ExplainViewModel explain() {
+        return explain;
+    }
+
+    /** @return as-you-type syntax checks */
+    public SyntaxCheckViewModel syntax() {
+        return syntax;
+    }
+
     /** @return the active workspace; null until the store is open */
     public ObjectProperty<Workspace> workspaceProperty() {
         return workspace;
-    }
-
-    /**
-     * Opens the first editor tab (the demo script unless the options give one) and starts the background
-     * start-up ({@link StartupSequence}).
-     */
-    public void startUp() {
-        if (editors.tabs().isEmpty()) {
-            String script = services.options().initialScript();
-            editors.newTab(script != null ? script : DemoScript.text()).markClean();
-        }
-        new StartupSequence(services, status, workspace::set, this::connect).run();
-    }
-
-    /**
-     * Connects a profile and makes it the active connection.
-     *
-     * @param profile the profile
-     */
-    public void connect(ConnectionProfile profile) {
-        status.connectionProperty().set(profile.name() + " · " + profile.database());
     }
 
     /** @return the services */

@@ -1,22 +1,30 @@
 package org.planwright.app.main;
 
+import java.util.List;
 import java.util.Optional;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.planwright.app.AppServices;
+import org.planwright.app.connection.ConnectionDialog;
+import org.planwright.app.connection.ConnectionFormViewModel;
 import org.planwright.app.editor.EditorTabViewModel;
 import org.planwright.app.editor.EditorTabsView;
 import org.planwright.app.error.ErrorReporter;
+import org.planwright.app.plan.PlanView;
+import org.planwright.app.results.ResultsView;
+import org.planwright.store.Workspace;
+import org.planwright.target.ConnectionProfile;
 
 /**
- * The main window: menus, editor tabs above the results, the plan view beside them, the status bar.
- * Binds to {@link MainViewModel}. FX thread only.
+ * The main window: menus and tool bar, editor tabs above the results, the plan view beside them, the status
+ * bar. Binds to {@link MainViewModel} and supplies its dialogs (confirmations, passwords, connections).
+ * FX thread only.
  */
 public final class MainWindow extends BorderPane {
 
@@ -24,6 +32,8 @@ public final class MainWindow extends BorderPane {
     private final Stage stage;
     private final ErrorReporter errors;
     private final EditorTabsView editorTabs;
+    private final ResultsView resultsView;
+    private final PlanView planView;
     private final MainMenu menu;
 
     /**
@@ -35,14 +45,19 @@ public final class MainWindow extends BorderPane {
         this.vm = new MainViewModel(services);
         this.errors = new ErrorReporter(stage);
         getStyleClass().add("main-window");
+        vm.queries().setConfirmer(this::ask);
+        vm.connection().setPasswordPrompt(profile -> PasswordDialog.ask(stage, profile));
         editorTabs = new EditorTabsView(vm.editors(), this::confirmClose);
-        SplitPane left = new SplitPane(editorTabs, new Label("Results"));
+        resultsView = new ResultsView(vm.results(), m -> vm.editors().selected()
+                .ifPresent(t -> t.jumpTo(m.line(), m.column())));
+        planView = new PlanView(vm.plan());
+        SplitPane left = new SplitPane(editorTabs, resultsView);
         left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.55);
-        SplitPane center = new SplitPane(left, new Label("Plan"));
-        center.setDividerPositions(0.5);
+        left.setDividerPositions(0.6);
+        SplitPane center = new SplitPane(left, planView);
+        center.setDividerPositions(0.48);
         menu = new MainMenu(this, vm);
-        setTop(menu);
+        setTop(new VBox(menu, new MainToolBar(this, vm)));
         setCenter(center);
         setBottom(new StatusBar(vm.status()));
     }
@@ -62,9 +77,25 @@ public final class MainWindow extends BorderPane {
         return errors;
     }
 
+    /** @return the result table and messages (tests look at them) */
+    public ResultsView resultsView() {
+        return resultsView;
+    }
+
+    /** @return the plan view (tests look at it) */
+    public PlanView planView() {
+        return planView;
+    }
+
+    /** @return the editor tabs view */
+    public EditorTabsView editorTabs() {
+        return editorTabs;
+    }
+
     /** Opens the first editor tab and starts the background start-up. */
     public void startUp() {
         vm.startUp();
+        vm.editors().selected().map(editorTabs::editorFor).ifPresent(e -> e.codeArea().requestFocus());
     }
 
     /**
@@ -76,6 +107,24 @@ public final class MainWindow extends BorderPane {
         menu.installShortcutFilter(scene);
     }
 
+    /** Shows the connection dialog of the active workspace and connects the chosen profile. */
+    public void showConnections() {
+        Workspace ws = vm.workspaceProperty().get();
+        List<ConnectionProfile> profiles = ws == null || vm.services().store().isEmpty() ? List.of()
+                : vm.services().store().get().connectionProfiles().list(ws.id());
+        ConnectionFormViewModel form = new ConnectionFormViewModel(vm.connection(), vm.services().executor());
+        ConnectionDialog dialog = new ConnectionDialog(stage, form, profiles, p -> {
+            if (ws != null && vm.services().store().isPresent()) {
+                try {
+                    vm.services().store().get().connectionProfiles().save(ws.id(), p);
+                } catch (RuntimeException e) {
+                    errors.show("Could not save the connection", e);
+                }
+            }
+        });
+        dialog.showAndWait().ifPresent(c -> vm.connection().connect(c.profile(), c.password()));
+    }
+
     /** @return true if the application may exit (no unsaved tab, or the user agreed) */
     public boolean confirmExit() {
         long dirty = vm.editors().tabs().stream().filter(t -> t.dirtyProperty().get()).count();
@@ -85,9 +134,9 @@ public final class MainWindow extends BorderPane {
         return ask("Unsaved changes", dirty + " tab(s) have unsaved changes. Exit anyway?");
     }
 
-    /** Releases listeners and background work of this window. */
+    /** Releases the window's background work (pending checks, the session). */
     public void dispose() {
-        // listeners are owned by this window's nodes; nothing global to release yet
+        vm.connection().disconnect();
     }
 
     boolean confirmClose(EditorTabViewModel tab) {
@@ -102,9 +151,5 @@ public final class MainWindow extends BorderPane {
         alert.setHeaderText(header);
         Optional<ButtonType> answer = alert.showAndWait();
         return answer.isPresent() && answer.get() == ButtonType.OK;
-    }
-
-    EditorTabsView editorTabs() {
-        return editorTabs;
     }
 }

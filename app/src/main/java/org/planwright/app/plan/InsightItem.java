@@ -1,0 +1,18 @@
+package org.planwright.app.plan;
+
+/**
+ * One insight as the plan view lists it.
+ *
+ * @param score       0 (informational) to 5 (most severe), as the insight engine rates it
+ * @param title       short headline
+ * @param explanation what was found and what to do about it
+ * @param nodeId      pre-order id of the plan node it is about, or -1 for the whole plan
+ */
+public record InsightItem(int score, String title, String explanation, int nodeId) {
+
+    /** @return the score as five stars, e.g. "★★★☆☆" */
+    public String stars() {
+        int s = Math.clamp(score, 0, 5);
+        return "★".repeat(s) + "☆".repeat(5 - s);
+    }
+}

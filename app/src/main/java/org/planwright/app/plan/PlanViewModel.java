@@ -1,0 +1,116 @@
+package org.planwright.app.plan;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.planwright.plans.Plan;
+import org.planwright.plans.PlanNode;
+
+/**
+ * The plan shown beside the editor: the parsed plan, its header line, its insights and the selected node.
+ * Selecting an insight selects its node. FX thread only.
+ */
+public final class PlanViewModel {
+
+    private final ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
+    private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper(this, "header", "No plan yet");
+    private final ReadOnlyStringWrapper statement = new ReadOnlyStringWrapper(this, "statement", "");
+    private final ObservableList<InsightItem> insights = FXCollections.observableArrayList();
+    private final ObjectProperty<PlanNode> selectedNode = new SimpleObjectProperty<>(this, "selectedNode");
+    private final ObjectProperty<InsightItem> selectedInsight = new SimpleObjectProperty<>(this, "selectedInsight");
+
+    /** Creates an empty plan view model; selecting an insight selects its node. */
+    public PlanViewModel() {
+        selectedInsight.addListener((obs, old, now) -> {
+            Plan p = plan.get();
+            if (now != null && p != null && now.nodeId() >= 0 && now.nodeId() < p.nodeCount()) {
+                selectedNode.set(p.node(now.nodeId()));
+            }
+        });
+    }
+
+    /**
+     * Shows a plan.
+     *
+     * @param newPlan   the parsed plan
+     * @param sql       the statement it explains (for the header tooltip)
+     * @param items     its insights, most severe first
+     */
+    public void show(Plan newPlan, String sql, List<InsightItem> items) {
+        selectedInsight.set(null);
+        selectedNode.set(null);
+        plan.set(newPlan);
+        statement.set(sql == null ? "" : sql);
+        header.set(headerOf(newPlan));
+        insights.setAll(items);
+    }
+
+    /** Clears the view. */
+    public void clear() {
+        selectedInsight.set(null);
+        selectedNode.set(null);
+        plan.set(null);
+        statement.set("");
+        header.set("No plan yet");
+        insights.clear();
+    }
+
+    /**
+     * @param p a plan
+     * @return e.g. "Execution 12.3 ms · Planning 0.4 ms · 14 nodes", or "Estimated cost 1,234 · 14 nodes"
+     *     for a plan without ANALYZE
+     */
+    public static String headerOf(Plan p) {
+        StringBuilder sb = new StringBuilder();
+        if (p.analyzed()) {
+            p.executionTime().ifPresent(t -> sb.append("Execution ").append(ms(t)).append(" · "));
+        } else {
+            p.root().totalCost().ifPresent(c -> sb.append("Estimated cost ")
+                    .append(PlanNodeFormat.count(c)).append(" · "));
+        }
+        p.planningTime().ifPresent(t -> sb.append("Planning ").append(ms(t)).append(" · "));
+        sb.append(p.nodeCount()).append(p.nodeCount() == 1 ? " node" : " nodes");
+        return sb.toString();
+    }
+
+    private static String ms(double t) {
+        return String.format(Locale.ROOT, t < 10 ? "%.2f ms" : "%,.1f ms", t);
+    }
+
+    /** @return the plan shown, or null */
+    public ReadOnlyObjectProperty<Plan> planProperty() {
+        return plan.getReadOnlyProperty();
+    }
+
+    /** @return the header line */
+    public ReadOnlyStringProperty headerProperty() {
+        return header.getReadOnlyProperty();
+    }
+
+    /** @return the explained statement's text */
+    public ReadOnlyStringProperty statementProperty() {
+        return statement.getReadOnlyProperty();
+    }
+
+    /** @return insights of the plan shown, most severe first */
+    public ObservableList<InsightItem> insights() {
+        return insights;
+    }
+
+    /** @return the selected node (the tree view binds both ways) */
+    public ObjectProperty<PlanNode> selectedNodeProperty() {
+        return selectedNode;
+    }
+
+    /** @return the selected insight (the list binds to it) */
+    public ObjectProperty<InsightItem> selectedInsightProperty() {
+        return selectedInsight;
+    }
+}

@@ -1,0 +1,123 @@
+package org.planwright.app.query;
+
+import java.util.List;
+import org.planwright.app.concurrent.BackgroundExecutor;
+import org.planwright.app.connection.ActiveConnection;
+import org.planwright.app.connection.ConnectionViewModel;
+import org.planwright.app.editor.EditorTabViewModel;
+import org.planwright.app.editor.EditorTabsViewModel;
+import org.planwright.app.error.ErrorReporter;
+import org.planwright.app.plan.InsightItem;
+import org.planwright.app.plan.PlanViewModel;
+import org.planwright.app.results.ResultsViewModel;
+import org.planwright.plans.InsightEngine;
+import org.planwright.plans.Plan;
+import org.planwright.plans.PlanParseException;
+import org.planwright.plans.PlanParser;
+import org.planwright.sqltext.SqlStatement;
+import org.planwright.target.ExplainOptions;
+import org.planwright.target.ExplainResult;
+import org.planwright.target.TargetException;
+
+/**
+ * The EXPLAIN commands: Ctrl+E ({@link ExplainOptions#plain()}: estimates only) and Ctrl+Shift+E
+ * ({@link ExplainOptions#analyze()}: ANALYZE, BUFFERS, VERBOSE, SETTINGS; the target runs it in a transaction it
+ * rolls back) of the statement under the caret. The plan is parsed ({@link PlanParser}), analyzed
+ * ({@link InsightEngine}), shown in {@link PlanViewModel} and captured in the store. FX thread only.
+ */
+public final class ExplainViewModel {
+
+    private final EditorTabsViewModel editors;
+    private final ConnectionViewModel connection;
+    private final QueryViewModel queries;
+    private final PlanViewModel plan;
+    private final ResultsViewModel results;
+    private final BackgroundExecutor executor;
+    private final PlanCaptureRecorder captures;
+    private final InsightEngine insights = new InsightEngine();
+
+    /**
+     * @param editors    the editor tabs
+     * @param connection the active connection
+     * @param queries    shares the "running" state and cancel with the Query commands
+     * @param plan       where the plan shows
+     * @param results    where errors go
+     * @param executor   background work
+     * @param captures   stores each plan
+     */
+    public ExplainViewModel(EditorTabsViewModel editors, ConnectionViewModel connection, QueryViewModel queries,
+                            PlanViewModel plan, ResultsViewModel results, BackgroundExecutor executor,
+                            PlanCaptureRecorder captures) {
+        this.editors = editors;
+        this.connection = connection;
+        this.queries = queries;
+        this.plan = plan;
+        this.results = results;
+        this.executor = executor;
+        this.captures = captures;
+    }
+
+    /**
+     * Explains the statement under the caret of the selected tab.
+     *
+     * @param analyze true for EXPLAIN ANALYZE (the statement executes; its changes are rolled back)
+     */
+    public void explain(boolean analyze) {
+        SqlStatement statement = editors.selected().flatMap(EditorTabViewModel::statementAtCaret).orElse(null);
+        if (statement == null) {
+            queries.end("No statement under the cursor");
+            return;
+        }
+        ExplainOptions options = analyze ? ExplainOptions.analyze() : ExplainOptions.plain();
+        if (!queries.begin((analyze ? "EXPLAIN ANALYZE of " : "EXPLAIN of ") + statement.command() + "…")) {
+            return;
+        }
+        ActiveConnection c = connection.active().orElseThrow();
+        executor.submit(() -> explainInBackground(c, statement, options),
+                r -> shown(statement, r),
+                e -> failed(statement, e));
+    }
+
+    private Explained explainInBackground(ActiveConnection c, SqlStatement statement, ExplainOptions options)
+            throws TargetException {
+        ExplainResult result = c.with(s -> s.explain(statement.text(), options));
+        if (result.format() != ExplainResult.PlanFormat.POSTGRES_JSON) {
+            return new Explained(result, null, List.of());
+        }
+        Plan parsed = PlanParser.parse(result.planText());
+        List<InsightItem> items = insights.analyze(parsed).stream()
+                .map(i -> new InsightItem(i.score(), i.title(), i.explanation(), i.nodeIds().getFirst()))
+                .toList();
+        captures.capture(c, statement.text(), result, parsed);
+        return new Explained(result, parsed, items);
+    }
+
+    private void shown(SqlStatement statement, Explained e) {
+        if (e.plan() == null) {
+            results.info("Plan (" + e.result().format() + "):\n" + e.result().planText());
+            queries.end("Plan shown as text");
+            return;
+        }
+        plan.show(e.plan(), statement.text(), e.insights());
+        queries.end((e.result().options().useAnalyze() ? "EXPLAIN ANALYZE" : "EXPLAIN") + " · "
+                + PlanViewModel.headerOf(e.plan())
+                + (e.result().rolledBack() && e.result().options().useAnalyze() ? " · rolled back" : ""));
+    }
+
+    private void failed(SqlStatement statement, Throwable error) {
+        Throwable e = ErrorReporter.unwrap(error);
+        if (e instanceof TargetException te) {
+            queries.showError(statement, te);
+            queries.end(te.reason() == TargetException.Reason.CANCELLED ? "Cancelled" : "EXPLAIN failed");
+        } else if (e instanceof PlanParseException pe) {
+            results.error("The plan could not be read: " + pe.getMessage(), 0, 0);
+            queries.end("EXPLAIN failed");
+        } else {
+            results.error(ErrorReporter.describe(e), 0, 0);
+            queries.end("EXPLAIN failed");
+        }
+    }
+
+    private record Explained(ExplainResult result, Plan plan, List<InsightItem> insights) {
+    }
+}

@@ -1,0 +1,76 @@
+package org.planwright.app.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.function.Supplier;
+import org.planwright.app.AppServices;
+import org.planwright.app.connection.ActiveConnection;
+import org.planwright.plans.Plan;
+import org.planwright.store.PlanCapture;
+import org.planwright.store.PlanFormat;
+import org.planwright.store.PlanMetrics;
+import org.planwright.store.Workspace;
+import org.planwright.target.ExplainOptions;
+import org.planwright.target.ExplainResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Captures each explained plan in the workbench store (query, raw plan JSON, EXPLAIN options, settings as a
+ * JSON object, server version, timestamp, summary metrics). A failure to store is logged, never shown: the
+ * plan still shows. Called on worker threads.
+ */
+public final class PlanCaptureRecorder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlanCaptureRecorder.class);
+
+    private final AppServices services;
+    private final Supplier<Workspace> workspace;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /**
+     * @param services  gives the store once open
+     * @param workspace the active workspace (null while the store is not open: nothing is captured)
+     */
+    public PlanCaptureRecorder(AppServices services, Supplier<Workspace> workspace) {
+        this.services = services;
+        this.workspace = workspace;
+    }
+
+    /** @return e.g. "ANALYZE, BUFFERS, VERBOSE, SETTINGS, FORMAT JSON" (as asked; the server may drop some) */
+    static String describe(ExplainOptions o) {
+        StringBuilder sb = new StringBuilder();
+        if (o.useAnalyze()) {
+            sb.append("ANALYZE, ");
+        }
+        if (o.useBuffers()) {
+            sb.append("BUFFERS, ");
+        }
+        if (o.useVerbose()) {
+            sb.append("VERBOSE, ");
+        }
+        if (o.useSettings()) {
+            sb.append("SETTINGS, ");
+        }
+        return sb.append("FORMAT JSON").toString();
+    }
+
+    void capture(ActiveConnection c, String sql, ExplainResult result, Plan plan) {
+        Workspace ws = workspace.get();
+        if (ws == null || services.store().isEmpty()) {
+            return;
+        }
+        try {
+            PlanMetrics metrics = new PlanMetrics(plan.nodeCount(), plan.root().totalCost().isPresent()
+                    ? plan.root().totalCost().getAsDouble() : null,
+                    plan.executionTime().isPresent() ? plan.executionTime().getAsDouble() : null,
+                    plan.planningTime().isPresent() ? plan.planningTime().getAsDouble() : null);
+            String options = describe(result.options());
+            services.store().get().planCaptures().save(PlanCapture.create(ws.id(), c.session().profile().id(),
+                    sql, result.planText(), PlanFormat.JSON, options, json.writeValueAsString(result.settings()),
+                    result.serverVersion(), result.capturedAt(), metrics));
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.warn("Could not capture the plan in the store: {}", e.getMessage());
+        }
+    }
+}
