@@ -37,7 +37,35 @@ public final class PlanParser {
         if (head.startsWith("\"") && startsJson(head, 1)) {
             return parseJson(unquoteCsvCell(lines, first));
         }
+        int json = jsonAfterPreamble(lines, first);
+        if (json > 0) {
+            String[] rest = lines.clone();
+            java.util.Arrays.fill(rest, 0, json, "");
+            return parseJson(rest);
+        }
         return new TextPlanReader(lines).read();
+    }
+
+    /**
+     * A JSON plan pasted after some psql session text (the EXPLAIN statement, "SET", prompts): the first line
+     * that opens JSON, if it comes before any text-plan node line and a "Plan" key follows; else -1.
+     */
+    private static int jsonAfterPreamble(String[] lines, int first) {
+        for (int i = first; i < lines.length; i++) {
+            String t = lines[i].strip();
+            if (t.startsWith("->") || t.contains("(cost=") || t.contains("(actual ")) {
+                return -1;
+            }
+            if (startsJson(t, 0)) {
+                for (int j = i; j < lines.length; j++) {
+                    if (lines[j].contains("\"Plan\"")) {
+                        return i;
+                    }
+                }
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private static Plan parseJson(String[] lines) {

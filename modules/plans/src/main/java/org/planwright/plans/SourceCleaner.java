@@ -47,8 +47,8 @@ final class SourceCleaner {
             c[last] = ' ';
             last = lastNonBlank(c);
         }
-        if (last > 0 && c[last] == '+' && Character.isWhitespace(c[last - 1])) {
-            c[last] = ' '; // psql continuation mark
+        if (last > 0 && c[last] == '+') {
+            c[last] = ' '; // psql continuation mark (aligned output pads with spaces; a long line has none)
             last = lastNonBlank(c);
         }
         return new String(c).stripTrailing();

@@ -1,0 +1,154 @@
+package org.planwright.plans;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the cleaned physical lines of a text plan into logical lines: tabs expanded to 4 columns (as PEV2
+ * does), quotes that pgAdmin puts around each line removed, and lines that were wrapped by a terminal or a
+ * mail client joined again (PEV2's {@code splitIntoLines} rules: unbalanced parentheses, a line that starts
+ * in column 1 or with a parenthesis, a list cut after a comma). Each character keeps its original line and
+ * column for error messages.
+ */
+final class TextLines {
+
+    /** One logical line; {@code line(i)} and {@code column(i)} give the 1-based source position of char i. */
+    static final class Logical {
+        final StringBuilder text = new StringBuilder();
+        private final List<int[]> positions = new ArrayList<>();
+
+        void append(char c, int line, int column) {
+            text.append(c);
+            positions.add(new int[] {line, column});
+        }
+
+        int line(int index) {
+            return positions.isEmpty() ? 1 : positions.get(Math.clamp(index, 0, positions.size() - 1))[0];
+        }
+
+        int column(int index) {
+            return positions.isEmpty() ? 1 : positions.get(Math.clamp(index, 0, positions.size() - 1))[1];
+        }
+
+        int indent() {
+            int i = 0;
+            while (i < text.length() && text.charAt(i) == ' ') {
+                i++;
+            }
+            return i;
+        }
+
+        String content() {
+            return text.toString().strip();
+        }
+
+        PlanParseException error(int index, String message) {
+            return new PlanParseException(line(index), column(index), message);
+        }
+    }
+
+    /** Starts of lines that are never the continuation of a wrapped line (PEV2 list plus newer keys). */
+    private static final List<String> LINE_STARTS = List.of("total runtime", "planning", "execution time",
+            "time", "filter", "output", "jit", "trigger", "settings", "query", "serialization", "memory");
+
+    private TextLines() {
+    }
+
+    static List<Logical> of(String[] physical) {
+        List<Logical> out = new ArrayList<>();
+        Logical prev = null;
+        for (int ln = 0; ln < physical.length; ln++) {
+            Logical cur = expand(physical[ln], ln + 1);
+            if (cur.content().isEmpty()) {
+                prev = null;
+                continue;
+            }
+            if (prev != null && continues(prev, cur)) {
+                for (int i = cur.indent(); i < cur.text.length(); i++) {
+                    prev.append(cur.text.charAt(i), cur.line(i), cur.column(i));
+                }
+            } else {
+                out.add(cur);
+                prev = cur;
+            }
+        }
+        return out;
+    }
+
+    private static boolean continues(Logical prev, Logical cur) {
+        String p = prev.text.toString();
+        if (unbalanced(p)) {
+            return true;
+        }
+        String c = cur.content();
+        String lower = c.toLowerCase(java.util.Locale.ROOT);
+        if (LINE_STARTS.stream().anyMatch(lower::startsWith)) {
+            return false;
+        }
+        if (cur.indent() == 0 || c.startsWith("(") || closingFirst(c)) {
+            return true;
+        }
+        return p.stripTrailing().endsWith(",") && prev.indent() != cur.indent() && !c.startsWith("->");
+    }
+
+    private static boolean unbalanced(String s) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && ch == '(') {
+                depth++;
+            } else if (!quoted && ch == ')') {
+                depth--;
+            }
+        }
+        return depth > 0;
+    }
+
+    private static boolean closingFirst(String s) {
+        int close = s.indexOf(')');
+        int open = s.indexOf('(');
+        return close >= 0 && (open < 0 || close < open);
+    }
+
+    private static Logical expand(String raw, int lineNo) {
+        Logical l = new Logical();
+        String s = unquote(raw);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\t') {
+                for (int k = 0; k < 4; k++) {
+                    l.append(' ', lineNo, i + 1);
+                }
+            } else {
+                l.append(c, lineNo, i + 1);
+            }
+        }
+        return l;
+    }
+
+    /** pgAdmin / spreadsheet pastes: a quote at the start of the line and the same quote at its end. */
+    private static String unquote(String s) {
+        int first = 0;
+        while (first < s.length() && Character.isWhitespace(s.charAt(first))) {
+            first++;
+        }
+        if (first >= s.length() || (s.charAt(first) != '"' && s.charAt(first) != '\'')) {
+            String t = s.stripTrailing();
+            if (t.endsWith("\"") && t.chars().filter(ch -> ch == '"').count() % 2 == 1) {
+                return t.substring(0, t.length() - 1); // a quote left at the end of a line by a copy from a grid
+            }
+            return s;
+        }
+        char q = s.charAt(first);
+        String t = s.stripTrailing();
+        StringBuilder b = new StringBuilder(s);
+        b.setCharAt(first, ' ');
+        if (t.length() - 1 > first && t.charAt(t.length() - 1) == q) {
+            b.setCharAt(t.length() - 1, ' ');
+        }
+        return b.toString();
+    }
+}
