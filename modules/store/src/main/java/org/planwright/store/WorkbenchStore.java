@@ -12,8 +12,9 @@ import javax.sql.DataSource;
  * {@link StoreLocation}). Flyway owns the schema; the repositories hanging off this object are the only way in.
  *
  * <p>Thread rules: thread-safe (a HikariCP pool of a few connections); every call blocks on the database, so the
- * UI calls it off the JavaFX application thread. Open one store per folder per process; a second process opening
- * the same folder gets {@link StoreException.Reason#LOCKED} (H2's file lock).
+ * UI calls it off the JavaFX application thread. A second process opening the same folder gets
+ * {@link StoreException.Reason#LOCKED} (H2's file lock); a second {@code open} of the same folder in one process
+ * gives another handle on the same database (H2 shares it within a JVM), which is harmless but wasteful.
  */
 public final class WorkbenchStore implements AutoCloseable {
 
