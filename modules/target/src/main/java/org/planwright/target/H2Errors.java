@@ -2,6 +2,7 @@ package org.planwright.target;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.planwright.target.TargetException.Reason;
 
 /**
@@ -10,6 +11,8 @@ import org.planwright.target.TargetException.Reason;
  * that marker is the only position H2 gives.
  */
 final class H2Errors {
+
+    private static final Pattern HEX4 = Pattern.compile("[0-9a-fA-F]{4}");
 
     static final int WRONG_USER_OR_PASSWORD = 28000;
     static final int SYNTAX_ERROR_1 = 42000;
@@ -75,12 +78,28 @@ final class H2Errors {
         if (marker < 0 || quote < 0 || quote > marker) {
             return null;
         }
-        String before = msg.substring(quote + 1, marker).replace("\"\"", "\"");
+        String before = unquote(msg.substring(quote + 1, marker));
         int offset = before.length() + shift;
         if (offset < 0 || offset > sql.length()) {
             return null;
         }
         return ErrorPosition.fromServerPosition(sql, sql.codePointCount(0, offset) + 1);
+    }
+
+    /** H2 quotes the statement in its message with {@code ""} for {@code "} and {@code \hhhh} for control chars. */
+    private static String unquote(String quoted) {
+        StringBuilder sb = new StringBuilder(quoted.length());
+        for (int i = 0; i < quoted.length(); i++) {
+            char c = quoted.charAt(i);
+            if (c == '"' && i + 1 < quoted.length() && quoted.charAt(i + 1) == '"') {
+                i++;
+            } else if (c == '\\' && i + 4 < quoted.length() && HEX4.matcher(quoted.substring(i + 1, i + 5)).matches()) {
+                c = (char) Integer.parseInt(quoted.substring(i + 1, i + 5), 16);
+                i += 4;
+            }
+            sb.append(c);
+        }
+        return sb.toString();
     }
 
     static String firstLine(String message) {
