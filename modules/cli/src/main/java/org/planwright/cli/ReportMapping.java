@@ -55,9 +55,21 @@ final class ReportMapping {
         return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** @return the node as EXPLAIN names it, e.g. "Seq Scan on lineitem", "Hash Join", "CTE Scan on pay" */
+    /**
+     * @return the node as EXPLAIN's text format names it, e.g. "Seq Scan on lineitem", "HashAggregate",
+     *     "CTE Scan on pay" (Aggregate nodes by their strategy, as EXPLAIN prints them)
+     */
     static String nodeLabel(PlanNode node) {
-        String type = node.parallelAware() ? "Parallel " + node.nodeType() : node.nodeType();
+        String type = node.nodeType();
+        if ("Aggregate".equals(type) && node.strategy().isPresent()) {
+            type = switch (node.strategy().get()) {
+                case "Sorted" -> "GroupAggregate";
+                case "Hashed" -> "HashAggregate";
+                case "Mixed" -> "MixedAggregate";
+                default -> type;
+            };
+        }
+        type = node.parallelAware() ? "Parallel " + type : type;
         String on = node.relationName().or(node::cteName).or(node::functionName).or(node::indexName).orElse(null);
         return on == null ? type : type + " on " + on;
     }

@@ -27,10 +27,18 @@ public record StatementResult(String file, int statement, int line, int column, 
         insights = List.copyOf(insights);
     }
 
-    /** @return the first line of {@link #sql()} that is neither blank nor a comment line, stripped */
-    public String firstLine() {
-        return sql.lines().map(String::strip)
+    /** Longest {@link #headline()}, in characters. */
+    public static final int HEADLINE_LENGTH = 100;
+
+    /**
+     * @return the statement on one line for headings: comment lines left out, runs of white space as one space,
+     *     cut to {@link #HEADLINE_LENGTH} characters with "..." when longer
+     */
+    public String headline() {
+        String code = sql.lines().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("--") && !(l.startsWith("/*") && l.endsWith("*/")))
-                .findFirst().orElse(sql.strip().lines().findFirst().orElse(""));
+                .reduce((a, b) -> a + " " + b).orElse(sql.strip())
+                .replaceAll("\\s+", " ");
+        return code.length() <= HEADLINE_LENGTH ? code : code.substring(0, HEADLINE_LENGTH - 3) + "...";
     }
 }

@@ -27,7 +27,7 @@ final class TextReportWriter implements ReportWriter {
 
     @Override
     public void statement(StatementResult r) {
-        out.printf("%s #%d (line %d) %s: %s%n", r.file(), r.statement(), r.line(), r.status().label(), r.firstLine());
+        out.printf("%s #%d (line %d) %s: %s%n", r.file(), r.statement(), r.line(), r.status().label(), r.headline());
         switch (r.status()) {
             case OK -> writePlan(r);
             case FAILED -> writeError(r.error());
@@ -60,8 +60,9 @@ final class TextReportWriter implements ReportWriter {
         }
         out.println("  insights:");
         for (InsightResult i : r.insights()) {
+            boolean titleNamesNode = i.nodeIds().isEmpty() || i.title().contains("(node " + i.nodeIds().getFirst() + ")");
             out.printf("    [%d] %s: %s%s%n", i.score(), i.kind(), i.title(),
-                    i.node() == null ? "" : "  (" + nodeLabel(i) + ")");
+                    titleNamesNode ? "" : "  (" + nodeLabel(i) + ")");
             if (i.explanation() != null && !i.explanation().isBlank()) {
                 i.explanation().lines().forEach(l -> out.printf("        %s%n", l));
             }
