@@ -6,8 +6,12 @@ import java.util.Set;
 
 /**
  * Statements the syntax check leaves to the server because JSqlParser 5.4 does not know their PostgreSQL
- * grammar (measured on the PostgreSQL 15 regression scripts; see {@code SyntaxCheckerCorpusTest}), or because
- * psql rewrites them before the server sees them.
+ * grammar, or because psql rewrites them before the server sees them. The lists come from a measurement over
+ * the 43,000 statements of the PostgreSQL 15 regression scripts ({@code shared/corpus/sql/pg-regress-15}):
+ * commands JSqlParser rejected in more than half of their uses are skipped (e.g. BEGIN 0 of 537 accepted,
+ * FETCH 0/233, COPY 0/219, VACUUM 0/152, CREATE STATISTICS 0/104, DROP TYPE 0/84), while SELECT (94%),
+ * INSERT (99%), UPDATE (92%), DELETE (93%), MERGE (77%), CREATE TABLE (97%) and CREATE FUNCTION (99%) are
+ * checked.
  */
 final class UncheckedStatements {
 
