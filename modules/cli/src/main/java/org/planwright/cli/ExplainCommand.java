@@ -26,24 +26,27 @@ import picocli.CommandLine.Spec;
  * {@code planwright explain}: the plan and insights of every statement of SQL files, from a real PostgreSQL.
  * Picocli creates it; options are fields. Returns an exit code of {@link ExitCodes}.
  */
-@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         versionProvider = VersionProvider.class,
+        header = "Report the plan and insights of every statement of SQL files.",
         description = {
-            "Explains every statement of SQL files on a PostgreSQL database and prints each plan's summary and",
-            "insights. A folder stands for its *.sql files in name order (q2.sql before q10.sql).",
-            "Statements PostgreSQL cannot EXPLAIN (CREATE, ALTER, SET, VACUUM, psql meta-commands...) are reported",
-            "as skipped and are not run. The session is read-only; with --analyze, INSERT/UPDATE/DELETE/MERGE run",
-            "inside a transaction that is always rolled back (sequences advanced by nextval() stay advanced).",
+            "Explains every statement of SQL files on a PostgreSQL database and prints each plan's summary and "
+                    + "insights. A folder stands for its *.sql files in name order (q2.sql before q10.sql).",
+            "Statements PostgreSQL cannot EXPLAIN (CREATE, ALTER, SET, VACUUM, psql meta-commands...) are reported "
+                    + "as skipped and are not run.",
+            "The session is read-only. With --analyze, INSERT, UPDATE, DELETE and MERGE run inside a transaction "
+                    + "that is always rolled back (sequences advanced by nextval() stay advanced).",
             ""},
         footerHeading = "%nPassword:%n",
-        footer = {"  ~/.pgpass (or the file named by PGPASSFILE), then PGPASSWORD, as libpq reads them;",
-                  "  --password-prompt asks on the terminal instead. Passwords are never stored or printed.",
+        footer = {"~/.pgpass (or the file named by PGPASSFILE), then PGPASSWORD, as libpq reads them; "
+                        + "--password-prompt asks on the terminal instead. Passwords are never stored or printed.",
                   "",
-                  "Exit codes: 0 all explained or skipped, 1 some statement failed (the others still ran),",
-                  "2 bad usage or no connection.",
+                  "Exit codes: 0 all explained or skipped; 1 some statement failed (the others still ran); "
+                        + "2 bad usage or no connection.",
                   "",
-                  "Example: planwright explain --url jdbc:postgresql://localhost:5432/shop -U dba --analyze \\",
-                  "           --format markdown queries/ > report.md"})
+                  "Example:",
+                  "  planwright explain --url jdbc:postgresql://localhost:5432/shop -U dba \\",
+                  "      --analyze --format markdown queries/ > report.md"})
 final class ExplainCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -71,6 +74,7 @@ final class ExplainCommand implements Callable<Integer> {
     private boolean analyze;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            completionCandidates = FormatNames.class,
             description = "Output: ${COMPLETION-CANDIDATES} (default: text). JSON: see docs/cli-json-output.md")
     private ReportFormat format;
 
@@ -110,6 +114,16 @@ final class ExplainCommand implements Callable<Integer> {
                     + e.userMessage());
             err.flush();
             return ExitCodes.USAGE_OR_CONNECTION;
+        }
+    }
+
+    /** The --format values as users type them. */
+    static final class FormatNames extends java.util.ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        FormatNames() {
+            super(java.util.Arrays.stream(ReportFormat.values())
+                    .map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
         }
     }
 

@@ -17,12 +17,12 @@ import picocli.CommandLine.Spec;
  * {@link CommandLine} whose {@code execute(args)} gives the exit code ({@link ExitCodes}) and whose
  * {@code setOut}/{@code setErr} capture the output. The report goes to out; messages go to err.
  */
-@Command(name = "planwright", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "planwright", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, versionProvider = VersionProvider.class,
         subcommands = {ExplainCommand.class, CommandLine.HelpCommand.class},
         description = "Planwright: real PostgreSQL execution plans and what to do about them.",
         footerHeading = "%nExit codes:%n",
         footer = {"  0  every statement was explained (or skipped as not explainable)",
-                  "  1  at least one statement failed; its error is in the report, the others still ran",
+                  "  1  a statement failed: its error is in the report, the others still ran",
                   "  2  bad usage, or no connection to the database",
                   "",
                   "Run 'planwright explain --help' for the explain options."})

@@ -17,8 +17,8 @@ class UsageTest {
         CliRun r = CliRun.run("--help");
 
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("Usage: planwright", "explain", "Exit codes:",
-                "1  at least one statement failed", "2  bad usage, or no connection");
+        assertThat(r.out()).contains("Usage: planwright", "explain  Report the plan and insights of every statement", "Exit codes:",
+                "1  a statement failed: its error is in the report, the others still ran", "2  bad usage, or no connection");
     }
 
     @Test
@@ -27,7 +27,7 @@ class UsageTest {
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("Usage: planwright explain", "--url=JDBC-URL", "-U, --user=NAME",
-                "--password-prompt", "--analyze", "--format=FORMAT", "TEXT, JSON, MARKDOWN",
+                "--password-prompt", "--analyze", "--format=FORMAT", "text, json, markdown",
                 "--statement-timeout=DURATION", "SQL-FILE-OR-FOLDER", "~/.pgpass", "skipped");
     }
 
