@@ -192,10 +192,10 @@ public final class Sandbox implements AutoCloseable {
             int port = Ports.freeOrAny(options.port());
             listener.statusChanged(reuse ? Status.STARTING : Status.INITIALIZING,
                     reuse ? "Starting the sandbox PostgreSQL" : "Creating the sandbox PostgreSQL cluster");
-            EmbeddedPostgres pg = builder(options, dir, port).start();
+            EmbeddedPostgres pg = EmbeddedServer.builder(options, dir, port, SERVER_WAIT).start();
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             Path dataPath = dir != null ? dir.path() : null;
-            long pid = readPid(pg, dataPath);
+            long pid = EmbeddedServer.readPid(pg, dataPath);
             Sandbox sandbox = new Sandbox(pg, took, dataPath, pid, reuse);
             Runtime.getRuntime().addShutdownHook(sandbox.shutdownHook);
             LOG.info("Sandbox PostgreSQL {} started on port {} in {} ms ({} cluster{})", POSTGRES_MAJOR_VERSION,
@@ -213,37 +213,6 @@ public final class Sandbox implements AutoCloseable {
                     + e.getMessage() + ". See the log for the server's output.", e);
             listener.statusChanged(Status.FAILED, failure.getMessage());
             throw failure;
-        }
-    }
-
-    private static EmbeddedPostgres.Builder builder(Options options, DataDirectory dir, int port) {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                .setServerConfig("pg_stat_statements.track", "all")
-                .setServerConfig("track_io_timing", "on")
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .setPGStartupWait(SERVER_WAIT)
-                .setRegisterShutdownHook(false)
-                .setPort(port);
-        if (options.binariesDirectory() != null) {
-            builder.setOverrideWorkingDirectory(options.binariesDirectory().toFile());
-        }
-        if (dir != null) {
-            // a kept cluster must survive a power cut: the library turns fsync off (-F); turn it back on
-            builder.setDataDirectory(dir.path()).setCleanDataDirectory(false).setServerConfig("fsync", "on");
-        }
-        return builder;
-    }
-
-    private static long readPid(EmbeddedPostgres pg, Path dataPath) {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT setting FROM pg_settings WHERE name = 'data_directory'")) {
-            rs.next();
-            Path dir = dataPath != null ? dataPath : Path.of(rs.getString(1));
-            return PostmasterPid.read(dir).map(PostmasterPid::pid).orElse(-1L);
-        } catch (SQLException | IOException e) {
-            LOG.warn("Could not read the sandbox server's PID: {}", e.getMessage());
-            return -1;
         }
     }
 
