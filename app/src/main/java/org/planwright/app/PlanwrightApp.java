@@ -2,7 +2,9 @@ package org.planwright.app;
 
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.planwright.app.error.ErrorReporter;
 import org.planwright.app.main.MainWindow;
@@ -41,7 +43,8 @@ public final class PlanwrightApp extends Application {
         services = new AppServices(options);
         window = new MainWindow(services, stage);
         Thread.setDefaultUncaughtExceptionHandler(new ErrorReporter(stage));
-        Scene scene = new Scene(window, 1360, 820);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window, Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight()));
         scene.getStylesheets().add(PlanwrightApp.class.getResource("planwright.css").toExternalForm());
         window.installAccelerators(scene);
         stage.setTitle("Planwright");
