@@ -25,7 +25,8 @@ import java.util.Map;
  * <li><b>InitPlan correction</b> ({@code fixInitPlanUsageDuration}): for each InitPlan named "InitPlan N
  *     (returns $M)" (or "InitPlan N" on PostgreSQL 16+), every node outside InitPlans with a text property
  *     mentioning {@code $M} (or {@code InitPlan N}) loses the InitPlan's inclusive time, clamped at 0.
- *     Deviation: the reference must not be followed by another digit ({@code $1} does not match {@code $12}).</li>
+ *     Deviations: the reference must not be followed by another digit ({@code $1} does not match {@code $12}),
+ *     and text inside list properties ("Output", "Sort Key") counts too, so that text and JSON plans agree.</li>
  * <li><b>Exclusive cost</b>: Total Cost minus the children's Total Cost (CTEs excepted), clamped at 0.</li>
  * <li><b>Exclusive buffers</b> ({@code calculateExclusives}): the node's buffers minus those of its children
  *     that have no Subplan Name, clamped at 0 per field (PEV2 does not clamp).</li>
@@ -160,16 +161,24 @@ final class PlanCalculator {
 
     private static boolean mentions(Map<String, Object> props, String ref) {
         for (Object v : props.values()) {
-            if (v instanceof String s) {
-                int at = s.indexOf(ref);
-                while (at >= 0) {
-                    int after = at + ref.length();
-                    if (after >= s.length() || !Character.isDigit(s.charAt(after))) {
-                        return true;
-                    }
-                    at = s.indexOf(ref, at + 1);
-                }
+            if (v instanceof String s && mentions(s, ref)) {
+                return true;
             }
+            if (v instanceof List<?> list && list.stream().anyMatch(o -> o instanceof String s && mentions(s, ref))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mentions(String s, String ref) {
+        int at = s.indexOf(ref);
+        while (at >= 0) {
+            int after = at + ref.length();
+            if (after >= s.length() || !Character.isDigit(s.charAt(after))) {
+                return true;
+            }
+            at = s.indexOf(ref, at + 1);
         }
         return false;
     }

@@ -17,8 +17,7 @@ import java.util.Set;
 final class TextDetails {
 
     /** Keys whose value is a comma-separated list in JSON. */
-    private static final Set<String> LIST_KEYS = Set.of("Output", "Sort Key", "Group Key", "Presorted Key",
-            "Hash Key", "Partition Key", "Cache Key", "Order By", "Repartition Key");
+    private static final Set<String> LIST_KEYS = Set.of("Output", "Sort Key", "Group Key", "Presorted Key");
 
     private TextDetails() {
     }
@@ -42,8 +41,9 @@ final class TextDetails {
                     "lossy", "Lossy Heap Blocks"));
             case "WAL" -> assignments(value, target, Map.of("records", "WAL Records", "fpi", "WAL FPI",
                     "bytes", "WAL Bytes"));
-            case "Sort Method", "Buckets", "Batches", "Planned Partitions", "Hits", "Serialization",
-                 "Full-sort Groups", "Pre-sorted Groups" -> pairs(content, target);
+            case "Sort Method", "Buckets", "Batches", "Planned Partitions", "Hits", "Serialization" ->
+                    pairs(content, target);
+            case "Full-sort Groups", "Pre-sorted Groups" -> target.put(key, sortGroups(content));
             case "Memory" -> assignments(value, target, Map.of("used", "Memory Used", "allocated", "Memory Allocated"));
             case "Planning Time", "Planning time" -> target.put("Planning Time", number(stripUnit(value, "ms")));
             case "Execution Time", "Execution time" -> target.put("Execution Time", number(stripUnit(value, "ms")));
@@ -102,16 +102,14 @@ final class TextDetails {
                     target.put("Sort Space Type", k);
                     target.put("Sort Space Used", number(stripUnit(v, "kB")));
                 }
-                case "Buckets" -> {
+                case "Buckets" -> { // text omits "(originally N)" when unchanged; JSON always has both
                     target.put("Hash Buckets", number(v));
-                    if (original != null) {
-                        target.put("Original Hash Buckets", number(original));
-                    }
+                    target.put("Original Hash Buckets", number(original != null ? original : v));
                 }
                 case "Batches" -> {
                     target.put(hashNode ? "Hash Batches" : "HashAgg Batches", number(v));
-                    if (original != null) {
-                        target.put("Original Hash Batches", number(original));
+                    if (hashNode) {
+                        target.put("Original Hash Batches", number(original != null ? original : v));
                     }
                 }
                 case "Memory Usage" -> target.put("Peak Memory Usage", number(stripUnit(v, "kB")));
@@ -123,6 +121,36 @@ final class TextDetails {
                 }
             }
         }
+    }
+
+    /**
+     * Incremental Sort: "Full-sort Groups: 1  Sort Method: quicksort  Average Memory: 123kB  Peak Memory: 234kB"
+     * (also "Sort Methods: a, b" and "Average Disk" / "Peak Disk") as PostgreSQL's JSON nests it.
+     */
+    private static Map<String, Object> sortGroups(String content) {
+        Map<String, Object> g = new LinkedHashMap<>();
+        for (String part : content.split(" {2,}")) {
+            int colon = part.indexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            String k = part.substring(0, colon).strip();
+            String v = part.substring(colon + 1).strip();
+            if (k.endsWith("Groups")) {
+                g.put("Group Count", number(v));
+            } else if (k.startsWith("Sort Method")) {
+                g.put("Sort Methods Used", splitList(v));
+            } else if (k.startsWith("Average ") || k.startsWith("Peak ")) {
+                String space = k.endsWith("Disk") ? "Sort Space Disk" : "Sort Space Memory";
+                @SuppressWarnings("unchecked")
+                Map<String, Object> m = (Map<String, Object>) g.computeIfAbsent(space, x -> new LinkedHashMap<>());
+                m.put(k.startsWith("Average") ? "Average Sort Space Used" : "Peak Sort Space Used",
+                        number(stripUnit(v, "kB")));
+            } else {
+                g.put(k, v);
+            }
+        }
+        return g;
     }
 
     /** "shared hit=1 read=2 dirtied=3 written=4, local ..., temp read=5 written=6". */
@@ -150,11 +178,9 @@ final class TextDetails {
             String scope = group.strip().split("\\s+")[0];
             detailed |= scope.equals("shared") || scope.equals("local");
         }
-        if (detailed) {
-            for (String k : List.of("Shared", "Local", "Temp")) {
-                target.put(k + " I/O Read Time", 0.0);
-                target.put(k + " I/O Write Time", 0.0);
-            }
+        for (String k : detailed ? List.of("Shared ", "Local ", "Temp ") : List.of("")) {
+            target.put(k + "I/O Read Time", 0.0); // PEV2: the pairs PostgreSQL omits when zero start at 0
+            target.put(k + "I/O Write Time", 0.0);
         }
         for (String group : value.split(",")) {
             String[] tokens = group.strip().split("\\s+");
@@ -172,6 +198,8 @@ final class TextDetails {
                     default -> ""; // "shared/local" of PG 15-16 is the unscoped pair
                 };
             }
+            target.putIfAbsent(prefix + "I/O Read Time", 0.0); // PEV2: a reported pair starts at 0
+            target.putIfAbsent(prefix + "I/O Write Time", 0.0);
             for (int i = start; i < tokens.length; i++) {
                 int eq = tokens[i].indexOf('=');
                 if (eq > 0) {
