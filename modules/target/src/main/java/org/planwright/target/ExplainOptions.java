@@ -21,25 +21,13 @@ public record ExplainOptions(boolean useAnalyze, boolean useBuffers, boolean use
         return new ExplainOptions(true, true, true, true);
     }
 
-    /**
-     * @param serverVersionNum {@code server_version_num}, e.g. 180001; options the server does not know are left
-     *                         out (SETTINGS needs 12+, BUFFERS without ANALYZE needs 13+)
-     * @return the option list for PostgreSQL, e.g. "ANALYZE, BUFFERS, VERBOSE, SETTINGS, FORMAT JSON"
-     */
-    String postgresOptionList(int serverVersionNum) {
-        StringBuilder sb = new StringBuilder();
-        if (useAnalyze) {
-            sb.append("ANALYZE, ");
-        }
-        if (useBuffers && (useAnalyze || serverVersionNum >= 130000)) {
-            sb.append("BUFFERS, ");
-        }
-        if (useVerbose) {
-            sb.append("VERBOSE, ");
-        }
-        if (useSettings && serverVersionNum >= 120000) {
-            sb.append("SETTINGS, ");
-        }
-        return sb.append("FORMAT JSON").toString();
+    /** @return whether to ask for BUFFERS from a server of this {@code server_version_num} (13+ without ANALYZE) */
+    boolean buffersOn(int serverVersionNum) {
+        return useBuffers && (useAnalyze || serverVersionNum >= 130000);
+    }
+
+    /** @return whether to ask for SETTINGS from a server of this {@code server_version_num} (12+) */
+    boolean settingsOn(int serverVersionNum) {
+        return useSettings && serverVersionNum >= 120000;
     }
 }

@@ -92,7 +92,8 @@ final class H2Session extends JdbcSession implements TargetSession {
     @Override
     public Optional<SyntaxError> checkSyntax(String sql) throws TargetException {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            return Optional.empty(); // H2 parses and resolves names when preparing; nothing runs
+            ps.getParameterMetaData(); // H2 parsed and resolved names when preparing; nothing runs
+            return Optional.empty();
         } catch (SQLException e) {
             String state = e.getSQLState();
             if (state != null && state.startsWith("42")) {

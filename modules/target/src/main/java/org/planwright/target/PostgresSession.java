@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.planwright.sqltext.ExplainStatements;
 import org.planwright.sqltext.SqlStatement;
 import org.planwright.sqltext.SqlToken;
 import org.planwright.sqltext.SqlLexer;
@@ -83,8 +84,11 @@ final class PostgresSession extends JdbcSession implements TargetSession {
     public ExplainResult explain(String statementSql, ExplainOptions options) throws TargetException {
         SqlStatement stmt = explainable(statementSql);
         boolean writes = options.useAnalyze() && stmt.kind().isDml();
-        String prefix = "EXPLAIN (" + options.postgresOptionList(serverInfo.versionNum()) + ") ";
-        String sent = prefix + stmt.text();
+        int version = serverInfo.versionNum();
+        String sent = ExplainStatements.explain(stmt, options.useAnalyze(), options.buffersOn(version),
+                options.useVerbose(), options.settingsOn(version));
+        // the statement text follows the option list unchanged: map server positions back onto it
+        int prefixLength = sent.length() - stmt.text().length();
         try {
             if (!connection.getAutoCommit() || !transactionIdle()) {
                 throw new TargetException(Reason.OTHER, "A transaction is open in this session — COMMIT or ROLLBACK"
@@ -116,7 +120,7 @@ final class PostgresSession extends JdbcSession implements TargetSession {
                         serverInfo.version(), serverInfo.versionNum(), Instant.now(), settings);
             }
         } catch (SQLException e) {
-            int shift = stmt.startOffset() - prefix.length();
+            int shift = stmt.startOffset() - prefixLength;
             throw PostgresErrors.statementFailure(e, sent, shift, statementSql, cancelRequested(),
                     this.options.statementTimeout());
         } finally {

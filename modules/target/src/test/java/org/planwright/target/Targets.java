@@ -52,14 +52,24 @@ final class Targets {
         }
     }
 
-    /** @return row count and an md5 over all rows in key order: any change to the table changes it */
+    /** @return row count and an md5 over all rental rows in key order: any change to the table changes it */
     static String countAndChecksum(PostgresFixture pg, String database) throws SQLException {
+        return countAndChecksum(pg, database, "rental", "rental_id");
+    }
+
+    /** @return row count and an md5 over all rows of {@code table} in {@code key} order */
+    static String countAndChecksum(PostgresFixture pg, String database, String table, String key)
+            throws SQLException {
         try (Connection c = pg.connect(database); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(
-                     "SELECT count(*) || ':' || md5(coalesce(string_agg(r::text, ',' ORDER BY rental_id), ''))"
-                             + " FROM rental r")) {
+             ResultSet rs = st.executeQuery("SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, ','"
+                     + " ORDER BY " + key + "), '')) FROM " + table + " t")) {
             rs.next();
             return rs.getString(1);
         }
+    }
+
+    /** @return the database name at the end of a sandbox JDBC URL such as {@code jdbc:postgresql://h:p/pagila} */
+    static String databaseOf(String jdbcUrl) {
+        return jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
     }
 }
