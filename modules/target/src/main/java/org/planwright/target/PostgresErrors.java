@@ -61,7 +61,7 @@ final class PostgresErrors {
         return switch (state) {
             case "28P01" -> new TargetException(Reason.AUTHENTICATION_FAILED, "Password authentication failed for user "
                     + user + " — check ~/.pgpass or the password", state, null, e);
-            case "28000" -> serverText.contains("pg_hba.conf") && !profile.requiresSsl()
+            case "28000" -> serverText.contains("pg_hba.conf") && !profile.requiresSsl() && !encrypted(serverText)
                     ? new TargetException(Reason.SSL_REQUIRED, "The server refused user " + user + " on database " + db
                             + " without SSL (" + serverText + ") — set SSL mode to require, or ask the DBA for a"
                             + " pg_hba.conf entry", state, null, e)
@@ -77,6 +77,12 @@ final class PostgresErrors {
             default -> new TargetException(Reason.OTHER, "Could not connect to " + where + ": " + serverText, state,
                     null, e);
         };
+    }
+
+    /** The server names the connection's encryption at the end of a pg_hba.conf rejection (English servers). */
+    private static boolean encrypted(String hbaMessage) {
+        return hbaMessage.contains("SSL on") || hbaMessage.contains("SSL encryption")
+                || hbaMessage.contains("GSS encryption");
     }
 
     private static TargetException connectionRejected(SQLException e, ConnectionProfile profile,

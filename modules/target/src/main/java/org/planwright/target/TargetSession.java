@@ -48,10 +48,11 @@ public sealed interface TargetSession extends AutoCloseable permits PostgresSess
     ExplainResult explain(String statementSql, ExplainOptions options) throws TargetException;
 
     /**
-     * Asks the server to parse and analyze a statement without running it (PgJDBC describe-only: a protocol
-     * Parse message without Execute, inside a transaction that is rolled back; H2 prepares it). Grammar errors
-     * come back for every statement kind; unknown tables and columns only for queries and DML, which PostgreSQL
-     * analyzes at parse time.
+     * Asks the server to parse and analyze a statement without running it: on PostgreSQL a protocol Parse and
+     * Describe without Execute (PgJDBC's describe-only round trip, the statement is never bound or run, so no
+     * transaction is needed and DDL and utility commands such as VACUUM can be checked too); on H2 a prepare.
+     * Grammar errors come back for every statement kind; unknown tables and columns only for queries and DML,
+     * which PostgreSQL analyzes at parse time.
      *
      * @param sql one statement
      * @return the first error with its line/column within {@code sql}, or empty when the server accepts it
