@@ -280,10 +280,11 @@ final class TextDetails {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    /** Appends to the list under {@code key} (created by the text parser, hence mutable). */
     @SuppressWarnings("unchecked")
     static void add(Map<String, Object> target, String key, Object value) {
         Object existing = target.get(key);
-        List<Object> list = existing instanceof List<?> l ? new ArrayList<>((List<Object>) l) : new ArrayList<>();
+        List<Object> list = existing instanceof ArrayList<?> l ? (List<Object>) l : new ArrayList<>();
         list.add(value);
         target.put(key, list);
     }

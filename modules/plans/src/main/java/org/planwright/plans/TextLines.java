@@ -15,19 +15,44 @@ final class TextLines {
     /** One logical line; {@code line(i)} and {@code column(i)} give the 1-based source position of char i. */
     static final class Logical {
         final StringBuilder text = new StringBuilder();
-        private final List<int[]> positions = new ArrayList<>();
+        private int[] lines = new int[16];
+        private int[] columns = new int[16];
+        private int depth;
+        private boolean quoted;
 
         void append(char c, int line, int column) {
+            int n = text.length();
+            if (n == lines.length) {
+                lines = java.util.Arrays.copyOf(lines, n * 2);
+                columns = java.util.Arrays.copyOf(columns, n * 2);
+            }
+            lines[n] = line;
+            columns[n] = column;
             text.append(c);
-            positions.add(new int[] {line, column});
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+            }
+        }
+
+        /** @return true if more parentheses were opened than closed (outside quotes): the line was wrapped */
+        boolean unbalanced() {
+            return depth > 0;
         }
 
         int line(int index) {
-            return positions.isEmpty() ? 1 : positions.get(Math.clamp(index, 0, positions.size() - 1))[0];
+            return text.isEmpty() ? 1 : lines[Math.clamp(index, 0, text.length() - 1)];
         }
 
+        /** @return 1-based source column of char {@code index}; one past the last char for the line's end */
         int column(int index) {
-            return positions.isEmpty() ? 1 : positions.get(Math.clamp(index, 0, positions.size() - 1))[1];
+            if (text.isEmpty()) {
+                return 1;
+            }
+            return index >= text.length() ? columns[text.length() - 1] + 1 : columns[Math.max(0, index)];
         }
 
         int indent() {
@@ -76,11 +101,13 @@ final class TextLines {
     }
 
     private static boolean continues(Logical prev, Logical cur) {
-        String p = prev.text.toString();
-        if (unbalanced(p)) {
+        if (prev.unbalanced()) {
             return true;
         }
         String c = cur.content();
+        if (c.startsWith("->")) {
+            return false;
+        }
         String lower = c.toLowerCase(java.util.Locale.ROOT);
         if (LINE_STARTS.stream().anyMatch(lower::startsWith)) {
             return false;
@@ -88,23 +115,15 @@ final class TextLines {
         if (cur.indent() == 0 || c.startsWith("(") || closingFirst(c)) {
             return true;
         }
-        return p.stripTrailing().endsWith(",") && prev.indent() != cur.indent() && !c.startsWith("->");
+        return endsWithComma(prev.text) && prev.indent() != cur.indent() && !c.startsWith("->");
     }
 
-    private static boolean unbalanced(String s) {
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && ch == '(') {
-                depth++;
-            } else if (!quoted && ch == ')') {
-                depth--;
-            }
+    private static boolean endsWithComma(StringBuilder b) {
+        int i = b.length() - 1;
+        while (i >= 0 && b.charAt(i) == ' ') {
+            i--;
         }
-        return depth > 0;
+        return i >= 0 && b.charAt(i) == ',';
     }
 
     private static boolean closingFirst(String s) {

@@ -1,0 +1,109 @@
+package org.planwright.plans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.junit.jupiter.api.Test;
+
+/** Bad input gives a PlanParseException with the line and column where reading stopped. */
+class BrokenInputTest {
+
+    private static PlanParseException error(String text) {
+        return catchThrowableOfType(PlanParseException.class, () -> PlanParser.parse(text));
+    }
+
+    @Test
+    void emptyText() {
+        for (String empty : new String[] {"", "   ", "\n\n  \n"}) {
+            PlanParseException e = error(empty);
+            assertThat(e.line()).isEqualTo(1);
+            assertThat(e.column()).isEqualTo(1);
+            assertThat(e.reason()).contains("empty");
+        }
+    }
+
+    @Test
+    void truncatedJsonPointsAtTheEnd() {
+        String full = CorpusFiles.read(CorpusFiles.plans("generated-tpch").resolve("tpch-q1.json"));
+        String cut = full.substring(0, full.indexOf("\"Plans\""));
+        PlanParseException e = error(cut);
+        long lines = cut.lines().count();
+        assertThat(e.line()).isBetween((int) lines, (int) lines + 1);
+        assertThat(e.reason()).contains("invalid JSON plan").contains("end-of-input");
+    }
+
+    @Test
+    void jsonWithoutPlanPointsAtTheObject() {
+        PlanParseException e = error("[\n  {\"foo\": 1}\n]");
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(3);
+        assertThat(e.reason()).contains("\"Plan\"");
+    }
+
+    @Test
+    void nodeWithoutNodeTypePointsAtTheNode() {
+        PlanParseException e = error("{\"Plan\": {\"Node Type\": \"Limit\", \"Plans\": [\n   {\"Plan Rows\": 1}]}}");
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(4);
+        assertThat(e.reason()).contains("\"Node Type\"");
+    }
+
+    @Test
+    void garbageIsNotAPlan() {
+        PlanParseException e = error("\n  hello world\nthis is not a plan\n");
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(3);
+        assertThat(e.reason()).startsWith("expected a plan node").contains("hello world");
+    }
+
+    @Test
+    void malformedCostIsPositioned() {
+        String line = "Seq Scan on t  (cost=0.00..abc rows=1 width=4)";
+        PlanParseException e = error("\n" + line);
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(line.indexOf("abc") + 1);
+        assertThat(e.reason()).contains("expected a total cost");
+    }
+
+    /** PEV2's 1-parse-error-line-break fixture: a node line cut after "(actual" must not parse. */
+    @Test
+    void nodeLineCutShortFails() {
+        String line = " Seq Scan on ref  (cost=0.00..14425.02 rows=1000002 width=8) (actual";
+        PlanParseException e = error("\n" + line + "\n");
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(line.length() + 1);
+        assertThat(e.reason()).contains("expected \"rows=\"");
+    }
+
+    @Test
+    void childLeftOfItsRootFails() {
+        PlanParseException e = error("    Limit  (cost=0.00..1.00 rows=1 width=4)\n->  Seq Scan on t  (cost=0.00..1.00 rows=1 width=4)");
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(1);
+        assertThat(e.reason()).contains("not indented under any other node");
+    }
+
+    @Test
+    void errorMessageCarriesThePosition() {
+        assertThatThrownBy(() -> PlanParser.parse("{\"Plan\": "))
+                .isInstanceOf(PlanParseException.class)
+                .hasMessageStartingWith("line 1, column ");
+    }
+
+    /** Hostile input: many unbalanced parentheses and long lines finish (no backtracking) with an error. */
+    @Test
+    void pathologicalInputFailsCleanly() {
+        String many = "(".repeat(200_000) + "\n" + "a(".repeat(50_000).replace("a(", "a(\n");
+        PlanParseException e = error(many);
+        assertThat(e.line()).isEqualTo(1);
+        assertThat(e.reason()).startsWith("expected a plan node");
+    }
+
+    @Test
+    void sourceIsNeverReturnedHalfRead() {
+        // the second node line is damaged: the whole parse fails rather than returning the root alone
+        String text = "Limit  (cost=0.00..1.00 rows=1 width=4)\n  ->  Seq Scan on t  (cost=0.00..1.00 rows=x width=4)";
+        assertThat(error(text).line()).isEqualTo(2);
+    }
+}
