@@ -90,9 +90,16 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        if (!url.strip().toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
+        PostgresUrl target;
+        try {
+            if (!url.strip().toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("not a PostgreSQL JDBC URL");
+            }
+            target = PostgresUrl.parse(url.strip());
+        } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, "--url must be a PostgreSQL JDBC URL such as "
-                    + "jdbc:postgresql://localhost:5432/mydb, not '" + Urls.withoutPassword(url) + "'");
+                    + "jdbc:postgresql://localhost:5432/mydb; '" + Urls.withoutPassword(url) + "' is "
+                    + e.getMessage());
         }
         List<SqlFiles.SqlFile> files;
         try {
@@ -101,16 +108,16 @@ final class ExplainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
         PrintWriter err = cl.getErr();
-        ConnectRequest request = new ConnectRequest(url.strip(), user, statementTimeout, passwordPrompt);
+        ConnectRequest request = new ConnectRequest(target, user, statementTimeout, passwordPrompt);
         try (TargetExplainer explainer = TargetExplainer.open(request, parent.environment(), err, analyze)) {
-            ConnectionInfo connection = new ConnectionInfo(Urls.withoutPassword(request.url()),
+            ConnectionInfo connection = new ConnectionInfo(Urls.withoutPassword(target.url()),
                     explainer.sessionUser(), explainer.serverVersion());
             ReportHeader header = new ReportHeader(ReportWriter.FORMAT_VERSION, VersionProvider.version(),
                     connection, new RunOptions(analyze, statementTimeout.toMillis()));
             Summary summary = new ExplainRun(explainer, format.writer(cl.getOut())).run(header, files);
             return summary.failed() > 0 ? ExitCodes.STATEMENT_FAILED : ExitCodes.OK;
         } catch (TargetException e) {
-            err.println("planwright: cannot connect to " + Urls.withoutPassword(request.url()) + ": "
+            err.println("planwright: cannot connect to " + Urls.withoutPassword(target.url()) + ": "
                     + e.userMessage());
             err.flush();
             return ExitCodes.USAGE_OR_CONNECTION;
@@ -130,11 +137,11 @@ final class ExplainCommand implements Callable<Integer> {
     /**
      * What to connect to.
      *
-     * @param url              the JDBC URL as given (may hold a password; never print it unredacted)
+     * @param url              the JDBC URL (may hold a password; never print it unredacted)
      * @param user             the {@code --user}, or null
      * @param statementTimeout per statement; ZERO for none
      * @param passwordPrompt   true to ask on the terminal first
      */
-    record ConnectRequest(String url, String user, Duration statementTimeout, boolean passwordPrompt) {
+    record ConnectRequest(PostgresUrl url, String user, Duration statementTimeout, boolean passwordPrompt) {
     }
 }

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.planwright.cli.report.StatementResult;
 import org.planwright.plans.Insight;
 import org.planwright.plans.InsightEngine;
@@ -58,8 +57,7 @@ final class TargetExplainer implements StatementExplainer, AutoCloseable {
      */
     static TargetExplainer open(ExplainCommand.ConnectRequest request, CliEnvironment environment, PrintWriter err,
                                 boolean analyze) throws TargetException {
-        ConnectionProfile profile = new ConnectionProfile(UUID.randomUUID(), "planwright explain",
-                ConnectionProfile.Kind.POSTGRESQL, null, 0, null, request.user(), null, request.url());
+        ConnectionProfile profile = request.url().profile(request.user());
         char[] password = password(request, profile, environment, err);
         SessionOptions sessionOptions = SessionOptions.analysis().withStatementTimeout(request.statementTimeout());
         try {

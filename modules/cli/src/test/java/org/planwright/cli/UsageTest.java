@@ -93,8 +93,8 @@ class UsageTest {
         CliRun r = CliRun.run("explain", "--url", "jdbc:mysql://db/shop?password=s3cret", sql.toString());
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("--url must be a PostgreSQL JDBC URL", "jdbc:mysql://db/shop")
-                .doesNotContain("s3cret");
+        assertThat(r.err()).contains("--url must be a PostgreSQL JDBC URL", "'jdbc:mysql://db/shop' is not a "
+                + "PostgreSQL JDBC URL").doesNotContain("s3cret");
     }
 
     @Test
@@ -111,6 +111,6 @@ class UsageTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip()).startsWith("planwright: cannot connect to jdbc:postgresql://127.0.0.1:" + port
-                + "/postgres: ").doesNotContain("\n", "Exception", "\tat ", "s3cret");
+                + "/postgres: ").contains("127.0.0.1:" + port).doesNotContain("\n", "Exception", "\tat ", "s3cret");
     }
 }
