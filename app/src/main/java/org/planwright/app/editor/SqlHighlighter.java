@@ -4,13 +4,14 @@ import java.util.Collection;
 import java.util.List;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
-import org.planwright.sqltext.SqlLexer;
-import org.planwright.sqltext.SqlToken;
+import org.planwright.sqltext.SqlHighlighting;
+import org.planwright.sqltext.StyleClass;
+import org.planwright.sqltext.StyleRun;
 
 /**
- * Turns SQL text into RichTextFX style spans: one CSS class per token ({@code sql-keyword},
- * {@code sql-string}, {@code sql-comment}...; see {@code planwright.css}), plus {@code syntax-error} over
- * the ranges of {@link SyntaxMark}s. Stateless and thread-safe.
+ * Turns SQL text into RichTextFX style spans: the style runs of {@link SqlHighlighting} as CSS classes
+ * {@code "sql-" + StyleClass.cssClass()} ({@code sql-keyword}, {@code sql-string}, {@code sql-comment}...; see
+ * {@code planwright.css}), plus {@code syntax-error} over the ranges of {@link SyntaxMark}s. Stateless and thread-safe.
  */
 public final class SqlHighlighter {
 
@@ -25,13 +26,13 @@ public final class SqlHighlighter {
     public static StyleSpans<Collection<String>> styleSpans(String text, List<SyntaxMark> marks) {
         StyleSpansBuilder<Collection<String>> b = new StyleSpansBuilder<>();
         int pos = 0;
-        for (SqlToken t : SqlLexer.tokenize(text)) {
-            if (t.start() > pos) {
-                b.add(List.of(), t.start() - pos);
+        for (StyleRun run : SqlHighlighting.styleRuns(text)) {
+            if (run.start() > pos) {
+                b.add(List.of(), run.start() - pos);
             }
-            String cls = styleClass(t);
-            b.add(cls == null ? List.of() : List.of(cls), t.end() - t.start());
-            pos = t.end();
+            b.add(run.style() == StyleClass.PLAIN ? List.of() : List.of("sql-" + run.style().cssClass()),
+                    run.length());
+            pos = run.end();
         }
         if (pos < text.length() || pos == 0) {
             b.add(List.of(), text.length() - pos);
@@ -61,21 +62,5 @@ public final class SqlHighlighter {
             });
         }
         return spans;
-    }
-
-    private static String styleClass(SqlToken t) {
-        return switch (t.type()) {
-            case WORD -> "sql-word";
-            case QUOTED_IDENTIFIER -> "sql-identifier";
-            case STRING -> "sql-string";
-            case NUMBER -> "sql-number";
-            case COMMENT -> "sql-comment";
-            case PARAMETER -> "sql-parameter";
-            case OPERATOR -> "sql-operator";
-            case OPEN_PAREN, CLOSE_PAREN, SEMICOLON -> "sql-punctuation";
-            case META_COMMAND -> "sql-meta";
-            case UNTERMINATED -> "sql-unterminated";
-            case WHITESPACE -> null;
-        };
     }
 }

@@ -29,7 +29,7 @@ final class MainToolBar extends ToolBar {
         explain.setId("explain-button");
         Button analyze = button("Analyze", Feather.ACTIVITY,
                 "EXPLAIN ANALYZE: run it and measure, then roll back (Ctrl+Shift+E)", () -> vm.explain().explain(true));
-        Button cancel = button("Cancel", Feather.SQUARE, "Cancel the running statement (Esc)", vm.queries()::cancel);
+        Button cancel = button("Cancel", Feather.X_OCTAGON, "Cancel the running statement (Esc)", vm.queries()::cancel);
         cancel.setId("cancel-button");
         for (Button b : new Button[] {run, runAll, explain, analyze}) {
             b.disableProperty().bind(running);

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.planwright.app.AppServices;
 import org.planwright.app.error.ErrorReporter;
 import org.planwright.app.main.StatusViewModel;
+import org.planwright.sandbox.DemoDataset;
 import org.planwright.sandbox.Sandbox;
 import org.planwright.store.Workspace;
 import org.planwright.store.WorkbenchStore;
@@ -14,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The work after the first frame: open the store, ensure the "Demo" workspace, start the sandbox, create the
- * demo database, then hand the workspace's "Sandbox" profile to {@code connect}. With
+ * The work after the first frame: open the store, ensure the "Demo" workspace, start the sandbox, generate the
+ * demo dataset the first time ({@link DemoDataGeneration}), then hand the workspace's "Sandbox" profile to
+ * {@code connect}. With
  * {@link org.planwright.app.AppOptions#demoStartup()} off, only the store opens and the given profile (if any)
  * is connected. Each step runs in the background; progress shows in the status bar. FX thread only.
  */
@@ -28,7 +30,7 @@ public final class StartupSequence {
     /** Name of the demo workspace's sandbox connection profile. */
     public static final String SANDBOX_PROFILE = "Sandbox";
     /** Database the demo dataset lives in, inside the sandbox. */
-    public static final String DEMO_DATABASE = "demo";
+    public static final String DEMO_DATABASE = DemoDataset.DATABASE;
 
     private final AppServices services;
     private final StatusViewModel status;
@@ -72,9 +74,20 @@ public final class StartupSequence {
         services.executor().submit(() -> {
             Sandbox sandbox = services.startSandbox((s, message) ->
                     services.executor().onUiThread(() -> status.task(message, -1, null)));
-            sandbox.createDatabase(DEMO_DATABASE);
-            return sandboxProfile(workspace.id(), sandbox);
-        }, this::sandboxReady, e -> failed("The sandbox PostgreSQL did not start", e));
+            return new Started(sandbox, sandboxProfile(workspace.id(), sandbox));
+        }, this::sandboxStarted, e -> failed("The sandbox PostgreSQL did not start", e));
+    }
+
+    private void sandboxStarted(Started started) {
+        DemoDataGeneration demo = new DemoDataGeneration(services, status);
+        if (!demo.needed(started.sandbox())) {
+            sandboxReady(started.profile());
+            return;
+        }
+        demo.run(started.sandbox(), () -> sandboxReady(started.profile()));
+    }
+
+    private record Started(Sandbox sandbox, ConnectionProfile profile) {
     }
 
     private ConnectionProfile sandboxProfile(UUID workspaceId, Sandbox sandbox) {
