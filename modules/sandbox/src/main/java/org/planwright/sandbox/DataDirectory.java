@@ -12,9 +12,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,30 +148,13 @@ final class DataDirectory {
     private void stopOrphan(ProcessHandle orphan) {
         LOG.warn("Stopping orphaned sandbox server PID {} of {}", orphan.pid(), directory);
         orphan.destroy();
-        if (!awaitExit(orphan, ORPHAN_STOP_WAIT)) {
+        if (!Processes.awaitExit(orphan.pid(), ORPHAN_STOP_WAIT)) {
             LOG.warn("Orphaned sandbox server PID {} ignored SIGTERM; killing it", orphan.pid());
             orphan.destroyForcibly();
-            if (!awaitExit(orphan, ORPHAN_STOP_WAIT)) {
+            if (!Processes.awaitExit(orphan.pid(), ORPHAN_STOP_WAIT)) {
                 throw new SandboxException("A PostgreSQL server (PID " + orphan.pid() + ") still runs in the sandbox "
                         + "data directory " + directory + " and could not be stopped. Stop it and try again.");
             }
-        }
-    }
-
-    /**
-     * @return true when the process exited within {@code wait}
-     */
-    static boolean awaitExit(ProcessHandle process, Duration wait) {
-        try {
-            process.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return !process.isAlive();
-        } catch (ExecutionException e) {
-            return !process.isAlive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
         }
     }
 }

@@ -45,9 +45,9 @@ record PostmasterPid(long pid, String dataDirectory, int port) {
         return Optional.of(new PostmasterPid(pid.getAsLong(), dir, (int) port.orElse(0)));
     }
 
-    /** @return the live process of {@link #pid()}, if any process with that id is alive */
+    /** @return the running (not zombie) process of {@link #pid()}, if any */
     Optional<ProcessHandle> process() {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        return Processes.isRunning(pid) ? ProcessHandle.of(pid) : Optional.empty();
     }
 
     /**

@@ -368,12 +368,8 @@ public final class Sandbox implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("Sandbox stop failed: {}", e.getMessage());
         }
-        if (postmasterPid > 0) {
-            ProcessHandle.of(postmasterPid).ifPresent(p -> {
-                if (!DataDirectory.awaitExit(p, SERVER_WAIT)) {
-                    LOG.warn("Sandbox server PID {} did not exit within {} s", postmasterPid, SERVER_WAIT.toSeconds());
-                }
-            });
+        if (postmasterPid > 0 && !Processes.awaitExit(postmasterPid, SERVER_WAIT)) {
+            LOG.warn("Sandbox server PID {} did not exit within {} s", postmasterPid, SERVER_WAIT.toSeconds());
         }
         status = Status.STOPPED;
         listener.statusChanged(Status.STOPPED, "Sandbox PostgreSQL stopped");

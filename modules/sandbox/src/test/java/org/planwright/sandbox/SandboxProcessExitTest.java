@@ -47,8 +47,9 @@ class SandboxProcessExitTest {
         }
     }
 
+    /** A stopped postmaster may stay a zombie until init reaps it: that counts as dead. */
     private static boolean isAlive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return Processes.isRunning(pid);
     }
 
     /** @return the postmaster PID the child printed, after the child JVM has exited */
