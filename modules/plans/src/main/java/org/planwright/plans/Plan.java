@@ -24,6 +24,8 @@ public final class Plan {
     private final List<PlanNode> nodes;
     private final Map<String, Object> properties;
     private final Format format;
+    private final boolean analyzed;
+    private final boolean hasBuffers;
 
     Plan(RawNode rawRoot, Map<String, Object> topLevel, Format format) {
         this.format = format;
@@ -31,6 +33,10 @@ public final class Plan {
         List<PlanNode> all = new ArrayList<>();
         this.root = freeze(rawRoot, null, all);
         this.nodes = List.copyOf(all);
+        this.analyzed = nodes.stream().anyMatch(n -> n.actualLoops().isPresent());
+        this.hasBuffers = nodes.stream().anyMatch(n -> n.properties().containsKey("Shared Hit Blocks")
+                || n.properties().containsKey("Shared Read Blocks") || n.properties().containsKey("Temp Read Blocks")
+                || n.properties().containsKey("Local Hit Blocks"));
         PlanCalculator.compute(this);
     }
 
@@ -92,14 +98,12 @@ public final class Plan {
 
     /** @return true if the plan has actual values (EXPLAIN ANALYZE) */
     public boolean analyzed() {
-        return nodes.stream().anyMatch(n -> n.actualLoops().isPresent());
+        return analyzed;
     }
 
     /** @return true if any node reports buffer usage (EXPLAIN (BUFFERS)) */
     public boolean hasBuffers() {
-        return nodes.stream().anyMatch(n -> n.properties().containsKey("Shared Hit Blocks")
-                || n.properties().containsKey("Shared Read Blocks") || n.properties().containsKey("Temp Read Blocks")
-                || n.properties().containsKey("Local Hit Blocks"));
+        return hasBuffers;
     }
 
     /** @return "Query Text" when the source has it (auto_explain, PEV2 exports) */

@@ -51,7 +51,25 @@ final class TextPlanReader {
             throw first.error(first.indent(), "expected a plan node such as \"Seq Scan on t  (cost=0.00..1.00 "
                     + "rows=1 width=4)\" or EXPLAIN (FORMAT JSON) output, found \"" + abbreviate(first.content()) + "\"");
         }
+        relationships(root);
         return new Plan(root, top, Plan.Format.TEXT);
+    }
+
+    /**
+     * The text format does not print "Parent Relationship"; it follows from the parent as in PostgreSQL's
+     * explain.c: members of Append, Merge Append, BitmapAnd/Or (and of a ModifyTable with several children),
+     * the Subquery of a Subquery Scan, else Outer then Inner. InitPlans and SubPlans have theirs already.
+     */
+    private static void relationships(RawNode node) {
+        List<RawNode> plain = node.children.stream().filter(c -> !c.props.containsKey("Parent Relationship")).toList();
+        Object type = node.props.get("Node Type");
+        boolean members = Set.of("Append", "Merge Append", "BitmapAnd", "BitmapOr").contains(type)
+                || "ModifyTable".equals(type) && plain.size() > 1;
+        for (int i = 0; i < plain.size(); i++) {
+            String rel = members ? "Member" : "Subquery Scan".equals(type) ? "Subquery" : i == 0 ? "Outer" : "Inner";
+            plain.get(i).props.put("Parent Relationship", rel);
+        }
+        node.children.forEach(TextPlanReader::relationships);
     }
 
     private void beforeRoot(TextLines.Logical l) {

@@ -72,8 +72,10 @@ class TextCorpusTest {
                 Path txt = Path.of(json.toString().replace(".json", ".txt"));
                 Plan a = PlanParser.parse(CorpusFiles.read(json));
                 Plan b = PlanParser.parse(CorpusFiles.read(txt));
-                List<String> ta = a.nodes().stream().map(n -> n.nodeType() + n.relationName().orElse("")).toList();
-                List<String> tb = b.nodes().stream().map(n -> n.nodeType() + n.relationName().orElse("")).toList();
+                List<String> ta = a.nodes().stream().map(n -> n.nodeType() + " " + n.relationName().orElse("")
+                        + " " + n.parentRelationship().orElse("") + " " + n.joinType().orElse("")).toList();
+                List<String> tb = b.nodes().stream().map(n -> n.nodeType() + " " + n.relationName().orElse("")
+                        + " " + n.parentRelationship().orElse("") + " " + n.joinType().orElse("")).toList();
                 if (!ta.equals(tb)) {
                     differ.add(json.getFileName() + ": " + ta + " vs " + tb);
                 }
