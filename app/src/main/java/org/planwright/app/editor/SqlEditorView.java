@@ -37,6 +37,8 @@ public final class SqlEditorView extends VirtualizedScrollPane<CodeArea> {
         area.setId("sql-editor");
         area.replaceText(viewModel.textProperty().get());
         area.getUndoManager().forgetHistory();
+        area.moveTo(0);
+        area.requestFollowCaret();
         area.setParagraphGraphicFactory(gutter(area));
 
         area.textProperty().addListener((obs, old, now) -> {
