@@ -48,6 +48,7 @@ final class TextDetails {
             case "Planning Time", "Planning time" -> target.put("Planning Time", number(stripUnit(value, "ms")));
             case "Execution Time", "Execution time" -> target.put("Execution Time", number(stripUnit(value, "ms")));
             case "Total runtime" -> target.put("Total Runtime", number(stripUnit(value, "ms")));
+            case "Disabled" -> target.put(key, Boolean.valueOf(value)); // PG 18: a boolean in JSON
             default -> {
                 if (LIST_KEYS.contains(key)) {
                     List<String> items = splitList(value);
