@@ -56,6 +56,14 @@ abstract sealed class JdbcSession permits PostgresSession, H2Session {
         if (maxRows < 1) {
             throw new IllegalArgumentException("maxRows must be at least 1, not " + maxRows);
         }
+        if (options.readOnly()) {
+            var attempt = ReadOnlyGuard.switchAttempt(sql);
+            if (attempt.isPresent()) {
+                throw new TargetException(TargetException.Reason.READ_ONLY, "This is a read-only analysis session: "
+                        + attempt.get() + " would let statements change data — open a read-write session instead",
+                        null, null, null);
+            }
+        }
         StatementKind kind = SqlStatement.of(sql).kind();
         long t0 = System.nanoTime();
         try (Statement st = connection.createStatement()) {

@@ -30,7 +30,10 @@ public sealed interface TargetSession extends AutoCloseable permits PostgresSess
      * @param maxRows rows to keep, at least 1 ({@link Integer#MAX_VALUE} for all)
      * @return columns, rows, update count, elapsed ms and server notices
      * @throws TargetException with {@code SYNTAX_ERROR} / {@code SQL_ERROR} (with position when the server gives
-     *                         one), {@code READ_ONLY}, {@code TIMEOUT}, {@code CANCELLED} or {@code OTHER}
+     *                         one), {@code TIMEOUT}, {@code CANCELLED}, {@code OTHER}, or {@code READ_ONLY}: the
+     *                         server refused a write, or, in a read-only session, the statement would switch the
+     *                         session to read-write (SET default_transaction_read_only, ... READ WRITE, RESET ALL,
+     *                         DISCARD ALL) and was not sent
      */
     QueryResult execute(String sql, int maxRows) throws TargetException;
 

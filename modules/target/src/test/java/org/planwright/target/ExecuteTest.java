@@ -118,6 +118,37 @@ class ExecuteTest {
         assertThat(Targets.countAndChecksum(pg, DB)).isEqualTo(before);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "SET default_transaction_read_only = off",
+        "SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE",
+        "BEGIN TRANSACTION READ WRITE",
+        "SELECT set_config('default_transaction_read_only', 'off', false)",
+        "RESET ALL",
+        "discard all",
+        "SET transaction_read_only TO off; DELETE FROM rental"})
+    void analysisSessionRefusesToBeSwitchedToReadWrite(String sql) throws Exception {
+        String before = Targets.countAndChecksum(pg, DB);
+        try (TargetSession s = open(SessionOptions.analysis())) {
+            assertThatThrownBy(() -> s.execute(sql, 1)).isInstanceOfSatisfying(TargetException.class, e -> {
+                assertThat(e.reason()).isEqualTo(Reason.READ_ONLY);
+                assertThat(e.userMessage()).contains("read-write session");
+            });
+            assertThat(s.execute("SHOW default_transaction_read_only", 1).rows().getFirst()[0]).isEqualTo("on");
+        }
+        assertThat(Targets.countAndChecksum(pg, DB)).isEqualTo(before);
+    }
+
+    @Test
+    void readWriteSessionsMaySwitchFreelyAndCommentsDoNotTripTheGuard() throws Exception {
+        try (TargetSession s = open(SessionOptions.readWrite())) {
+            s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE", 1);
+        }
+        try (TargetSession s = open(SessionOptions.analysis())) {
+            assertThat(s.execute("SELECT 1 /* read write? RESET ALL */", 1).rows()).hasSize(1);
+        }
+    }
+
     @Test
     void syntaxErrorCarriesLineAndColumnWithinTheStatement() throws Exception {
         try (TargetSession s = open(SessionOptions.analysis())) {

@@ -125,6 +125,22 @@ class ExplainSafetyTest {
     }
 
     @Test
+    void explainAnalyzeOfAQueryRunsReadOnlyEvenInAReadWriteSession(PostgresFixture pg) throws Exception {
+        pg.sandbox().createDatabase("target_explain_rw"); // a database of its own: Pagila stays untouched
+        try (TargetSession rw = new TargetConnector().open(Targets.profile(pg, "target_explain_rw"), null,
+                SessionOptions.readWrite())) {
+            rw.execute("CREATE SEQUENCE IF NOT EXISTS ticket", 1);
+            Object before = rw.execute("SELECT last_value FROM ticket", 1).rows().getFirst()[0];
+            assertThatThrownBy(() -> rw.explain("SELECT nextval('ticket')", ExplainOptions.analyze()))
+                    .isInstanceOfSatisfying(TargetException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.READ_ONLY);
+                        assertThat(e.sqlState()).isEqualTo("25006");
+                    });
+            assertThat(rw.execute("SELECT last_value FROM ticket", 1).rows().getFirst()[0]).isEqualTo(before);
+        }
+    }
+
+    @Test
     void plainExplainDoesNotExecute() throws Exception {
         ExplainResult r = session.explain("DELETE FROM rental", ExplainOptions.plain());
         assertThat(plan(r).has("Execution Time")).isFalse();
