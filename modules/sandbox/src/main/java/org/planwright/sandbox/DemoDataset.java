@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Sizes at scale factor 1 ({@link #DEFAULT_SCALE}): 50,000 customers, 5,000 products, 400,000 orders,
  * about 1,030,000 order items, about 408,000 payments, 1,000,000 events: 2.9 million rows, 294 MB. Measured on
- * 2 shared cores (2026-11-23): 15 s wall (11.3 s CPU in the backend) with other builds running, up to 37 s when
- * the machine was overloaded (load average 11). Row counts scale linearly with the factor.
+ * 2 cores shared with other builds (2026-11-23): 15 s wall and 11.3 s backend CPU at load average 9; 31-45 s
+ * wall and 18-20 s CPU at load average 7-11 (temporary and persistent clusters alike). Row counts scale
+ * linearly with the factor; scale 0.05 takes 2-3 s.
  *
  * <p>The table {@code planwright_demo_complete} is written last: {@link #isPresent(Connection)} is true only
  * for a dataset that was generated to the end (a cancelled or crashed run leaves it absent).

@@ -30,6 +30,8 @@ final class EmbeddedServer {
                 .setServerConfig("pg_stat_statements.track", "all")
                 .setServerConfig("track_io_timing", "on")
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // bulk loads (demo dataset, sample databases) should not trigger checkpoints mid-way
+                .setServerConfig("max_wal_size", "2GB")
                 .setPGStartupWait(wait)
                 .setRegisterShutdownHook(false)
                 .setPort(port);
