@@ -31,6 +31,10 @@ public final class PlanParser {
             throw new PlanParseException(1, 1, "expected a plan (EXPLAIN output, text or JSON) but the text is empty");
         }
         String head = lines[first].strip();
+        if (head.startsWith("<explain") || head.startsWith("<?xml") || head.startsWith("- Plan:")) {
+            throw new PlanParseException(first + 1, lines[first].indexOf(head.charAt(0)) + 1,
+                    "EXPLAIN (FORMAT XML) and (FORMAT YAML) are not supported: expected the text or JSON format");
+        }
         if (startsJson(head, 0)) {
             return parseJson(lines);
         }

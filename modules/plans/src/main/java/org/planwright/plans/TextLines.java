@@ -89,7 +89,7 @@ final class TextLines {
                 continue;
             }
             if (prev != null && continues(prev, cur)) {
-                for (int i = cur.indent(); i < cur.text.length(); i++) {
+                for (int i = 0; i < cur.text.length(); i++) { // as PEV2: the continuation as is, spaces too
                     prev.append(cur.text.charAt(i), cur.line(i), cur.column(i));
                 }
             } else {
@@ -148,7 +148,10 @@ final class TextLines {
         return l;
     }
 
-    /** pgAdmin / spreadsheet pastes: a quote at the start of the line and the same quote at its end. */
+    /**
+     * pgAdmin / spreadsheet pastes: a quote at the start of the line and the same quote at its end; a single
+     * double quote left at the end of a line (odd count) is dropped too.
+     */
     private static String unquote(String s) {
         int first = 0;
         while (first < s.length() && Character.isWhitespace(s.charAt(first))) {
@@ -156,18 +159,20 @@ final class TextLines {
         }
         if (first >= s.length() || (s.charAt(first) != '"' && s.charAt(first) != '\'')) {
             String t = s.stripTrailing();
-            if (t.endsWith("\"") && t.chars().filter(ch -> ch == '"').count() % 2 == 1) {
+            if (t.endsWith("\"") && t.chars().filter(ch -> ch == '"').count() % 2 == 1
+                    && t.chars().filter(ch -> ch == '\'').count() % 2 == 0) { // not inside a wrapped '...' literal
                 return t.substring(0, t.length() - 1); // a quote left at the end of a line by a copy from a grid
             }
             return s;
         }
         char q = s.charAt(first);
         String t = s.stripTrailing();
+        if (t.length() - 1 <= first || t.charAt(t.length() - 1) != q) {
+            return s; // a quote only at the start: a wrapped continuation such as "LG PACK","LG PKG"}'
+        }
         StringBuilder b = new StringBuilder(s);
         b.setCharAt(first, ' ');
-        if (t.length() - 1 > first && t.charAt(t.length() - 1) == q) {
-            b.setCharAt(t.length() - 1, ' ');
-        }
+        b.setCharAt(t.length() - 1, ' ');
         return b.toString();
     }
 }

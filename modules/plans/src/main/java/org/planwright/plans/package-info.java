@@ -1,5 +1,16 @@
 /**
- * Execution plans: the plan model ({@code Plan}, {@code PlanNode}), parsers, the exclusive-time arithmetic
- * and the first insights. Pure Java: no JDBC, no JavaFX.
+ * Execution plans: the plan model, parsers, the exclusive-time arithmetic and the first insights. Pure Java
+ * (Jackson's streaming parser only): no JDBC, no JavaFX, no I/O.
+ *
+ * <ul>
+ * <li>{@link org.planwright.plans.PlanParser#parse(String)} reads EXPLAIN output as pasted (JSON or text,
+ *     with psql framing) into an immutable {@link org.planwright.plans.Plan}, or throws a positioned
+ *     {@link org.planwright.plans.PlanParseException}.</li>
+ * <li>{@link org.planwright.plans.PlanNode} keeps every key of the source under PostgreSQL's JSON names and
+ *     offers typed accessors plus derived values (inclusive / exclusive time, exclusive buffers, row
+ *     misestimate, share of execution time) computed once, following PEV2's plan-service.</li>
+ * <li>{@link org.planwright.plans.InsightEngine} runs {@link org.planwright.plans.InsightRule}s and ranks the
+ *     {@link org.planwright.plans.Insight}s by score (0-5, see {@link org.planwright.plans.ImpactScore}).</li>
+ * </ul>
  */
 package org.planwright.plans;
