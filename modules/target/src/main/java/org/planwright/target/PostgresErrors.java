@@ -25,9 +25,11 @@ final class PostgresErrors {
      * @param profile        where it tried to connect
      * @param passwordGiven  whether a password was supplied
      * @param connectTimeout the connect timeout used
+     * @param elapsed        how long the attempt took: PgJDBC's login timeout throws a bare 08001 without a cause,
+     *                       told apart from other 08001 failures by having used up the timeout
      */
     static TargetException connectFailure(SQLException e, ConnectionProfile profile, boolean passwordGiven,
-                                          Duration connectTimeout) {
+                                          Duration connectTimeout, Duration elapsed) {
         String where = profile.effectiveHost() + ":" + profile.effectivePort();
         String user = String.valueOf(profile.effectiveUser());
         String db = String.valueOf(profile.database());
@@ -55,6 +57,12 @@ final class PostgresErrors {
             }
         }
         String serverText = serverMessage(e);
+        if ("08001".equals(state) && e.getCause() == null
+                && elapsed.toMillis() >= connectTimeout.toMillis() * 9 / 10) {
+            return new TargetException(Reason.TIMEOUT, "No answer from " + where + " within "
+                    + connectTimeout.toSeconds() + " s — check the host and port (is it PostgreSQL?), or raise the"
+                    + " connect timeout", state, null, e);
+        }
         if (state == null) {
             return new TargetException(Reason.OTHER, "Could not connect to " + where + ": " + serverText, null, null, e);
         }

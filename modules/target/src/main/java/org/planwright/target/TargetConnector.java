@@ -3,6 +3,7 @@ package org.planwright.target;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import org.postgresql.PGProperty;
@@ -52,6 +53,7 @@ public final class TargetConnector {
         PGProperty.CANCEL_SIGNAL_TIMEOUT.set(props, options.connectTimeoutSeconds());
         PGProperty.APPLICATION_NAME.set(props, options.applicationName());
         Connection c = null;
+        long t0 = System.nanoTime();
         try {
             c = DriverManager.getConnection(profile.effectiveJdbcUrl(), props);
             LOG.info("Connected to {} ({})", profile.name(), profile.effectiveHost() + ":" + profile.effectivePort());
@@ -59,7 +61,8 @@ public final class TargetConnector {
         } catch (SQLException e) {
             closeQuietly(c);
             LOG.debug("Connect to {} failed", profile.name(), e);
-            throw PostgresErrors.connectFailure(e, profile, passwordGiven, options.connectTimeout());
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+            throw PostgresErrors.connectFailure(e, profile, passwordGiven, options.connectTimeout(), elapsed);
         }
     }
 

@@ -44,6 +44,21 @@ class ConnectErrorsTest {
     }
 
     @Test
+    void serverThatNeverAnswersIsTimeoutAfterTheConnectTimeout() throws IOException {
+        // a listening socket nobody accepts from: TCP connects (kernel backlog), the login never gets an answer
+        try (ServerSocket silent = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            var profile = ConnectionProfile.postgres("silent", "127.0.0.1", silent.getLocalPort(), "postgres",
+                    "postgres", null);
+            var oneSecond = options.withConnectTimeout(Duration.ofSeconds(1));
+            assertThatThrownBy(() -> connector.open(profile, null, oneSecond))
+                    .isInstanceOfSatisfying(TargetException.class, e -> {
+                        assertThat(e.reason()).as(e.getMessage() + " / " + e.getCause()).isEqualTo(Reason.TIMEOUT);
+                        assertThat(e.userMessage()).contains("within 1 s").contains("connect timeout");
+                    });
+        }
+    }
+
+    @Test
     void unresolvableHostIsHostUnreachable() {
         // RFC 2606 reserves .invalid: it never resolves
         var profile = ConnectionProfile.postgres("nowhere", "planwright-test.invalid", 5432, "postgres", "u", null);
