@@ -56,6 +56,10 @@ final class JsonPlanReader {
             if (list.isEmpty() || !(list.getFirst() instanceof Map<?, ?>)) {
                 throw error(value, "expected an array holding a plan object with a \"Plan\" key");
             }
+            if (list.size() > 1) { // a rule can turn one statement into several plans
+                throw error(list.get(1), "expected one plan, but the array holds " + list.size()
+                        + " plans: paste one plan at a time");
+            }
             top = list.getFirst();
         }
         if (!(top instanceof Map<?, ?> topMap)) {

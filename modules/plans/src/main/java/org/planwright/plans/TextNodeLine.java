@@ -73,8 +73,8 @@ final class TextNodeLine {
                 actual(p);
                 expect(")");
             } else {
-                throw line.error(pos, "expected \"(cost=\", \"(actual\" or the end of the line after the node, found \""
-                        + snippet() + "\"");
+                throw line.error(pos, "expected \"(cost=\", \"(actual\" or the end of the line after the node, found "
+                        + snippet());
             }
         }
     }
@@ -112,12 +112,12 @@ final class TextNodeLine {
         String t = token.strip();
         if (token.startsWith(" ")) {
             if (pos >= text.length() || text.charAt(pos) != ' ') {
-                throw line.error(pos, "expected \"" + t + "\", found \"" + snippet() + "\"");
+                throw line.error(pos, "expected \"" + t + "\", found " + snippet());
             }
             skipSpaces();
         }
         if (!text.startsWith(t, pos)) {
-            throw line.error(pos, "expected \"" + t + "\", found \"" + snippet() + "\"");
+            throw line.error(pos, "expected \"" + t + "\", found " + snippet());
         }
         pos += t.length();
     }
@@ -130,7 +130,7 @@ final class TextNodeLine {
         }
         Number n = TextDetails.number(text.substring(s, pos));
         if (n == null) {
-            throw line.error(s, "expected " + what + ", found \"" + snippet(s) + "\"");
+            throw line.error(s, "expected " + what + ", found " + snippet(s));
         }
         return n;
     }
@@ -141,8 +141,8 @@ final class TextNodeLine {
 
     private String snippet(int at) {
         if (at >= text.length()) {
-            return "end of line";
+            return "the end of the line";
         }
-        return text.substring(at, Math.min(text.length(), at + 20));
+        return "\"" + text.substring(at, Math.min(text.length(), at + 20)) + "\"";
     }
 }

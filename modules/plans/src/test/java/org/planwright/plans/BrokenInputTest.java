@@ -42,6 +42,21 @@ class BrokenInputTest {
     }
 
     @Test
+    void twoJsonPlansAreNotOne() {
+        PlanParseException e = error("[{\"Plan\": {\"Node Type\": \"Result\"}},\n {\"Plan\": {\"Node Type\": \"Result\"}}]");
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(2);
+        assertThat(e.reason()).contains("2 plans");
+    }
+
+    @Test
+    void xmlIsNamedAsUnsupported() {
+        PlanParseException e = error("<explain xmlns=\"http://www.postgresql.org/2009/explain\">\n</explain>");
+        assertThat(e.line()).isEqualTo(1);
+        assertThat(e.reason()).contains("XML");
+    }
+
+    @Test
     void nodeWithoutNodeTypePointsAtTheNode() {
         PlanParseException e = error("{\"Plan\": {\"Node Type\": \"Limit\", \"Plans\": [\n   {\"Plan Rows\": 1}]}}");
         assertThat(e.line()).isEqualTo(2);
