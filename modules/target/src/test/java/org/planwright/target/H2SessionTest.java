@@ -108,6 +108,19 @@ class H2SessionTest {
     }
 
     @Test
+    void statementTimeoutFiresOnH2Too() throws Exception {
+        var options = SessionOptions.analysis().withStatementTimeout(java.time.Duration.ofSeconds(1));
+        try (TargetSession s = connector.open(profile, null, options)) {
+            assertThatThrownBy(() -> s.execute("SELECT COUNT(*) FROM SYSTEM_RANGE(1, 100000) a,"
+                    + " SYSTEM_RANGE(1, 100000) b WHERE a.X + b.X = 7", 1))
+                    .isInstanceOfSatisfying(TargetException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
+                        assertThat(e.sqlState()).isEqualTo("57014");
+                    });
+        }
+    }
+
+    @Test
     void missingFileIsDatabaseNotFoundAndNotCreated() {
         var missing = ConnectionProfile.h2File("gone", dir.resolve("nothing-here"));
         assertThatThrownBy(() -> connector.open(missing, null, SessionOptions.readWrite()))
