@@ -16,9 +16,10 @@ public final class InsightEngine {
 
     private final List<InsightRule> rules;
 
-    /** An engine with the standard rules: slow nodes, row misestimates, filtering seq scans, sort/hash spills. */
+    /** An engine with the standard rules: slow nodes, row misestimates, filtering seq scans, spills, JIT. */
     public InsightEngine() {
-        this(List.of(new SlowNodeRule(), new RowMisestimateRule(), new SeqScanFilterRule(), new SpillRule()));
+        this(List.of(new SlowNodeRule(), new RowMisestimateRule(), new SeqScanFilterRule(), new SpillRule(),
+                new JitShareRule()));
     }
 
     /** @param rules the rules to run, in any order */

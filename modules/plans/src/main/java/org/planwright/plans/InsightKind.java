@@ -11,5 +11,7 @@ public enum InsightKind {
     /** A sort that did not fit in work_mem and went to disk. */
     SORT_SPILL,
     /** A hash (join or aggregate) that did not fit in work_mem and was split into batches on disk. */
-    HASH_SPILL
+    HASH_SPILL,
+    /** JIT compilation took a large share of the execution time. */
+    JIT_SHARE
 }

@@ -140,6 +140,35 @@ class InsightEngineTest {
     }
 
     @Test
+    void jitThatCostsMostOfAShortQuery() {
+        // from-text__31: JIT Total 2.414 ms of a 2.625 ms execution (92 %)
+        List<Insight> jit = of(engine.analyze(CorpusFiles.parse("pev2", "from-text__31.txt")), InsightKind.JIT_SHARE);
+        assertThat(jit).singleElement().satisfies(i -> {
+            assertThat(i.impact()).isCloseTo(2.414 / 2.625, within(1e-9));
+            assertThat(i.score()).isEqualTo(5);
+            assertThat(i.evidence()).containsEntry("functions compiled", 3.0);
+        });
+        // tpch-q1.json: JIT 65 ms of 3,870 ms (1.7 %) is not worth a finding
+        assertThat(of(engine.analyze(CorpusFiles.parse("generated-tpch", "tpch-q1.json")), InsightKind.JIT_SHARE))
+                .isEmpty();
+    }
+
+    @Test
+    void parallelJitIsSummedOverProcessesAndCapped() {
+        // 05-parallel-jit: the leader reports 4,331 ms of JIT summed over 3 processes, for 1,639 ms of execution
+        Plan p = CorpusFiles.parse("pev2", "05-parallel-jit__source.txt");
+        assertThat(p.jit().orElseThrow().totalTime()).isGreaterThan(p.executionTime().orElseThrow());
+        assertThat(of(engine.analyze(p), InsightKind.JIT_SHARE)).singleElement()
+                .satisfies(i -> assertThat(i.impact()).isEqualTo(1.0));
+        // and each worker's own JIT block stays with the worker
+        PlanNode withWorkerJit = p.nodes().stream().filter(n -> n.workers().stream()
+                .anyMatch(w -> w.containsKey("JIT"))).findFirst().orElseThrow();
+        Object workerJit = withWorkerJit.workers().getFirst().get("JIT");
+        assertThat(workerJit).isInstanceOf(java.util.Map.class);
+        assertThat(((java.util.Map<?, ?>) workerJit).get("Functions")).isEqualTo(49L);
+    }
+
+    @Test
     void scoreMappingFollowsTheDocumentedBounds() {
         assertThat(ImpactScore.of(0.5)).isEqualTo(5);
         assertThat(ImpactScore.of(0.49)).isEqualTo(4);
