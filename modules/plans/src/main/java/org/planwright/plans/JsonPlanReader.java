@@ -22,7 +22,7 @@ import java.util.Map;
 final class JsonPlanReader {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build(); // messages without the pasted text
 
     private final Map<Object, JsonLocation> starts = new IdentityHashMap<>();
 
