@@ -3,6 +3,8 @@
 #   packaging/build-app-image.sh          -> app/target/jpackage/Planwright/bin/Planwright
 # The jpackage options live in packaging/<os>/jpackage.args; the runtime is jlinked from the JDK, the
 # application and its libraries (JavaFX linux jars included) go on the class path.
+# jdk.security.auth: the sandbox library asks com.sun.security.auth.module.UnixSystem for the uid (runs initdb
+# through "unshare -U" as root).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
