@@ -6,9 +6,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/packaging/build-app-image.sh"
 home=$(mktemp -d)
 log="$home/app.log"
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$home"' EXIT
+# own process group, so that the app, xvfb-run and Xvfb all stop together
+trap 'kill -- -"$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$home"' EXIT
 JAVA_TOOL_OPTIONS="-Dplanwright.home=$home -Dplanwright.demo=false" \
-  xvfb-run -a -s "-screen 0 1440x900x24" "$root/app/target/jpackage/Planwright/bin/Planwright" >"$log" 2>&1 &
+  setsid xvfb-run -a -s "-screen 0 1440x900x24" "$root/app/target/jpackage/Planwright/bin/Planwright" >"$log" 2>&1 &
 pid=$!
 for _ in $(seq 1 60); do
   if grep -q "First window shown" "$log"; then
