@@ -16,10 +16,15 @@ public final class InsightEngine {
 
     private final List<InsightRule> rules;
 
-    /** An engine with the standard rules: slow nodes, row misestimates, filtering seq scans, spills, JIT. */
+    /**
+     * An engine with the standard rules: slow nodes, row misestimates, filtering seq scans, spills, JIT, join
+     * filters, index rechecks, lossy bitmaps, heap fetches, missing parallel workers, nested loops, read
+     * efficiency.
+     */
     public InsightEngine() {
         this(List.of(new SlowNodeRule(), new RowMisestimateRule(), new SeqScanFilterRule(), new SpillRule(),
-                new JitShareRule()));
+                new JitShareRule(), new JoinFilterRule(), new IndexRecheckRule(), new LossyBitmapRule(),
+                new HeapFetchesRule(), new WorkersLaunchedRule(), new NestedLoopRule(), new ReadEfficiencyRule()));
     }
 
     /** @param rules the rules to run, in any order */

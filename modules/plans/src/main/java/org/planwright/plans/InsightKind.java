@@ -13,5 +13,19 @@ public enum InsightKind {
     /** A hash (join or aggregate) that did not fit in work_mem and was split into batches on disk. */
     HASH_SPILL,
     /** JIT compilation took a large share of the execution time. */
-    JIT_SHARE
+    JIT_SHARE,
+    /** A join whose Join Filter throws away most of the row pairs it builds: the condition could be a join key. */
+    JOIN_FILTER,
+    /** An index or bitmap scan whose recheck removes most of the rows the index pointed to. */
+    INDEX_RECHECK,
+    /** A Bitmap Heap Scan whose bitmap became lossy (page-level) because it did not fit in work_mem. */
+    LOSSY_BITMAP,
+    /** An Index Only Scan that had to visit the table: the visibility map is not up to date (VACUUM). */
+    HEAP_FETCHES,
+    /** A Gather or Gather Merge that launched fewer parallel workers than planned. */
+    WORKERS_NOT_LAUNCHED,
+    /** A Nested Loop that ran its inner side a great many times. */
+    NESTED_LOOP_LOOPS,
+    /** A scan that reads many 8 kB blocks for each row it returns. */
+    READ_EFFICIENCY
 }

@@ -1,0 +1,50 @@
+package org.planwright.plans;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JOIN_FILTER: a join whose "Join Filter" removes at least {@link #MIN_REMOVED} of the row pairs it forms and at
+ * least {@link #MIN_REMOVED_ROWS} rows over all loops. A Join Filter is checked after the pair is built, unlike
+ * a Hash Cond, Merge Cond or inner Index Cond, so every removed row is work done for nothing (PostgreSQL
+ * documentation, "Using EXPLAIN": rows removed by a join filter; PEV2 shows the same count as "rows removed by
+ * join filter"). Thresholds are Planwright's, the same as {@link SeqScanFilterRule}'s. Impact: the join's
+ * exclusive time share.
+ */
+public final class JoinFilterRule implements InsightRule {
+
+    /** Minimum fraction of formed rows removed by the join filter. */
+    public static final double MIN_REMOVED = 0.90;
+    /** Minimum rows removed over all loops. */
+    public static final double MIN_REMOVED_ROWS = 1000;
+
+    @Override
+    public List<Insight> apply(Plan plan) {
+        List<Insight> out = new ArrayList<>();
+        for (PlanNode n : plan.nodes()) {
+            RemovedRows r = RemovedRows.of(n, n.rowsRemovedByJoinFilter());
+            if (r == null || r.fraction() < MIN_REMOVED || r.removedTotal() < MIN_REMOVED_ROWS) {
+                continue;
+            }
+            double share = ImpactScore.exclusiveShare(plan, n);
+            Map<String, Double> ev = new LinkedHashMap<>();
+            ev.put("rows removed by join filter (all loops)", r.removedTotal());
+            ev.put("rows kept (all loops)", r.keptTotal());
+            ev.put("removed (fraction)", r.fraction());
+            ev.put("exclusive time (ms)", n.exclusiveTime());
+            ev.put("share of execution time (fraction)", share);
+            String title = InsightEngine.label(n) + " discards " + InsightEngine.pct(r.fraction())
+                    + " of the rows it joins";
+            String why = "The join builds row pairs and only then checks its Join Filter"
+                    + n.joinFilter().map(f -> " (" + f + ")").orElse("") + ", which threw away "
+                    + InsightEngine.pct(r.fraction()) + " of them. If the condition can be written as an equality "
+                    + "or range on indexed columns, PostgreSQL can use it to find matching rows instead of checking "
+                    + "every pair; also check the row estimates that made the planner pick this join.";
+            out.add(new Insight(InsightKind.JOIN_FILTER, List.of(n.id()), ImpactScore.of(share), share, title, why,
+                    ev));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,61 @@
+package org.planwright.plans;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * READ_EFFICIENCY: a scan that touched at least {@link #MIN_BLOCKS} shared blocks of its own (hit + read,
+ * {@link PlanNode#exclusiveBuffers()}) and at least {@link #MIN_BLOCKS_PER_ROW} blocks per row it returned (all
+ * loops). The idea is pgMustard's "read efficiency" tip (data read compared with rows returned); the thresholds
+ * are Planwright's: ten 8 kB blocks per row means at most about one row in a few hundred read was useful, and
+ * 1,000 blocks (8 MB) keeps small tables out. Rows count as at least one per loop: PostgreSQL before 18 rounds
+ * per-loop rows, so an inner index lookup reporting "rows=0" over many loops is not counted as zero rows, and
+ * the few blocks every index descent costs (the inner side of a Nested Loop) do not look like waste. Needs EXPLAIN (ANALYZE, BUFFERS). Impact: the scan's exclusive
+ * time share.
+ */
+public final class ReadEfficiencyRule implements InsightRule {
+
+    /** Minimum shared blocks (8 kB) hit or read by the scan itself. */
+    public static final long MIN_BLOCKS = 1000;
+    /** Minimum blocks (8 kB) per row returned. */
+    public static final double MIN_BLOCKS_PER_ROW = 10;
+
+    @Override
+    public List<Insight> apply(Plan plan) {
+        List<Insight> out = new ArrayList<>();
+        if (!plan.analyzed() || !plan.hasBuffers()) {
+            return out;
+        }
+        for (PlanNode n : plan.nodes()) {
+            if (!n.nodeType().endsWith("Scan") || n.relationName().isEmpty() || n.neverExecuted()) {
+                continue;
+            }
+            Buffers b = n.exclusiveBuffers();
+            long blocks = b.sharedHit() + b.sharedRead();
+            double rows = n.totalActualRows();
+            double perRow = blocks / Math.max(rows, Math.max(1, n.actualLoops().orElse(1)));
+            if (blocks < MIN_BLOCKS || perRow < MIN_BLOCKS_PER_ROW) {
+                continue;
+            }
+            double share = ImpactScore.exclusiveShare(plan, n);
+            Map<String, Double> ev = new LinkedHashMap<>();
+            ev.put("shared blocks hit (8 kB)", (double) b.sharedHit());
+            ev.put("shared blocks read (8 kB)", (double) b.sharedRead());
+            ev.put("rows returned (all loops)", rows);
+            ev.put("blocks per row returned (8 kB)", perRow);
+            ev.put("exclusive time (ms)", n.exclusiveTime());
+            ev.put("share of execution time (fraction)", share);
+            String title = InsightEngine.label(n) + " reads " + String.format(java.util.Locale.ROOT, "%,.0f", perRow)
+                    + " blocks (8 kB) per row it returns";
+            String why = "The scan touched " + String.format(java.util.Locale.ROOT, "%,d", blocks) + " blocks ("
+                    + String.format(java.util.Locale.ROOT, "%,d", blocks * 8 / 1024) + " MB) to return "
+                    + String.format(java.util.Locale.ROOT, "%,.0f", rows) + " rows. An index matching the "
+                    + "conditions, or a table with less bloat (VACUUM, or pg_repack for a bloated table), reads less.";
+            out.add(new Insight(InsightKind.READ_EFFICIENCY, List.of(n.id()), ImpactScore.of(share), share, title,
+                    why, ev));
+        }
+        return out;
+    }
+}
