@@ -166,8 +166,11 @@ public final class NodeTypes {
                 p.put("Scan Direction", "Forward");
             }
             if (r.startsWith("using ")) {
-                int on = r.indexOf(" on ");
-                p.put("Index Name", on > 0 ? r.substring(6, on) : r.substring(6));
+                int on = r.indexOf(" on ", 5); // 5: "using on t" has no index name
+                String index = on > 0 ? r.substring(6, Math.max(6, on)) : r.substring(6);
+                if (!index.isBlank()) {
+                    p.put("Index Name", index);
+                }
                 r = on > 0 ? r.substring(on + 1) : "";
             }
         }
