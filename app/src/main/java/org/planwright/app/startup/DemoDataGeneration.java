@@ -1,8 +1,5 @@
 package org.planwright.app.startup;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.planwright.app.AppServices;
@@ -15,9 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Generates the demo dataset in the sandbox the first time, with progress in the status bar and a cancel
- * button. Whether it is needed is decided without JDBC (the UI never touches it): a marker file
- * {@code <home>/sandbox/demo-dataset-v<VERSION>.done} written after a complete generation, ignored when the
- * sandbox had to create a new cluster. FX thread only.
+ * button. Whether it is needed is asked in the background ({@link DemoDataset#isPresent(Sandbox)}: a marker row
+ * the generation writes last). FX thread only.
  */
 final class DemoDataGeneration {
 
@@ -29,11 +25,6 @@ final class DemoDataGeneration {
     DemoDataGeneration(AppServices services, StatusViewModel status) {
         this.services = services;
         this.status = status;
-    }
-
-    /** @return true when the dataset must be generated now */
-    boolean needed(Sandbox sandbox) {
-        return !sandbox.reusedCluster() || !Files.exists(marker());
     }
 
     /**
@@ -50,7 +41,6 @@ final class DemoDataGeneration {
         };
         status.task("Generating the demo dataset…", 0, cancel);
         services.executor().submit(() -> {
-            Files.deleteIfExists(marker());
             DemoDataset.Result r = DemoDataset.generate(sandbox, DemoDataset.DEFAULT_SCALE,
                     (fraction, message) -> services.executor().onUiThread(() -> {
                         if (!cancelled.get()) {
@@ -58,7 +48,6 @@ final class DemoDataGeneration {
                         }
                     }),
                     cancelled::get);
-            writeMarker();
             return r;
         }, r -> {
             status.done(String.format(java.util.Locale.ROOT, "Demo dataset ready: %,d rows in %d s",
@@ -75,12 +64,4 @@ final class DemoDataGeneration {
         });
     }
 
-    private Path marker() {
-        return services.options().home().resolve("sandbox").resolve("demo-dataset-v" + DemoDataset.VERSION + ".done");
-    }
-
-    private void writeMarker() throws IOException {
-        Files.createDirectories(marker().getParent());
-        Files.writeString(marker(), "complete\n");
-    }
 }

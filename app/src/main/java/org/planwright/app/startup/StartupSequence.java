@@ -74,20 +74,19 @@ public final class StartupSequence {
         services.executor().submit(() -> {
             Sandbox sandbox = services.startSandbox((s, message) ->
                     services.executor().onUiThread(() -> status.task(message, -1, null)));
-            return new Started(sandbox, sandboxProfile(workspace.id(), sandbox));
+            return new Started(sandbox, sandboxProfile(workspace.id(), sandbox), DemoDataset.isPresent(sandbox));
         }, this::sandboxStarted, e -> failed("The sandbox PostgreSQL did not start", e));
     }
 
     private void sandboxStarted(Started started) {
-        DemoDataGeneration demo = new DemoDataGeneration(services, status);
-        if (!demo.needed(started.sandbox())) {
+        if (started.demoPresent()) {
             sandboxReady(started.profile());
             return;
         }
-        demo.run(started.sandbox(), () -> sandboxReady(started.profile()));
+        new DemoDataGeneration(services, status).run(started.sandbox(), () -> sandboxReady(started.profile()));
     }
 
-    private record Started(Sandbox sandbox, ConnectionProfile profile) {
+    private record Started(Sandbox sandbox, ConnectionProfile profile, boolean demoPresent) {
     }
 
     private ConnectionProfile sandboxProfile(UUID workspaceId, Sandbox sandbox) {

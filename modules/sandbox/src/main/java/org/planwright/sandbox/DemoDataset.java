@@ -150,6 +150,23 @@ public final class DemoDataset {
     }
 
     /**
+     * Whether the sandbox holds a complete demo dataset of this {@link #VERSION}: database {@value #DATABASE}
+     * exists and its marker row (written last by {@code generate}) is there. Blocking; opens its own connection.
+     *
+     * @param sandbox the running sandbox
+     * @return true when the dataset is complete
+     * @throws SQLException when the server cannot be asked
+     */
+    public static boolean isPresent(Sandbox sandbox) throws SQLException {
+        if (!sandbox.databaseExists(DATABASE)) {
+            return false;
+        }
+        try (Connection c = sandbox.connect(DATABASE)) {
+            return isPresent(c);
+        }
+    }
+
+    /**
      * @param connection a connection to the database that may hold the dataset
      * @return true when a complete dataset of this generator {@link #VERSION} is there
      * @throws SQLException on a server error

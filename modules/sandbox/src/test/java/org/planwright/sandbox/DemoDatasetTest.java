@@ -54,6 +54,7 @@ class DemoDatasetTest {
         assertThat(counts.get("order_items")).isBetween(2L * 20_000, 3L * 20_000);
         assertThat(counts.get("payments")).isBetween(19_000L, 21_000L);
         assertThat(result.totalRows()).isEqualTo(counts.values().stream().mapToLong(Long::longValue).sum());
+        assertThat(DemoDataset.isPresent(sandbox)).as("asked through the sandbox, as the app does").isTrue();
         try (Connection c = sandbox.connect(DemoDataset.DATABASE)) {
             assertThat(DemoDataset.isPresent(c)).isTrue();
             assertThat(scalar(c, "SELECT count(*) FROM orders o WHERE item_count <> "
