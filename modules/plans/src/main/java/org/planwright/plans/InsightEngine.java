@@ -19,12 +19,13 @@ public final class InsightEngine {
     /**
      * An engine with the standard rules: slow nodes, row misestimates, filtering seq scans, spills, JIT, join
      * filters, index rechecks, lossy bitmaps, heap fetches, missing parallel workers, nested loops, read
-     * efficiency.
+     * efficiency, large offsets.
      */
     public InsightEngine() {
         this(List.of(new SlowNodeRule(), new RowMisestimateRule(), new SeqScanFilterRule(), new SpillRule(),
                 new JitShareRule(), new JoinFilterRule(), new IndexRecheckRule(), new LossyBitmapRule(),
-                new HeapFetchesRule(), new WorkersLaunchedRule(), new NestedLoopRule(), new ReadEfficiencyRule()));
+                new HeapFetchesRule(), new WorkersLaunchedRule(), new NestedLoopRule(), new ReadEfficiencyRule(),
+                new LargeOffsetRule()));
     }
 
     /** @param rules the rules to run, in any order */

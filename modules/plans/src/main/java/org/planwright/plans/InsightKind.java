@@ -27,5 +27,7 @@ public enum InsightKind {
     /** A Nested Loop that ran its inner side a great many times. */
     NESTED_LOOP_LOOPS,
     /** A scan that reads many 8 kB blocks for each row it returns. */
-    READ_EFFICIENCY
+    READ_EFFICIENCY,
+    /** A Limit that threw away many rows its input produced: a large OFFSET. */
+    LARGE_OFFSET
 }

@@ -166,4 +166,34 @@ class MoreInsightsTest {
         assertThat(p.hasBuffers()).isFalse();
         assertThat(of(p, InsightKind.READ_EFFICIENCY)).isEmpty();
     }
+
+    @Test
+    void limitOverAnOffsetDiscardsTheSkippedRows() {
+        // the corpus has no plan with an OFFSET; this one is written by hand in EXPLAIN ANALYZE's text format
+        // for SELECT * FROM events ORDER BY created_at LIMIT 100 OFFSET 10000
+        Plan p = PlanParser.parse("""
+                Limit  (cost=1234.56..1234.81 rows=100 width=36) (actual time=45.123..45.140 rows=100 loops=1)
+                  ->  Sort  (cost=1209.56..1259.56 rows=20000 width=36) (actual time=40.001..44.500 rows=10100 loops=1)
+                        Sort Key: created_at
+                        Sort Method: quicksort  Memory: 2000kB
+                        ->  Seq Scan on events  (cost=0.00..368.00 rows=20000 width=36) (actual time=0.010..5.000 rows=20000 loops=1)
+                Planning Time: 0.100 ms
+                Execution Time: 45.300 ms
+                """);
+        assertThat(of(p, InsightKind.LARGE_OFFSET)).singleElement().satisfies(i -> {
+            assertThat(i.nodeIds()).containsExactly(0);
+            assertThat(i.evidence().get("rows discarded (all loops)")).isEqualTo(10000.0);
+            assertThat(i.impact()).isCloseTo(44.5 / 45.3 * (10000.0 / 10100), within(1e-9));
+            assertThat(i.score()).isEqualTo(5);
+        });
+    }
+
+    @Test
+    void limitThatStopsItsInputIsNoOffset() {
+        // tpch-q10: Limit 20 over a Sort that returned 20 rows: the Limit stopped it, nothing was skipped
+        assertThat(of(CorpusFiles.parse("generated-tpch", "tpch-q10.json"), InsightKind.LARGE_OFFSET)).isEmpty();
+        for (Path f : CorpusFiles.list(CorpusFiles.plans("generated-pagila"), ".json")) {
+            assertThat(of(PlanParser.parse(CorpusFiles.read(f)), InsightKind.LARGE_OFFSET)).as(f.toString()).isEmpty();
+        }
+    }
 }
