@@ -1,4 +1,4 @@
-/** The planwright command line (picocli): {@code planwright explain} over SQL files, text/JSON/Markdown reports. */
+/** The planwright command line (picocli): {@code explain} over SQL files, {@code plan} over saved plans, {@code bench}; text/JSON/Markdown reports. */
 module org.planwright.cli {
     requires org.planwright.target;
     requires org.planwright.plans;
@@ -8,6 +8,7 @@ module org.planwright.cli {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.annotation;
     requires org.slf4j;
+    requires java.management;
     opens org.planwright.cli to info.picocli;
     opens org.planwright.cli.report to com.fasterxml.jackson.databind;
     exports org.planwright.cli;

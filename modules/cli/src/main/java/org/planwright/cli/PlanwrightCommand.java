@@ -10,22 +10,23 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code planwright} command: the entry point of the launcher script. Its sub-command {@code explain} does
- * the work ({@link ExplainCommand}).
+ * The {@code planwright} command: the entry point of the launcher script. Its sub-commands do the work:
+ * {@code explain} ({@link ExplainCommand}), {@code plan} ({@link PlanCommand}), {@code bench} ({@link BenchCommand}).
  *
  * <p>Use {@link #commandLine(CliEnvironment)} to run it in-process (tests): it returns a picocli
  * {@link CommandLine} whose {@code execute(args)} gives the exit code ({@link ExitCodes}) and whose
  * {@code setOut}/{@code setErr} capture the output. The report goes to out; messages go to err.
  */
 @Command(name = "planwright", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, versionProvider = VersionProvider.class,
-        subcommands = {ExplainCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ExplainCommand.class, PlanCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         description = "Planwright: real PostgreSQL execution plans and what to do about them.",
         footerHeading = "%nExit codes:%n",
         footer = {"  0  every statement was explained (or skipped as not explainable)",
                   "  1  a statement failed: its error is in the report, the others still ran",
                   "  2  bad usage, or no connection to the database",
                   "",
-                  "Run 'planwright explain --help' for the explain options."})
+                  "Run 'planwright explain --help', 'planwright plan --help' or 'planwright bench --help' for "
+                          + "their options."})
 public final class PlanwrightCommand implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanwrightCommand.class);
@@ -47,7 +48,8 @@ public final class PlanwrightCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'planwright explain'");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: try 'planwright explain' or 'planwright plan'");
     }
 
     /**

@@ -43,7 +43,7 @@ final class MarkdownReportWriter implements ReportWriter {
         out.println("```");
         out.println();
         switch (r.status()) {
-            case OK -> writePlan(r);
+            case OK -> writePlan(out, r.plan(), r.insights());
             case FAILED -> writeError(r.error());
             case SKIPPED -> out.println("Skipped: " + text(r.skipReason()));
         }
@@ -51,8 +51,8 @@ final class MarkdownReportWriter implements ReportWriter {
         out.flush();
     }
 
-    private void writePlan(StatementResult r) {
-        PlanSummary p = r.plan();
+    /** Writes a plan's summary as a list and its insights as a table (shared with the plan command). */
+    static void writePlan(PrintWriter out, PlanSummary p, java.util.List<InsightResult> insights) {
         out.println("- Root node: " + text(p.rootNodeType()) + ", " + p.nodeCount() + " nodes");
         out.println("- Total cost: " + Numbers.format(p.totalCost(), 2) + ", estimated rows: "
                 + Numbers.format(p.planRows(), 0)
@@ -64,13 +64,13 @@ final class MarkdownReportWriter implements ReportWriter {
             out.println("- Execution time: " + Numbers.millis(p.executionTimeMs()));
         }
         out.println();
-        if (r.insights().isEmpty()) {
+        if (insights.isEmpty()) {
             out.println("No insights.");
             return;
         }
         out.println("| Score | Kind | Title | Node | Explanation |");
         out.println("|---:|---|---|---|---|");
-        for (InsightResult i : r.insights()) {
+        for (InsightResult i : insights) {
             out.printf("| %d | %s | %s | %s | %s |%n", i.score(), cell(i.kind()), cell(i.title()),
                     i.node() == null ? "" : cell(TextReportWriter.nodeLabel(i)), cell(i.explanation()));
         }
@@ -99,7 +99,7 @@ final class MarkdownReportWriter implements ReportWriter {
     }
 
     /** Text outside tables: one line. */
-    private static String text(String s) {
+    static String text(String s) {
         return s == null ? "" : s.replace('\n', ' ').replace("\r", "");
     }
 

@@ -29,7 +29,7 @@ final class TextReportWriter implements ReportWriter {
     public void statement(StatementResult r) {
         out.printf("%s #%d (line %d) %s: %s%n", r.file(), r.statement(), r.line(), r.status().label(), r.headline());
         switch (r.status()) {
-            case OK -> writePlan(r);
+            case OK -> writePlan(out, r.plan(), r.insights());
             case FAILED -> writeError(r.error());
             case SKIPPED -> out.printf("  skipped: %s%n", r.skipReason());
         }
@@ -37,8 +37,8 @@ final class TextReportWriter implements ReportWriter {
         out.flush();
     }
 
-    private void writePlan(StatementResult r) {
-        PlanSummary p = r.plan();
+    /** Writes a plan's summary line and its insights, indented by two spaces (shared with the plan command). */
+    static void writePlan(PrintWriter out, PlanSummary p, java.util.List<InsightResult> insights) {
         StringBuilder line = new StringBuilder("  plan: ")
                 .append(p.nodeCount()).append(p.nodeCount() == 1 ? " node" : " nodes")
                 .append(", root ").append(p.rootNodeType())
@@ -54,12 +54,12 @@ final class TextReportWriter implements ReportWriter {
             line.append(", execution ").append(Numbers.millis(p.executionTimeMs()));
         }
         out.println(line);
-        if (r.insights().isEmpty()) {
+        if (insights.isEmpty()) {
             out.println("  insights: none");
             return;
         }
         out.println("  insights:");
-        for (InsightResult i : r.insights()) {
+        for (InsightResult i : insights) {
             boolean titleNamesNode = i.nodeIds().isEmpty() || i.title().contains("(node " + i.nodeIds().getFirst() + ")");
             out.printf("    [%d] %s: %s%s%n", i.score(), i.kind(), i.title(),
                     titleNamesNode ? "" : "  (" + nodeLabel(i) + ")");

@@ -1,0 +1,139 @@
+package org.planwright.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.planwright.plans.InsightEngine;
+import org.planwright.plans.Plan;
+import org.planwright.plans.PlanParseException;
+import org.planwright.plans.PlanParser;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code planwright bench}: how long parse + compute + insights takes on the corpus's largest plans and on
+ * synthetic plans (1,200 partitions; 100,000 nodes), beside the issue 3 targets, and as a ratio to a baseline
+ * measured in the same run: Jackson's {@code ObjectMapper.readTree} of the same text (pure JSON parsing). Also the
+ * retained heap of the parsed 100,000-node plan ({@link RetainedHeap}). Output is for people; its lines are
+ * stable enough to grep ("parse + compute + insights:", "baseline Jackson readTree:", "ratio:", "retained heap").
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        versionProvider = VersionProvider.class,
+        header = "Measure plan parsing + insights speed and memory on large plans.",
+        description = {
+            "Times parse + compute + insights (PlanParser.parse, then InsightEngine.analyze) on the corpus's "
+                    + "largest plans and on synthetic EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) plans, and the same "
+                    + "text through Jackson's ObjectMapper.readTree as the baseline. Prints median and p90 in ms "
+                    + "over the timed runs, after warm-up runs.",
+            "Issue 3 targets: 1,200-partition plan < 50 ms, 100,000 nodes < 1 s, retained heap < 200 MB.",
+            ""})
+final class BenchCommand implements Callable<Integer> {
+
+    /** Issue 3 target for the retained heap of the parsed 100,000-node plan, bytes. */
+    static final long HEAP_TARGET_BYTES = 200L * 1024 * 1024;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--iterations", defaultValue = "10", paramLabel = "N",
+            description = "Timed runs per input and measured work (default: 10); as many warm-up runs come first")
+    private int iterations;
+
+    @Option(names = "--max-nodes", defaultValue = "100000", paramLabel = "N",
+            description = "Cap on the synthetic plans' node counts (default: 100000, the full sizes); the targets "
+                    + "are printed only at full size")
+    private int maxNodes;
+
+    @Option(names = "--no-corpus", description = "Leave out the corpus plans (synthetic plans only)")
+    private boolean noCorpus;
+
+    private final InsightEngine engine = new InsightEngine();
+    private final ObjectMapper jackson = new ObjectMapper();
+
+    @Override
+    public Integer call() throws IOException {
+        CommandLine cl = spec.commandLine();
+        if (iterations < 1) {
+            throw new CommandLine.ParameterException(cl, "--iterations must be at least 1, not " + iterations);
+        }
+        if (maxNodes < 3) {
+            throw new CommandLine.ParameterException(cl, "--max-nodes must be at least 3, not " + maxNodes);
+        }
+        List<BenchInput> inputs = new ArrayList<>();
+        if (!noCorpus) {
+            inputs.addAll(BenchInput.corpus(BenchInput.findCorpus(System.getProperty("planwright.corpus"),
+                    System.getenv("PLANWRIGHT_CORPUS"))));
+        }
+        PrintWriter out = cl.getOut();
+        if (inputs.isEmpty() && !noCorpus) {
+            out.println("corpus: not found (set -Dplanwright.corpus=PATH or PLANWRIGHT_CORPUS); synthetic plans only");
+        }
+        inputs.addAll(BenchInput.synthetic(maxNodes));
+        out.printf("planwright %s bench: Java %s, %d iteration%s after %d warm-up run%s per input; times in ms "
+                        + "(median, p90); baseline: Jackson ObjectMapper.readTree of the same text%n%n",
+                VersionProvider.version(), Runtime.version(), iterations, iterations == 1 ? "" : "s", iterations,
+                iterations == 1 ? "" : "s");
+        out.flush();
+        for (BenchInput input : inputs) {
+            try {
+                report(out, input);
+            } catch (PlanParseException e) {
+                out.printf("%s: could not be read: %s%n%n", input.name(), PlanwrightCommand.oneLine(e));
+                return ExitCodes.STATEMENT_FAILED;
+            }
+        }
+        BenchInput big = inputs.getLast();
+        long retained = RetainedHeap.of(() -> PlanParser.parse(big.text()));
+        out.printf("retained heap of the parsed %s: %s%s%n", big.name().replace("synthetic ", ""),
+                megabytes(retained), big.targetMs() > 0 ? target(retained <= HEAP_TARGET_BYTES, "200 MB") : "");
+        out.println("  method: " + RetainedHeap.METHOD);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private void report(PrintWriter out, BenchInput input) {
+        String text = input.text();
+        Plan plan = PlanParser.parse(text);
+        BenchStats ours = BenchStats.measure(iterations, iterations, () -> engine.analyze(PlanParser.parse(text)));
+        BenchStats parseOnly = BenchStats.measure(iterations, iterations, () -> PlanParser.parse(text));
+        BenchStats baseline = BenchStats.measure(iterations, iterations, () -> readTree(text));
+        out.printf("%s: %,d nodes, %,d bytes%n", input.name(), plan.nodeCount(), input.bytes());
+        out.printf("  parse + compute + insights: median %s ms, p90 %s ms%s%n", ms(ours.medianMs()), ms(ours.p90Ms()),
+                input.targetMs() > 0 ? target(ours.medianMs() < input.targetMs(), ms(input.targetMs()) + " ms") : "");
+        out.printf("    of which parse + compute: median %s ms, p90 %s ms%n", ms(parseOnly.medianMs()),
+                ms(parseOnly.p90Ms()));
+        out.printf("  baseline Jackson readTree:  median %s ms, p90 %s ms%n", ms(baseline.medianMs()),
+                ms(baseline.p90Ms()));
+        out.printf(Locale.ROOT, "  ratio: parse + compute + insights = %.1fx Jackson tree parse (medians)%n%n",
+                baseline.medianMs() > 0 ? ours.medianMs() / baseline.medianMs() : Double.NaN);
+        out.flush();
+    }
+
+    private Object readTree(String text) {
+        try {
+            return jackson.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new PlanParseException(1, 1, "not JSON for the baseline: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String target(boolean met, String limit) {
+        return "  (target < " + limit + ": " + (met ? "met" : "MISSED") + ")";
+    }
+
+    private static String ms(double ms) {
+        return String.format(Locale.ROOT, ms < 10 ? "%.2f" : "%.1f", ms);
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+}

@@ -1,0 +1,109 @@
+package org.planwright.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One input of {@code planwright bench}.
+ *
+ * @param name     what it is, e.g. "corpus plans/pev2/samples__plan8_source.json", "synthetic Append over 1,200
+ *                 Seq Scans"
+ * @param text     the plan text (JSON)
+ * @param targetMs the issue's target for parse + compute + insights in ms; 0 when there is none
+ */
+record BenchInput(String name, String text, double targetMs) {
+
+    /** The largest PEV2 sample plan of the corpus. */
+    static final String PEV2_LARGEST = "plans/pev2/samples__plan8_source.json";
+    /** Seq Scans under the Append of the partitioned-table plan; its target is {@link #APPEND_TARGET_MS}. */
+    static final int APPEND_SCANS = 1_200;
+    /** Issue 3 target for the 1,200-partition plan, ms. */
+    static final double APPEND_TARGET_MS = 50;
+    /** Nodes of the big synthetic plan; its target is {@link #BIG_TARGET_MS}. */
+    static final int BIG_NODES = 100_000;
+    /** Issue 3 target for the 100,000-node plan, ms. */
+    static final double BIG_TARGET_MS = 1_000;
+
+    /** @return the text's size in bytes (UTF-8) */
+    long bytes() {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /**
+     * @param corpus the corpus root, if found
+     * @return the largest PEV2 sample and the largest generated TPC-H JSON plan; empty without a corpus
+     * @throws IOException when a corpus file cannot be read
+     */
+    static List<BenchInput> corpus(Optional<Path> corpus) throws IOException {
+        List<BenchInput> inputs = new ArrayList<>();
+        if (corpus.isEmpty()) {
+            return inputs;
+        }
+        Path root = corpus.get();
+        Path pev2 = root.resolve(PEV2_LARGEST);
+        if (Files.isRegularFile(pev2)) {
+            inputs.add(new BenchInput("corpus " + PEV2_LARGEST, Files.readString(pev2), 0));
+        }
+        Path tpch = root.resolve("plans/generated-tpch");
+        if (Files.isDirectory(tpch)) {
+            try (Stream<Path> files = Files.list(tpch)) {
+                Optional<Path> largest = files.filter(p -> p.getFileName().toString().endsWith(".json"))
+                        .max(Comparator.comparingLong(BenchInput::size));
+                if (largest.isPresent()) {
+                    inputs.add(new BenchInput("corpus " + root.relativize(largest.get()).toString().replace('\\', '/'),
+                            Files.readString(largest.get()), 0));
+                }
+            }
+        }
+        return inputs;
+    }
+
+    /**
+     * @param maxNodes cap on the synthetic plans' node counts, at least 3 (the full sizes are 1,201 and 100,000)
+     * @return the partitioned-table plan and the big join plan, each at most {@code maxNodes} nodes
+     */
+    static List<BenchInput> synthetic(int maxNodes) {
+        int scans = Math.min(APPEND_SCANS, maxNodes - 1);
+        int big = Math.min(BIG_NODES, maxNodes);
+        return List.of(
+                new BenchInput(String.format("synthetic Append over %,d Seq Scans", scans),
+                        SyntheticPlans.appendOverSeqScans(scans), scans == APPEND_SCANS ? APPEND_TARGET_MS : 0),
+                new BenchInput(String.format("synthetic %,d-node join plan", big), SyntheticPlans.joins(big),
+                        big == BIG_NODES ? BIG_TARGET_MS : 0));
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * @return the corpus root: the system property {@code planwright.corpus}, else the environment variable
+     *     {@code PLANWRIGHT_CORPUS}, else a {@code shared/corpus} folder beside or above the working directory
+     */
+    static Optional<Path> findCorpus(String property, String env) {
+        for (String given : new String[] {property, env}) {
+            if (given != null && !given.isBlank() && Files.isDirectory(Path.of(given))) {
+                return Optional.of(Path.of(given).toAbsolutePath().normalize());
+            }
+        }
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            for (Path candidate : new Path[] {p.resolve("shared/corpus"), p.resolveSibling("shared").resolve("corpus")}) {
+                if (Files.isDirectory(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,81 @@
+package org.planwright.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.planwright.cli.report.PlanFileResult;
+import org.planwright.cli.report.PlanReportWriter;
+import org.planwright.cli.report.PlanRunSummary;
+import org.planwright.cli.report.ReportFormat;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code planwright plan}: the summary and insights of saved EXPLAIN output (JSON or text), no database needed.
+ * Picocli creates it; options are fields. Returns an exit code of {@link ExitCodes}: 0 all read, 1 a plan could
+ * not be read (its {@code file:line:column: message} is on standard error and in the report), 2 bad usage.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        versionProvider = VersionProvider.class,
+        header = "Report the summary and insights of saved plans (EXPLAIN output, JSON or text).",
+        description = {
+            "Reads execution plans as people paste them: EXPLAIN (FORMAT JSON) or the default text format, with "
+                    + "or without ANALYZE and BUFFERS, psql's header and footer included. No connection needed.",
+            ""},
+        footer = {"",
+                  "Exit codes: 0 every plan was read; 1 a plan could not be read (file:line:column: message on "
+                        + "standard error; the other files are still reported); 2 bad usage or a missing file.",
+                  "",
+                  "Example:",
+                  "  psql -XAtc 'EXPLAIN (FORMAT JSON) SELECT ...' | planwright plan -"})
+final class PlanCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            completionCandidates = ExplainCommand.FormatNames.class,
+            description = "Output: ${COMPLETION-CANDIDATES} (default: text). JSON: see docs/cli-json-output.md")
+    private ReportFormat format;
+
+    @Parameters(arity = "1..*", paramLabel = "PLAN-FILE",
+            description = "Files holding one plan each (JSON or text); - for standard input")
+    private List<String> files;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        if (files.stream().filter(PlanFiles.STDIN::equals).count() > 1) {
+            throw new CommandLine.ParameterException(cl, "standard input (-) can be given only once");
+        }
+        List<String> texts = new ArrayList<>();
+        for (String file : files) {
+            try {
+                texts.add(PlanFiles.read(file, System.in));
+            } catch (PlanFiles.PlanFileException e) {
+                throw new CommandLine.ParameterException(cl, e.getMessage());
+            }
+        }
+        PlanFiles reader = new PlanFiles();
+        PlanReportWriter writer = format.planWriter(cl.getOut());
+        PrintWriter err = cl.getErr();
+        PlanRunSummary summary = PlanRunSummary.empty();
+        writer.start(VersionProvider.version());
+        for (int i = 0; i < files.size(); i++) {
+            PlanFileResult result = reader.analyze(files.get(i), texts.get(i));
+            if (result.error() != null) {
+                err.println(result.error().positioned(result.file()));
+                err.flush();
+            }
+            writer.plan(result);
+            summary = summary.plus(result);
+        }
+        writer.finish(summary);
+        return summary.failed() > 0 ? ExitCodes.STATEMENT_FAILED : ExitCodes.OK;
+    }
+}
