@@ -3,7 +3,6 @@ package org.planwright.app.query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.planwright.app.concurrent.BackgroundExecutor;
@@ -29,9 +28,6 @@ public final class QueryViewModel {
 
     /** Rows kept per result (the table is virtualized; more are not fetched). */
     public static final int MAX_ROWS = 10_000;
-
-    /** The service's own "(line n, column m)" counts within the statement; the editor position replaces it. */
-    private static final Pattern STATEMENT_POSITION = Pattern.compile("\\s*\\(line \\d+, column \\d+\\)");
 
     private final EditorTabsViewModel editors;
     private final ConnectionViewModel connection;
@@ -176,9 +172,7 @@ public final class QueryViewModel {
         Optional<EditorPosition> at = error.position().map(p -> EditorPosition.of(statement, p));
         int line = at.map(EditorPosition::line).orElse(statement.line());
         int column = at.map(EditorPosition::column).orElse(statement.column());
-        String text = at.isPresent() ? STATEMENT_POSITION.matcher(error.userMessage()).replaceAll("")
-                : error.userMessage();
-        results.error(text, line, column);
+        results.error(error.userMessage(), line, column);
         if (at.isPresent()) {
             editors.selected().ifPresent(t -> t.jumpTo(line, column));
         }

@@ -46,7 +46,6 @@ final class H2Errors {
     static TargetException statementFailure(SQLException e, String sql, int shift, boolean cancelled,
                                             Duration timeout) {
         ErrorPosition pos = position(e, sql, shift);
-        String at = pos == null ? "" : " (line " + pos.line() + ", column " + pos.column() + ")";
         String text = firstLine(e.getMessage());
         return switch (e.getErrorCode()) {
             case STATEMENT_WAS_CANCELED -> cancelled
@@ -56,9 +55,9 @@ final class H2Errors {
                             e.getSQLState(), null, e);
             case DATABASE_IS_READ_ONLY -> new TargetException(Reason.READ_ONLY, "The H2 file is open read-only"
                     + " (analysis session) — open a read-write session to change data", e.getSQLState(), null, e);
-            case SYNTAX_ERROR_1, SYNTAX_ERROR_2 -> new TargetException(Reason.SYNTAX_ERROR, text + at,
+            case SYNTAX_ERROR_1, SYNTAX_ERROR_2 -> new TargetException(Reason.SYNTAX_ERROR, text,
                     e.getSQLState(), pos, e);
-            default -> new TargetException(Reason.SQL_ERROR, text + at, e.getSQLState(), pos, e);
+            default -> new TargetException(Reason.SQL_ERROR, text, e.getSQLState(), pos, e);
         };
     }
 

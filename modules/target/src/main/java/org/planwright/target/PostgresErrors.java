@@ -127,7 +127,6 @@ final class PostgresErrors {
             int raw = p.getServerErrorMessage().getPosition();
             pos = raw > 0 && raw + shift > 0 ? ErrorPosition.fromServerPosition(userText, raw + shift) : null;
         }
-        String at = pos == null ? "" : " (line " + pos.line() + ", column " + pos.column() + ")";
         if (state == null) {
             return new TargetException(Reason.OTHER, text, null, null, e);
         }
@@ -139,10 +138,10 @@ final class PostgresErrors {
                             state, null, e);
             case "25006" -> new TargetException(Reason.READ_ONLY, text + " — this is a read-only analysis session;"
                     + " open a read-write session to change data", state, pos, e);
-            case "42601" -> new TargetException(Reason.SYNTAX_ERROR, text + at, state, pos, e);
+            case "42601" -> new TargetException(Reason.SYNTAX_ERROR, text, state, pos, e);
             case "57P01", "57P02", "08000", "08003", "08006" -> new TargetException(Reason.OTHER,
                     "The connection was lost (" + text + ") — reconnect", state, null, e);
-            default -> new TargetException(Reason.SQL_ERROR, text + at + hint(e), state, pos, e);
+            default -> new TargetException(Reason.SQL_ERROR, text + hint(e), state, pos, e);
         };
     }
 

@@ -70,7 +70,10 @@ public final class TargetException extends Exception {
         return reason;
     }
 
-    /** @return one line in words a DBA acts on, e.g. "password authentication failed for user x — check ..." */
+    /**
+     * @return one line in words a DBA acts on, e.g. "password authentication failed for user x — check ...";
+     *     never carries the position: callers place {@link #position()} in their own terms (editor line, file line)
+     */
     public String userMessage() {
         return userMessage;
     }
