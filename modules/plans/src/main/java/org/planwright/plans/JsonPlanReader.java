@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads PostgreSQL {@code EXPLAIN (FORMAT JSON)} output with Jackson's streaming parser into plain maps and
@@ -23,6 +24,11 @@ final class JsonPlanReader {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build(); // messages without the pasted text
+
+    /** Keys PostgreSQL never reports below zero; a negative value is damaged input. */
+    private static final Set<String> NON_NEGATIVE = Set.of("Startup Cost", "Total Cost", "Plan Rows", "Plan Width",
+            "Actual Startup Time", "Actual Total Time", "Actual Rows", "Actual Loops", "Planning Time",
+            "Execution Time", "Total Runtime", "Workers Planned", "Workers Launched");
 
     private final Map<Object, JsonLocation> starts = new IdentityHashMap<>();
 
@@ -116,7 +122,13 @@ final class JsonPlanReader {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     p.nextToken();
-                    m.put(key, readValue(p));
+                    JsonLocation valueAt = p.currentTokenLocation();
+                    Object v = readValue(p);
+                    if (v instanceof Number n && n.doubleValue() < 0 && NON_NEGATIVE.contains(key)) {
+                        throw new PlanParseException(valueAt.getLineNr(), valueAt.getColumnNr(),
+                                "expected a non-negative number for \"" + key + "\", found " + n);
+                    }
+                    m.put(key, v);
                 }
                 return m;
             }

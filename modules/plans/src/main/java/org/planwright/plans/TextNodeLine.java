@@ -124,7 +124,8 @@ final class TextNodeLine {
 
     private Number number(String what) {
         int s = pos;
-        while (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '-'
+        // costs, rows, widths, times and loops are never negative: a '-' here is damage, not a sign
+        while (pos < text.length() && (Character.isDigit(text.charAt(pos))
                 || (text.charAt(pos) == '.' && !text.startsWith("..", pos)))) {
             pos++;
         }

@@ -121,4 +121,23 @@ class BrokenInputTest {
         String text = "Limit  (cost=0.00..1.00 rows=1 width=4)\n  ->  Seq Scan on t  (cost=0.00..1.00 rows=x width=4)";
         assertThat(error(text).line()).isEqualTo(2);
     }
+
+    @Test
+    void negativeTimeInATextNodeLineIsDamage() {
+        // found by PlanParserFuzzTest: a flipped character made "actual time=0.0..-0.016"
+        String text = "Seq Scan on t  (cost=0.00..1.00 rows=1 width=4) (actual time=0.010..-0.016 rows=1 loops=1)";
+        PlanParseException e = error(text);
+        assertThat(e.line()).isEqualTo(1);
+        assertThat(e.column()).isEqualTo(text.indexOf("-0.016") + 1);
+        assertThat(e.reason()).contains("actual total time");
+    }
+
+    @Test
+    void negativeTimeInAJsonNodeIsDamage() {
+        String json = "[{\"Plan\": {\"Node Type\": \"Result\",\n  \"Actual Total Time\": -3.5}}]";
+        PlanParseException e = error(json);
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(24);
+        assertThat(e.reason()).contains("non-negative").contains("Actual Total Time");
+    }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mutation fuzzing of {@link PlanParser} with a fixed seed: real corpus plans (JSON and text) with lines deleted,
+ * Mutation fuzzing of {@link PlanParser} with a fixed seed: real corpus plans (JSON and text from TPC-H, Pagila,
+ * PEV2's fixtures and a fixed sample of PostgreSQL's regression plans) with lines deleted,
  * duplicated or swapped, cut at a random point, characters replaced, and unbalanced brackets or quotes injected.
  * Every case must either parse to a consistent plan (ids in pre-order, no negative or NaN exclusive time or
  * cost, insights computable) or throw {@link PlanParseException} with line &gt;= 1 and column &gt;= 1 — never
@@ -53,7 +54,9 @@ class PlanParserFuzzTest {
         List<Path> files = Stream.of(
                 CorpusFiles.list(CorpusFiles.plans("generated-tpch")).stream().limit(12),
                 CorpusFiles.list(CorpusFiles.plans("generated-pagila")).stream(),
-                CorpusFiles.list(CorpusFiles.plans("pev2"), ".txt", ".json").stream().limit(60))
+                CorpusFiles.list(CorpusFiles.plans("pev2"), ".txt", ".json").stream().limit(60),
+                CorpusFiles.list(CorpusFiles.plans("pg-regress-15/plans"), ".txt").stream().filter(f -> f.getFileName()
+                        .toString().hashCode() % 25 == 0))
                 .flatMap(s -> s).toList();
         List<Source> ok = new ArrayList<>();
         for (Path f : files) {
@@ -75,7 +78,7 @@ class PlanParserFuzzTest {
 
     @Test
     void mutatedPlansParseConsistentlyOrFailWithAPosition() throws InterruptedException {
-        assertThat(sources).as("seed plans from the corpus").hasSizeGreaterThan(40);
+        assertThat(sources).as("seed plans from the corpus").hasSizeGreaterThan(80);
         assertThat(sources).anyMatch(s -> s.text().strip().startsWith("["))
                 .anyMatch(s -> s.text().contains("(cost="));
         Random rnd = new Random(SEED);
