@@ -81,7 +81,9 @@ final class PlanCalculator {
             fixCteScans(nodes, inclusive, exclusive);
             fixInitPlanUsers(nodes, inclusive, exclusive);
         }
-        double total = plan.totalTime();
+        // Plan.totalTime() falls back on the root's inclusive time, which is not derived yet at this point
+        double exec = plan.executionTime().orElse(0);
+        double total = exec > 0 ? exec : inclusive[0];
         for (PlanNode node : nodes) {
             int i = node.id();
             double share = total > 0 ? Math.clamp(exclusive[i] / total, 0.0, 1.0) : 0;

@@ -196,4 +196,19 @@ class MoreInsightsTest {
             assertThat(of(PlanParser.parse(CorpusFiles.read(f)), InsightKind.LARGE_OFFSET)).as(f.toString()).isEmpty();
         }
     }
+
+    @Test
+    void withoutExecutionTimeSharesReferToTheRootTime() {
+        // samples__plan8_source.json has no "Execution Time": shares are of the root's 232.217 ms. Its Nested
+        // Loop (node 21) removes 190,165 rows by join filter and keeps 522, 20.755 ms of its own
+        Plan p = CorpusFiles.parse("pev2", "samples__plan8_source.json");
+        assertThat(p.executionTime()).isEmpty();
+        PlanNode loop = p.node(21);
+        assertThat(loop.executionShare()).isCloseTo(loop.exclusiveTime() / 232.217, within(1e-9)).isPositive();
+        assertThat(of(p, InsightKind.JOIN_FILTER)).anySatisfy(i -> {
+            assertThat(i.nodeIds()).containsExactly(21);
+            assertThat(i.evidence().get("rows removed by join filter (all loops)")).isEqualTo(190165.0);
+            assertThat(i.score()).isEqualTo(ImpactScore.of(loop.exclusiveTime() / 232.217)).isPositive();
+        });
+    }
 }
