@@ -21,8 +21,9 @@ public final class PlanParser {
      * @param text the pasted plan; not null
      * @return the parsed plan, with exclusive times and other derived values computed
      * @throws PlanParseException with the 1-based line and column in {@code text} and what was expected there,
-     *                            if the text is empty, not a plan, or a plan cut short; a partial plan is
-     *                            never returned
+     *                            if the text is empty, not a plan, or a plan cut short, or if a cost, row
+     *                            count, width, time or loop count is negative (PostgreSQL never prints one);
+     *                            a partial plan is never returned
      */
     public static Plan parse(String text) {
         String[] lines = SourceCleaner.clean(text);

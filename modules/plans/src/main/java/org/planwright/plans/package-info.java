@@ -1,5 +1,5 @@
 /**
- * Execution plans: the plan model, parsers, the exclusive-time arithmetic and the first insights. Pure Java
+ * Execution plans: the plan model, parsers, the exclusive-time arithmetic and the insights. Pure Java
  * (Jackson's streaming parser only): no JDBC, no JavaFX, no I/O.
  *
  * <ul>
@@ -10,7 +10,9 @@
  *     offers typed accessors plus derived values (inclusive / exclusive time, exclusive buffers, row
  *     misestimate, share of execution time) computed once, following PEV2's plan-service.</li>
  * <li>{@link org.planwright.plans.InsightEngine} runs {@link org.planwright.plans.InsightRule}s and ranks the
- *     {@link org.planwright.plans.Insight}s by score (0-5, see {@link org.planwright.plans.ImpactScore}).</li>
+ *     {@link org.planwright.plans.Insight}s by score (0-5, see {@link org.planwright.plans.ImpactScore}); one rule
+ *     class per {@link org.planwright.plans.InsightKind}, each with its thresholds as named constants and their
+ *     source in its docstring.</li>
  * </ul>
  */
 package org.planwright.plans;
