@@ -30,6 +30,9 @@ final class JsonPlanReader {
             "Actual Startup Time", "Actual Total Time", "Actual Rows", "Actual Loops", "Planning Time",
             "Execution Time", "Total Runtime", "Workers Planned", "Workers Launched");
 
+    /** Upper bound of those keys: far above any real plan, low enough that times x loops stay finite. */
+    private static final double MAX_QUANTITY = 1e18;
+
     private final Map<Object, JsonLocation> starts = new IdentityHashMap<>();
 
     Plan read(String json) {
@@ -124,9 +127,10 @@ final class JsonPlanReader {
                     p.nextToken();
                     JsonLocation valueAt = p.currentTokenLocation();
                     Object v = readValue(p);
-                    if (v instanceof Number n && n.doubleValue() < 0 && NON_NEGATIVE.contains(key)) {
+                    if (v instanceof Number n && NON_NEGATIVE.contains(key)
+                            && !(n.doubleValue() >= 0 && n.doubleValue() <= MAX_QUANTITY)) {
                         throw new PlanParseException(valueAt.getLineNr(), valueAt.getColumnNr(),
-                                "expected a non-negative number for \"" + key + "\", found " + n);
+                                "expected a non-negative number up to 1e18 for \"" + key + "\", found " + n);
                     }
                     m.put(key, v);
                 }
@@ -144,10 +148,13 @@ final class JsonPlanReader {
                 return p.getText();
             }
             case VALUE_NUMBER_INT -> {
-                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getNumberValue() : p.getLongValue();
+                if (p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                    return p.getLongValue();
+                }
+                return finite(p.getNumberValue(), p.getText(), at);
             }
             case VALUE_NUMBER_FLOAT -> {
-                return p.getDoubleValue();
+                return finite(p.getDoubleValue(), p.getText(), at);
             }
             case VALUE_TRUE -> {
                 return Boolean.TRUE;
@@ -160,5 +167,14 @@ final class JsonPlanReader {
             }
             default -> throw new PlanParseException(at.getLineNr(), at.getColumnNr(), "unexpected JSON token " + t);
         }
+    }
+
+    /** A number beyond double's range (e.g. 1e400) would turn times into infinities: damaged input. */
+    private static Number finite(Number n, String text, JsonLocation at) {
+        if (!Double.isFinite(n.doubleValue())) {
+            String shown = text.length() > 20 ? text.substring(0, 20) + "..." : text;
+            throw new PlanParseException(at.getLineNr(), at.getColumnNr(), "number out of range: " + shown);
+        }
+        return n;
     }
 }

@@ -140,4 +140,17 @@ class BrokenInputTest {
         assertThat(e.column()).isEqualTo(24);
         assertThat(e.reason()).contains("non-negative").contains("Actual Total Time");
     }
+
+    @Test
+    void numbersBeyondRangeAreDamageNotInfinity() {
+        // 1e400 is valid JSON but not a double: it would make every time above it infinite
+        String json = "[{\"Plan\": {\"Node Type\": \"Result\", \"Actual Total Time\": 1e400}}]";
+        PlanParseException e = error(json);
+        assertThat(e.line()).isEqualTo(1);
+        assertThat(e.column()).isEqualTo(json.indexOf("1e400") + 1);
+        assertThat(e.reason()).isEqualTo("number out of range: 1e400");
+        // a finite but absurd loop count would overflow times x loops
+        PlanParseException loops = error("{\"Plan\": {\"Node Type\": \"Result\", \"Actual Loops\": 1e300}}");
+        assertThat(loops.reason()).contains("Actual Loops").contains("up to 1e18");
+    }
 }
