@@ -302,7 +302,8 @@ final class TextPlanReader {
         while (i < c.length() && Character.isDigit(c.charAt(i))) {
             i++;
         }
-        return i > s && i < c.length() && c.charAt(i) == ':' ? Integer.parseInt(c.substring(s, i)) : -1;
+        boolean fits = i > s && i - s <= 9; // "Worker 99999999999999999999:" is damage, not a worker
+        return fits && i < c.length() && c.charAt(i) == ':' ? Integer.parseInt(c.substring(s, i)) : -1;
     }
 
     private void popWhile(int indent) {

@@ -153,4 +153,17 @@ class BrokenInputTest {
         PlanParseException loops = error("{\"Plan\": {\"Node Type\": \"Result\", \"Actual Loops\": 1e300}}");
         assertThat(loops.reason()).contains("Actual Loops").contains("up to 1e18");
     }
+
+    @Test
+    void hugeWorkerNumberIsNotAWorker() {
+        // found by PlanParserFuzzTest: "Worker 9999...:" overflowed the worker number (NumberFormatException)
+        String q1 = CorpusFiles.read(CorpusFiles.plans("generated-tpch").resolve("tpch-q1.txt"));
+        String damaged = q1.replaceFirst("Worker 0:", "Worker 99999999999999999999999999:");
+        assertThat(damaged).isNotEqualTo(q1);
+        // not a worker of the Sort (only Worker 1 remains), but kept as a detail: nothing is lost
+        PlanNode sort = PlanParser.parse(damaged).nodes().stream().filter(n -> n.nodeType().equals("Sort"))
+                .findFirst().orElseThrow();
+        assertThat(sort.workers()).extracting(w -> w.get("Worker Number")).containsExactly(1L);
+        assertThat(sort.properties()).containsKey("Worker 99999999999999999999999999");
+    }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Mutation fuzzing of {@link PlanParser} with a fixed seed: real corpus plans (JSON and text from TPC-H, Pagila,
  * PEV2's fixtures and a fixed sample of PostgreSQL's regression plans) with lines deleted,
- * duplicated or swapped, cut at a random point, characters replaced, and unbalanced brackets or quotes injected.
+ * duplicated or swapped, cut at a random point, characters replaced, numbers replaced by extreme ones (1e400, -1, 26 digits), and
+ * unbalanced brackets or quotes injected.
  * Every case must either parse to a consistent plan (ids in pre-order, no negative or NaN exclusive time or
  * cost, insights computable) or throw {@link PlanParseException} with line &gt;= 1 and column &gt;= 1 — never
  * another exception. Each parse runs on a worker thread with a budget of {@link #BUDGET_SECONDS}: an overrun is
@@ -154,7 +155,7 @@ class PlanParserFuzzTest {
         StringBuilder what = new StringBuilder();
         int steps = 1 + rnd.nextInt(3);
         for (int s = 0; s < steps; s++) {
-            int kind = rnd.nextInt(7);
+            int kind = rnd.nextInt(8);
             what.append(s == 0 ? "" : "+");
             text = switch (kind) {
                 case 0 -> lines(text, rnd, what.append("delete line"), 0);
@@ -179,6 +180,21 @@ class PlanParserFuzzTest {
                     String open = List.of("{", "[", "\"", "(", "}", "]", ")", "\"\"").get(rnd.nextInt(8));
                     what.append("inject ").append(open).append(" at ").append(at);
                     yield text.substring(0, at) + open + text.substring(at);
+                }
+                case 6 -> {
+                    int at = text.isEmpty() ? 0 : rnd.nextInt(text.length());
+                    int digit = at;
+                    while (digit < text.length() && !Character.isDigit(text.charAt(digit))) {
+                        digit++;
+                    }
+                    int end = digit;
+                    while (end < text.length() && (Character.isDigit(text.charAt(end)) || text.charAt(end) == '.')) {
+                        end++;
+                    }
+                    String number = List.of("1e400", "-1", "99999999999999999999999999", "0", "1e-400", "-0.0")
+                            .get(rnd.nextInt(6));
+                    what.append("number ").append(number).append(" at ").append(digit);
+                    yield text.substring(0, digit) + number + text.substring(end);
                 }
                 default -> {
                     if (text.isEmpty()) {
