@@ -24,6 +24,8 @@ class BenchCommandTest {
                 "method: MemoryMXBean");
         assertThat(r.out().lines().filter(l -> l.startsWith("  parse + compute + insights: median ")))
                 .as("one timing line per input").hasSize(4);
+        assertThat(r.out().lines().filter(l -> l.matches("  parse \\+ compute alone: +median [\\d.]+ ms, p90 [\\d.]+ ms")))
+                .hasSize(4);
         assertThat(r.out().lines().filter(l -> l.matches("  baseline Jackson readTree: +median [\\d.]+ ms, p90 [\\d.]+ ms")))
                 .hasSize(4);
         assertThat(r.out().lines().filter(l -> l.matches("  ratio: parse \\+ compute \\+ insights = [\\d.]+x Jackson tree parse.*")))

@@ -40,13 +40,4 @@ class SyntheticPlansTest {
                     .allSatisfy(n -> assertThat(n.buffers().sharedRead()).isPositive());
         }
     }
-
-    @Test
-    void nearestRankPercentiles() {
-        double[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-
-        assertThat(BenchStats.nearestRank(sorted, 0.5)).isEqualTo(5);
-        assertThat(BenchStats.nearestRank(sorted, 0.9)).isEqualTo(9);
-        assertThat(BenchStats.nearestRank(new double[] {7}, 0.9)).isEqualTo(7);
-    }
 }
