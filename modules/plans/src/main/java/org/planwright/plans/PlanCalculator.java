@@ -60,7 +60,8 @@ final class PlanCalculator {
         for (PlanNode node : nodes) {
             long loops = node.actualLoops().orElse(0);
             if (node.actualTotalTime().isPresent() && loops > 0) {
-                inclusive[node.id()] = node.actualTotalTime().getAsDouble() * loops / (workers[node.id()] + 1);
+                // + 1.0: in double, so that an absurd worker count (Long.MAX_VALUE) cannot overflow to negative
+                inclusive[node.id()] = node.actualTotalTime().getAsDouble() * loops / (workers[node.id()] + 1.0);
                 timed[node.id()] = true;
             }
         }

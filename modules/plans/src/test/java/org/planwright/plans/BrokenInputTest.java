@@ -166,4 +166,17 @@ class BrokenInputTest {
         assertThat(sort.workers()).extracting(w -> w.get("Worker Number")).containsExactly(1L);
         assertThat(sort.properties()).containsKey("Worker 99999999999999999999999999");
     }
+
+    @Test
+    void absurdWorkerCountDoesNotMakeTimesNegative() {
+        // found by PlanParserFuzzTest: Workers Launched beyond long made (workers + 1) overflow to a negative divisor
+        String q1 = CorpusFiles.read(CorpusFiles.plans("generated-tpch").resolve("tpch-q1.txt"));
+        String damaged = q1.replaceFirst("Workers Launched: 2", "Workers Launched: 99999999999999999999999999");
+        assertThat(damaged).isNotEqualTo(q1);
+        Plan p = PlanParser.parse(damaged);
+        assertThat(p.nodes()).allSatisfy(n -> {
+            assertThat(n.inclusiveTime()).isGreaterThanOrEqualTo(0);
+            assertThat(n.exclusiveTime()).isGreaterThanOrEqualTo(0);
+        });
+    }
 }
