@@ -27,13 +27,13 @@ public final class PlanNodeFormat {
 
     /**
      * @param node a plan node
-     * @return node type with join type or strategy, e.g. "Hash Join (Inner)", "Aggregate (Hashed)",
+     * @return node type as EXPLAIN prints it with the join type, e.g. "Hash Join (Inner)", "HashAggregate",
+     *     "Parallel Seq Scan",
      *     with a parent relationship like "SubPlan 1" or "InitPlan" prefixed when present
      */
     public static String title(PlanNode node) {
-        StringBuilder sb = new StringBuilder(node.nodeType());
-        Optional<String> detail = node.joinType().or(node::strategy);
-        detail.filter(d -> !d.equals("Plain")).ifPresent(d -> sb.append(" (").append(d).append(')'));
+        StringBuilder sb = new StringBuilder(node.displayType());
+        node.joinType().ifPresent(d -> sb.append(" (").append(d).append(')'));
         node.subplanName().ifPresent(s -> sb.insert(0, s + ": "));
         return sb.toString();
     }

@@ -60,18 +60,7 @@ final class ReportMapping {
      *     "CTE Scan on pay" (Aggregate nodes by their strategy, as EXPLAIN prints them)
      */
     static String nodeLabel(PlanNode node) {
-        String type = node.nodeType();
-        if ("Aggregate".equals(type) && node.strategy().isPresent()) {
-            type = switch (node.strategy().get()) {
-                case "Sorted" -> "GroupAggregate";
-                case "Hashed" -> "HashAggregate";
-                case "Mixed" -> "MixedAggregate";
-                default -> type;
-            };
-        }
-        type = node.parallelAware() ? "Parallel " + type : type;
-        String on = node.relationName().or(node::cteName).or(node::functionName).or(node::indexName).orElse(null);
-        return on == null ? type : type + " on " + on;
+        return node.label();
     }
 
     /**
@@ -90,8 +79,6 @@ final class ReportMapping {
             FilePositions.Position inFile = FilePositions.inFile(statement, p.line(), p.column());
             line = inFile.line();
             column = inFile.column();
-            // the target module appends the position within the statement; the report gives it in the file
-            message = message.replace(" (line " + p.line() + ", column " + p.column() + ")", "");
         }
         if (e.reason() == TargetException.Reason.TIMEOUT) {
             message = "canceled by the statement timeout; raise it with --statement-timeout (0 for no limit)";

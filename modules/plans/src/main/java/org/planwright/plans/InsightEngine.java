@@ -48,20 +48,7 @@ public final class InsightEngine {
 
     /** @return a short name for a node as EXPLAIN shows it, e.g. "Seq Scan on lineitem", "Hash Join" */
     static String label(PlanNode n) {
-        String type = n.nodeType();
-        if ("Aggregate".equals(type) && n.strategy().isPresent()) {
-            type = switch (n.strategy().get()) {
-                case "Sorted" -> "GroupAggregate";
-                case "Hashed" -> "HashAggregate";
-                case "Mixed" -> "MixedAggregate";
-                default -> "Aggregate";
-            };
-        }
-        if (n.parallelAware()) {
-            type = "Parallel " + type;
-        }
-        String on = n.relationName().or(n::cteName).or(n::functionName).or(n::indexName).orElse(null);
-        return on == null ? type + " (node " + n.id() + ")" : type + " on " + on + " (node " + n.id() + ")";
+        return n.label() + " (node " + n.id() + ")";
     }
 
     /** @return {@code ms} formatted for a sentence, e.g. "1,234 ms" or "0.42 ms" */

@@ -64,6 +64,56 @@ public final class PlanNode {
         return str("Node Type").orElse("?");
     }
 
+    /**
+     * The node type as EXPLAIN's text format prints it (PostgreSQL {@code src/backend/commands/explain.c},
+     * ExplainNode): an Aggregate by its strategy and partial mode ("Finalize GroupAggregate", "Partial
+     * HashAggregate"), a join with its join type unless inner ("Hash Right Join", "Nested Loop Anti Join"), a
+     * backward index scan with "Backward", a SetOp by strategy and command ("HashSetOp Intersect"), a
+     * ModifyTable by its operation ("Update"), and "Parallel " before parallel-aware nodes ("Parallel Seq Scan").
+     *
+     * @return the display type
+     */
+    public String displayType() {
+        String type = nodeType();
+        if ("Aggregate".equals(type) && strategy().isPresent()) {
+            type = switch (strategy().get()) {
+                case "Sorted" -> "GroupAggregate";
+                case "Hashed" -> "HashAggregate";
+                case "Mixed" -> "MixedAggregate";
+                default -> type;
+            };
+        }
+        if ("SetOp".equals(type)) {
+            type = ("Hashed".equals(strategy().orElse(null)) ? "HashSetOp" : "SetOp")
+                    + str("Command").map(c -> " " + c).orElse("");
+        } else if ("ModifyTable".equals(type)) {
+            type = str("Operation").orElse(type);
+        }
+        String partial = str("Partial Mode").filter(m -> !m.equals("Simple")).orElse(null);
+        if (partial != null) {
+            type = partial + " " + type;
+        }
+        String join = joinType().filter(j -> !j.equals("Inner")).orElse(null);
+        if (join != null && type.endsWith(" Join")) {
+            type = type.substring(0, type.length() - " Join".length()) + " " + join + " Join";
+        } else if (join != null && type.equals("Nested Loop")) {
+            type = type + " " + join + " Join";
+        }
+        if (str("Scan Direction").filter("Backward"::equals).isPresent()) {
+            type = type + " Backward";
+        }
+        return parallelAware() ? "Parallel " + type : type;
+    }
+
+    /**
+     * @return {@link #displayType()} with what the node reads, e.g. "Parallel Seq Scan on lineitem",
+     *     "CTE Scan on pay", "Hash Join"
+     */
+    public String label() {
+        String on = relationName().or(this::cteName).or(this::functionName).or(this::indexName).orElse(null);
+        return on == null ? displayType() : displayType() + " on " + on;
+    }
+
     /** @return "Parent Relationship": Outer, Inner, Member, Subquery, InitPlan, SubPlan... */
     public Optional<String> parentRelationship() {
         return str("Parent Relationship");
