@@ -55,7 +55,7 @@ public final class MainWindow extends BorderPane {
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.6);
         SplitPane center = new SplitPane(left, planView);
-        center.setDividerPositions(0.42);
+        center.setDividerPositions(0.38);
         menu = new MainMenu(this, vm);
         setTop(new VBox(menu, new MainToolBar(this, vm)));
         setCenter(center);

@@ -33,25 +33,25 @@ final class PlanTreeTable extends TreeTableView<PlanNode> {
                 + "Ctrl+Shift+E to run it with EXPLAIN ANALYZE."));
 
         TreeTableColumn<PlanNode, PlanNode> node = new TreeTableColumn<>("Node");
-        node.setPrefWidth(250);
+        node.setPrefWidth(230);
         node.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
         node.setCellFactory(c -> new NodeCell());
 
         TreeTableColumn<PlanNode, PlanNode> rows = new TreeTableColumn<>("Rows est → actual");
-        rows.setPrefWidth(175);
+        rows.setPrefWidth(165);
         rows.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
         rows.setCellFactory(c -> new RowsCell());
 
         TreeTableColumn<PlanNode, PlanNode> exclusive = new TreeTableColumn<>("Exclusive ms");
-        exclusive.setPrefWidth(105);
+        exclusive.setPrefWidth(110);
         exclusive.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
         exclusive.setCellFactory(c -> new ShareCell());
 
         getColumns().addAll(java.util.List.of(node, rows,
-                text("Loops", 50, PlanNodeFormat::loops),
+                text("Loops", 58, PlanNodeFormat::loops),
                 exclusive,
-                text("Inclusive ms", 80, n -> PlanNodeFormat.millis(n.inclusiveTime())),
-                text("Buffers hit / read", 115, PlanNodeFormat::buffers)));
+                text("Inclusive ms", 88, n -> PlanNodeFormat.millis(n.inclusiveTime())),
+                text("Buffers hit / read", 105, PlanNodeFormat::buffers)));
 
         setRowFactory(t -> new TreeTableRow<>() {
             @Override
