@@ -15,9 +15,12 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.planwright.target.ConnectionProfile;
@@ -77,8 +80,26 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         grid.setHgap(8);
         grid.setVgap(6);
         grid.setPadding(new Insets(0, 0, 0, 12));
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE); // labels are never cut to "Datab..."
+        grid.getColumnConstraints().addAll(labels, new ColumnConstraints());
         ChoiceBox<ConnectionProfile.Kind> kind = new ChoiceBox<>();
         kind.getItems().setAll(ConnectionProfile.Kind.values());
+        kind.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ConnectionProfile.Kind k) {
+                return k == null ? "" : switch (k) {
+                    case POSTGRESQL -> "PostgreSQL server";
+                    case SANDBOX -> "Sandbox PostgreSQL";
+                    case H2_FILE -> "H2 file";
+                };
+            }
+
+            @Override
+            public ConnectionProfile.Kind fromString(String text) {
+                throw new UnsupportedOperationException("the kind is chosen, not typed");
+            }
+        });
         kind.valueProperty().bindBidirectional(form.kindProperty());
         ChoiceBox<String> ssl = new ChoiceBox<>();
         ssl.getItems().setAll("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
