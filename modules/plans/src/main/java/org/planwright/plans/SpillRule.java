@@ -57,7 +57,7 @@ public final class SpillRule implements InsightRule {
         ev.put("exclusive time (ms)", n.exclusiveTime());
         ev.put("share of execution time (fraction)", share);
         String title = InsightEngine.label(n) + " spilled to disk (" + n.sortMethod().orElse("external sort")
-                + (disk > 0 ? ", " + String.format(java.util.Locale.ROOT, "%,d", disk) + " kB" : "") + ")";
+                + (disk > 0 ? ", " + Numbers.grouped(disk) + " kB" : "") + ")";
         String why = "The sort did not fit in work_mem and wrote temporary files. Raising work_mem for this query "
                 + "(SET LOCAL work_mem = ...) above the space written to disk usually keeps it in memory; an index "
                 + "that returns rows already in order, or sorting fewer rows, avoids the sort altogether.";
