@@ -35,7 +35,7 @@ public final class SlowCountRule implements InsightRule {
     @Override
     public List<Insight> apply(Plan plan) {
         List<Insight> out = new ArrayList<>();
-        for (PlanNode n : plan.nodes()) {
+        for (PlanNode n : NodeSets.of(plan, "Aggregate")) {
             if (!"Aggregate".equals(n.nodeType()) || n.properties().containsKey("Group Key")
                     || "Partial".equals(n.str("Partial Mode").orElse("")) || !counts(n)) {
                 continue;
