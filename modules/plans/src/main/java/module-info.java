@@ -3,4 +3,5 @@ module org.planwright.plans {
     requires com.fasterxml.jackson.core;
     exports org.planwright.plans;
     exports org.planwright.plans.compare;
+    exports org.planwright.plans.report;
 }
