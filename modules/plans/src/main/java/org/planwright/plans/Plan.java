@@ -18,7 +18,16 @@ import java.util.OptionalDouble;
 public final class Plan {
 
     /** The source format a plan was read from. */
-    public enum Format { JSON, TEXT }
+    public enum Format {
+        /** PostgreSQL {@code EXPLAIN (FORMAT JSON)}. */
+        JSON,
+        /** PostgreSQL's default text format. */
+        TEXT,
+        /** PostgreSQL {@code EXPLAIN (FORMAT XML)}. */
+        XML,
+        /** PostgreSQL {@code EXPLAIN (FORMAT YAML)}. */
+        YAML
+    }
 
     private final PlanNode root;
     private final List<PlanNode> nodes;

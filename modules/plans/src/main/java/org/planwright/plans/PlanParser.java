@@ -6,7 +6,9 @@ package org.planwright.plans;
  * many; with psql's "QUERY PLAN" header, "+" continuations and "(1 row)" footer; with pgAdmin's doubled
  * quotes), otherwise the default text format ({@code ->} indentation, "(cost=.. rows=.. width=..)",
  * "(actual time=.. rows=.. loops=..)", "never executed", detail lines, InitPlan / SubPlan / CTE headers,
- * "Planning Time", "Execution Time", "Total runtime", JIT and trigger lines).
+ * "Planning Time", "Execution Time", "Total runtime", JIT and trigger lines), {@code EXPLAIN (FORMAT XML)}
+ * (first line starts with '&lt;', see {@link XmlPlanReader}) and {@code EXPLAIN (FORMAT YAML)} (starts with
+ * "- Plan:", see {@link YamlPlanReader}); XML and YAML keep the JSON format's keys and types in the model.
  *
  * <p>Stateless and thread-safe. Parsing is linear in the input: no regular expressions that can backtrack.
  */
@@ -32,9 +34,11 @@ public final class PlanParser {
             throw new PlanParseException(1, 1, "expected a plan (EXPLAIN output, text or JSON) but the text is empty");
         }
         String head = lines[first].strip();
-        if (head.startsWith("<explain") || head.startsWith("<?xml") || head.startsWith("- Plan:")) {
-            throw new PlanParseException(first + 1, lines[first].indexOf(head.charAt(0)) + 1,
-                    "EXPLAIN (FORMAT XML) and (FORMAT YAML) are not supported: expected the text or JSON format");
+        if (head.startsWith("<")) {
+            return new XmlPlanReader().read(String.join("\n", lines));
+        }
+        if (startsYaml(head)) {
+            return new YamlPlanReader().read(String.join("\n", lines));
         }
         if (startsJson(head, 0)) {
             return parseJson(lines);
@@ -108,6 +112,15 @@ public final class PlanParser {
             i++;
         }
         return i == line.length() || "{[\"".indexOf(line.charAt(i)) >= 0;
+    }
+
+    /**
+     * PostgreSQL's YAML starts "- Plan:"; auto_explain's YAML starts "Query Text: \"..." (quoted, unlike the
+     * text format's "Query Text: select ...") or "Plan:".
+     */
+    static boolean startsYaml(String head) {
+        return head.startsWith("- Plan:") || head.startsWith("Plan:") || head.startsWith("Query Text: \"")
+                || head.equals("---");
     }
 
     private static int firstContentLine(String[] lines) {
