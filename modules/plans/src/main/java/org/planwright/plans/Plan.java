@@ -50,7 +50,8 @@ public final class Plan {
     }
 
     private static PlanNode freeze(RawNode raw, PlanNode parent, List<PlanNode> all) {
-        PlanNode node = new PlanNode(all.size(), Collections.unmodifiableMap(new LinkedHashMap<>(raw.props)), parent);
+        PropertyMap props = raw.props instanceof PropertyMap own ? own.freeze() : PropertyMap.copyOf(raw.props);
+        PlanNode node = new PlanNode(all.size(), props, parent);
         all.add(node);
         List<PlanNode> kids = new ArrayList<>(raw.children.size());
         for (RawNode c : raw.children) {

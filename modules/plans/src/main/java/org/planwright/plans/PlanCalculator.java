@@ -1,7 +1,11 @@
 package org.planwright.plans;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The per-node arithmetic of a plan, computed once when a {@link Plan} is built. All formulas follow PEV2's
@@ -103,14 +107,21 @@ final class PlanCalculator {
     }
 
     private static void fixCteScans(List<PlanNode> nodes, double[] inclusive, double[] exclusive) {
+        Map<String, List<PlanNode>> scansByCte = new HashMap<>(); // one pass, not one per CTE: O(n)
+        for (PlanNode s : nodes) {
+            if ("CTE Scan".equals(s.nodeType()) && s.cteName().isPresent()) {
+                scansByCte.computeIfAbsent("CTE " + s.cteName().get(), k -> new ArrayList<>()).add(s);
+            }
+        }
         for (PlanNode cte : nodes) {
             if (!isCte(cte)) {
                 continue;
             }
-            String name = cte.subplanName().orElseThrow();
-            List<PlanNode> scans = nodes.stream().filter(s -> "CTE Scan".equals(s.nodeType())
-                    && s.cteName().map(c -> ("CTE " + c).equals(name)).orElse(false)).toList();
-            double sum = scans.stream().mapToDouble(s -> exclusive[s.id()]).sum();
+            List<PlanNode> scans = scansByCte.getOrDefault(cte.subplanName().orElseThrow(), List.of());
+            double sum = 0;
+            for (PlanNode s : scans) {
+                sum += exclusive[s.id()];
+            }
             if (sum <= 0) {
                 continue;
             }
@@ -120,21 +131,74 @@ final class PlanCalculator {
         }
     }
 
+    /**
+     * Every node outside InitPlans that mentions an InitPlan's reference loses that InitPlan's inclusive time,
+     * once per InitPlan. The references are collected first and each node's text is scanned once for "$N" and
+     * "InitPlan N" tokens, so the work is linear in the plan's size, not InitPlans x nodes.
+     */
     private static void fixInitPlanUsers(List<PlanNode> nodes, double[] inclusive, double[] exclusive) {
+        Map<String, List<PlanNode>> initPlansByRef = new HashMap<>();
         for (PlanNode init : nodes) {
-            if (!isRel(init, "InitPlan") || init.subplanName().isEmpty()) {
+            if (isRel(init, "InitPlan") && init.subplanName().isPresent()) {
+                String ref = initPlanReference(init.subplanName().get());
+                if (ref != null) {
+                    initPlansByRef.computeIfAbsent(ref, k -> new ArrayList<>()).add(init);
+                }
+            }
+        }
+        if (initPlansByRef.isEmpty()) {
+            return;
+        }
+        Set<String> mentioned = new HashSet<>();
+        for (PlanNode user : nodes) {
+            if (isRel(user, "InitPlan")) {
                 continue;
             }
-            String ref = initPlanReference(init.subplanName().get());
-            if (ref == null) {
-                continue;
+            mentioned.clear();
+            for (Object v : user.properties().values()) {
+                if (v instanceof String s) {
+                    references(s, mentioned);
+                } else if (v instanceof List<?> list) {
+                    for (Object o : list) {
+                        if (o instanceof String s) {
+                            references(s, mentioned);
+                        }
+                    }
+                }
             }
-            for (PlanNode user : nodes) {
-                if (!isRel(user, "InitPlan") && mentions(user.properties(), ref)) {
+            for (String ref : mentioned) {
+                for (PlanNode init : initPlansByRef.getOrDefault(ref, List.of())) {
                     exclusive[user.id()] = Math.max(0, exclusive[user.id()] - inclusive[init.id()]);
                 }
             }
         }
+    }
+
+    /**
+     * Adds to {@code out} every "$N" and "InitPlan N" in {@code s}, each with all the digits that follow (so that
+     * "$12" is "$12", never "$1"), the forms {@link #initPlanReference} returns.
+     */
+    static void references(String s, Set<String> out) {
+        for (int at = s.indexOf('$'); at >= 0; at = s.indexOf('$', at + 1)) {
+            int end = digitsEnd(s, at + 1);
+            if (end > at + 1) {
+                out.add(s.substring(at, end));
+            }
+        }
+        for (int at = s.indexOf("InitPlan "); at >= 0; at = s.indexOf("InitPlan ", at + 1)) {
+            int end = digitsEnd(s, at + "InitPlan ".length());
+            if (end > at + "InitPlan ".length()) {
+                out.add(s.substring(at, end));
+            }
+        }
+    }
+
+    private static int digitsEnd(String s, int from) {
+        int i = from;
+        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /** @return "$M" of "InitPlan N (returns $M...)", "InitPlan N" without returns, or null */
@@ -160,30 +224,6 @@ final class PlanCalculator {
             k++;
         }
         return k > j ? "$" + subplanName.substring(j, k) : subplanName.substring(0, i);
-    }
-
-    private static boolean mentions(Map<String, Object> props, String ref) {
-        for (Object v : props.values()) {
-            if (v instanceof String s && mentions(s, ref)) {
-                return true;
-            }
-            if (v instanceof List<?> list && list.stream().anyMatch(o -> o instanceof String s && mentions(s, ref))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean mentions(String s, String ref) {
-        int at = s.indexOf(ref);
-        while (at >= 0) {
-            int after = at + ref.length();
-            if (after >= s.length() || !Character.isDigit(s.charAt(after))) {
-                return true;
-            }
-            at = s.indexOf(ref, at + 1);
-        }
-        return false;
     }
 
     private static double exclusiveCost(PlanNode node) {
