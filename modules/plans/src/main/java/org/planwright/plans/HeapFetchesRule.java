@@ -31,7 +31,7 @@ public final class HeapFetchesRule implements InsightRule {
     @Override
     public List<Insight> apply(Plan plan) {
         List<Insight> out = new ArrayList<>();
-        for (PlanNode n : plan.nodes()) {
+        for (PlanNode n : NodeSets.of(plan, "Index Only Scan")) {
             if (!"Index Only Scan".equals(n.nodeType()) || n.heapFetches().isEmpty()) {
                 continue;
             }

@@ -31,7 +31,7 @@ public final class IndexRecheckRule implements InsightRule {
     @Override
     public List<Insight> apply(Plan plan) {
         List<Insight> out = new ArrayList<>();
-        for (PlanNode n : plan.nodes()) {
+        for (PlanNode n : NodeSets.scans(plan)) {
             RemovedRows r = RemovedRows.of(n, n.rowsRemovedByIndexRecheck());
             if (r == null || r.fraction() < thresholds.removedFraction() || r.removedTotal() < thresholds.removedRowsMin()) {
                 continue;

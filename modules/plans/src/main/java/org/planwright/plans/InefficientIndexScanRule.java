@@ -34,7 +34,7 @@ public final class InefficientIndexScanRule implements InsightRule {
     @Override
     public List<Insight> apply(Plan plan) {
         List<Insight> out = new ArrayList<>();
-        for (PlanNode n : plan.nodes()) {
+        for (PlanNode n : NodeSets.of(plan, "Index Scan", "Index Only Scan", "Bitmap Heap Scan")) {
             if (!INDEX_SCANS.contains(n.nodeType())) {
                 continue;
             }

@@ -33,6 +33,21 @@ public final class InsightContext {
         });
     }
 
+    /**
+     * The tables a plan reads, named as {@code TargetSession.tableStatistics} takes them: "schema.table" when the
+     * plan names the schema (EXPLAIN VERBOSE), else "table".
+     *
+     * @param plan a parsed plan
+     * @return distinct names in plan order
+     */
+    public static List<String> scannedTables(Plan plan) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (PlanNode n : plan.nodes()) {
+            n.relationName().ifPresent(r -> names.add(n.schema().map(s -> s + "." + r).orElse(r)));
+        }
+        return List.copyOf(names);
+    }
+
     /** @return a context that knows nothing */
     public static InsightContext empty() {
         return EMPTY;

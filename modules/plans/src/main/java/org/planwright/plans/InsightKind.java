@@ -10,6 +10,11 @@ public enum InsightKind {
     SEQ_SCAN_FILTER,
     /** A sort that did not fit in work_mem and went to disk. */
     SORT_SPILL,
+    /**
+     * A Materialize, WindowAgg, CTE Scan or Recursive Union whose stored rows (tuplestore) did not fit in work_mem
+     * and went to disk (PostgreSQL 18+ reports "Storage: Disk").
+     */
+    MATERIALIZE_SPILL,
     /** A hash (join or aggregate) that did not fit in work_mem and was split into batches on disk. */
     HASH_SPILL,
     /** JIT compilation took a large share of the execution time. */

@@ -110,6 +110,8 @@ public record InsightThresholds(double slowNodeShare, int slowNodeMaxNodes, doub
         for (InsightThreshold t : InsightThreshold.values()) {
             Double x = values.get(t);
             v[t.ordinal()] = x != null ? x : t.defaultValue();
+            t.check(v[t.ordinal()]); // before whole numbers are cast
+
         }
         return new InsightThresholds(v[0], whole(v[1]), v[2], v[3], v[4], v[5], v[6], v[7], (long) v[8], v[9],
                 (long) v[10], v[11], (long) v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19]);

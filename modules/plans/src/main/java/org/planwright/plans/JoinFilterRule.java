@@ -31,7 +31,7 @@ public final class JoinFilterRule implements InsightRule {
     @Override
     public List<Insight> apply(Plan plan) {
         List<Insight> out = new ArrayList<>();
-        for (PlanNode n : plan.nodes()) {
+        for (PlanNode n : NodeSets.of(plan, "Nested Loop", "Hash Join", "Merge Join")) {
             RemovedRows r = RemovedRows.of(n, n.rowsRemovedByJoinFilter());
             if (r == null || r.fraction() < thresholds.removedFraction() || r.removedTotal() < thresholds.removedRowsMin()) {
                 continue;

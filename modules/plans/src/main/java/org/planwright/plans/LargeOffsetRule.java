@@ -31,7 +31,7 @@ public final class LargeOffsetRule implements InsightRule {
     @Override
     public List<Insight> apply(Plan plan) {
         List<Insight> out = new ArrayList<>();
-        for (PlanNode n : plan.nodes()) {
+        for (PlanNode n : NodeSets.of(plan, "Limit")) {
             if (!"Limit".equals(n.nodeType()) || n.actualLoops().isEmpty() || n.neverExecuted()) {
                 continue;
             }

@@ -20,7 +20,7 @@ public final class LossyBitmapRule implements InsightRule {
     @Override
     public List<Insight> apply(Plan plan) {
         List<Insight> out = new ArrayList<>();
-        for (PlanNode n : plan.nodes()) {
+        for (PlanNode n : NodeSets.of(plan, "Bitmap Heap Scan")) {
             long lossy = n.lossyHeapBlocks().orElse(0);
             if (lossy <= MAX_LOSSY_BLOCKS) {
                 continue;

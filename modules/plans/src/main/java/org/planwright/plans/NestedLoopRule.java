@@ -31,7 +31,7 @@ public final class NestedLoopRule implements InsightRule {
     @Override
     public List<Insight> apply(Plan plan) {
         List<Insight> out = new ArrayList<>();
-        for (PlanNode n : plan.nodes()) {
+        for (PlanNode n : NodeSets.of(plan, "Nested Loop")) {
             if (!"Nested Loop".equals(n.nodeType())) {
                 continue;
             }

@@ -36,12 +36,12 @@ public final class ReadEfficiencyRule implements InsightRule {
         if (!plan.analyzed() || !plan.hasBuffers()) {
             return out;
         }
-        for (PlanNode n : plan.nodes()) {
-            if (!n.nodeType().endsWith("Scan") || n.relationName().isEmpty() || n.neverExecuted()) {
-                continue;
-            }
+        for (PlanNode n : NodeSets.scans(plan)) {
             Buffers b = n.exclusiveBuffers();
             long blocks = b.sharedHit() + b.sharedRead();
+            if (blocks < thresholds.readBlocksMin() || n.relationName().isEmpty() || n.neverExecuted()) {
+                continue; // the cheap test (derived buffers, no property lookup) first
+            }
             double rows = n.totalActualRows();
             double perRow = blocks / Math.max(rows, Math.max(1, n.actualLoops().orElse(1)));
             if (blocks < thresholds.readBlocksMin() || perRow < thresholds.readBlocksPerRow()) {

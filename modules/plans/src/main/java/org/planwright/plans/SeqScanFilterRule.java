@@ -32,17 +32,16 @@ public final class SeqScanFilterRule implements InsightRule {
     @Override
     public List<Insight> apply(Plan plan) {
         List<Insight> out = new ArrayList<>();
-        for (PlanNode n : plan.nodes()) {
-            if (!"Seq Scan".equals(n.nodeType()) || n.rowsRemovedByFilter().isEmpty() || n.actualRows().isEmpty()) {
+        for (PlanNode n : NodeSets.of(plan, "Seq Scan")) {
+            RemovedRows r = RemovedRows.of(n, n.rowsRemovedByFilter());
+            if (r == null || r.fraction() < thresholds.removedFraction()
+                    || r.removedTotal() < thresholds.removedRowsMin()) {
                 continue;
             }
-            double removed = n.rowsRemovedByFilter().getAsDouble();
-            double kept = n.actualRows().getAsDouble();
-            double fraction = removed + kept > 0 ? removed / (removed + kept) : 0;
-            double loops = Math.max(1, n.actualLoops().orElse(1));
-            if (fraction < thresholds.removedFraction() || removed * loops < thresholds.removedRowsMin()) {
-                continue;
-            }
+            double removed = r.removedPerLoop();
+            double kept = r.keptPerLoop();
+            double fraction = r.fraction();
+            double loops = r.loops();
             double share = ImpactScore.exclusiveShare(plan, n);
             Map<String, Double> ev = new LinkedHashMap<>();
             ev.put("rows removed by filter (all loops)", removed * loops);

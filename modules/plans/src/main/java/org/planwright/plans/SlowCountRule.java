@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * SLOW_COUNT: a {@code count(...)} without GROUP BY (an Aggregate with no Group Key whose Output, shown by EXPLAIN
- * VERBOSE, holds a count) over a Seq Scan — possibly through Gather and a Partial Aggregate — that read at least
+ * VERBOSE, holds a count) over a Seq Scan or an Index Only Scan — possibly through Gather and a Partial Aggregate —
+ * that read at least
  * {@link InsightThresholds#slowCountRows()} rows (kept + removed by filter, all loops; planned rows without
  * ANALYZE, which for a parallel scan are per process and so understate). PostgreSQL counts by visiting every row,
  * because whether a row is visible depends on the snapshot (PostgreSQL wiki, "Slow Counting" and "Count
@@ -35,7 +36,7 @@ public final class SlowCountRule implements InsightRule {
     @Override
     public List<Insight> apply(Plan plan) {
         List<Insight> out = new ArrayList<>();
-        for (PlanNode n : plan.nodes()) {
+        for (PlanNode n : NodeSets.of(plan, "Aggregate")) {
             if (!"Aggregate".equals(n.nodeType()) || n.properties().containsKey("Group Key")
                     || "Partial".equals(n.str("Partial Mode").orElse("")) || !counts(n)) {
                 continue;
@@ -57,16 +58,21 @@ public final class SlowCountRule implements InsightRule {
             }
             ev.put("share of execution time (fraction)", share);
             String table = scan.relationName().orElse("the table");
-            String title = InsightEngine.label(n) + " counts " + Numbers.whole(read) + " rows by reading all of "
-                    + table;
+            boolean indexOnly = "Index Only Scan".equals(scan.nodeType());
+            String title = InsightEngine.label(n) + " counts " + Numbers.whole(read) + " rows by visiting each of "
+                    + "them in " + table;
+            String how = indexOnly
+                    ? "counts through " + InsightEngine.label(scan) + ", which still visits every index entry (and "
+                    + "the table for pages not all-visible: keep " + table + " vacuumed)"
+                    : "count over " + InsightEngine.label(scan) + " reads the whole table" + scan.filter()
+                    .map(f -> " and checks " + f + " on every row; an index on the filtered column(s) lets it count "
+                    + "with an Index Only Scan of the matching entries")
+                    .orElse("; an Index Only Scan of a small index counts faster when the table is well vacuumed "
+                    + "(visibility map)");
             String why = "PostgreSQL counts rows by visiting each one (whether a row is visible depends on the "
-                    + "transaction), so count over " + InsightEngine.label(scan) + " reads the whole table"
-                    + scan.filter().map(f -> " and checks " + f + " on every row. An index on the filtered "
-                    + "column(s) lets it count with an Index Only Scan of the matching entries")
-                    .orElse(". An Index Only Scan of a small index counts faster when the table is well vacuumed "
-                    + "(visibility map)") + ". If an estimate is enough, read it from the statistics instead: "
-                    + "SELECT reltuples::bigint FROM pg_class WHERE oid = '" + table + "'::regclass (kept up to "
-                    + "date by VACUUM and ANALYZE).";
+                    + "transaction), so this " + how + ". If an estimate is enough, read it from the statistics "
+                    + "instead: SELECT reltuples::bigint FROM pg_class WHERE oid = '" + table + "'::regclass (kept up "
+                    + "to date by VACUUM and ANALYZE).";
             out.add(new Insight(InsightKind.SLOW_COUNT, List.of(n.id(), scan.id()), ImpactScore.of(share), share,
                     title, why, ev));
         }
@@ -82,7 +88,7 @@ public final class SlowCountRule implements InsightRule {
         return false;
     }
 
-    /** @return the Seq Scan the aggregate reads through single-child pass-through nodes, or null */
+    /** @return the Seq Scan or Index Only Scan the aggregate reads through single-child pass-through nodes, or null */
     private static PlanNode scanBelow(PlanNode aggregate) {
         PlanNode n = aggregate;
         while (true) {
@@ -91,7 +97,7 @@ public final class SlowCountRule implements InsightRule {
                 return null;
             }
             n = kids.getFirst();
-            if ("Seq Scan".equals(n.nodeType())) {
+            if ("Seq Scan".equals(n.nodeType()) || "Index Only Scan".equals(n.nodeType())) {
                 return n;
             }
             if (!PASS_THROUGH.contains(n.nodeType())) {

@@ -43,7 +43,7 @@ public final class StaleStatisticsRule implements InsightRule {
             return List.of();
         }
         Map<TableStatistics, List<PlanNode>> scans = new LinkedHashMap<>();
-        for (PlanNode n : plan.nodes()) {
+        for (PlanNode n : NodeSets.scans(plan)) {
             RowEstimate e = n.rowEstimate().orElse(null);
             if (e == null || e.factor() < thresholds.misestimateMinor() || n.relationName().isEmpty()) {
                 continue;
