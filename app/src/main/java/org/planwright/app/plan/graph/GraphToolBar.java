@@ -36,7 +36,8 @@ final class GraphToolBar extends ToolBar {
         getStyleClass().add("graph-toolbar");
         Button out = button(Feather.ZOOM_OUT, "Zoom out (Ctrl+wheel)", "graph-zoom-out", () -> vm.zoomBy(0.8));
         Button in = button(Feather.ZOOM_IN, "Zoom in (Ctrl+wheel)", "graph-zoom-in", () -> vm.zoomBy(1.25));
-        Button actual = new Button("100 %");
+        Button actual = new Button("1:1");
+        actual.setTooltip(new Tooltip("Actual size (100 %)"));
         actual.setOnAction(e -> vm.zoomProperty().set(1.0));
         Button fit = button(Feather.MAXIMIZE, "Fit the graph", "graph-fit", view::fit);
         Button expand = button(Feather.CHEVRONS_DOWN, "Expand all collapsed nodes", "graph-expand-all", vm::expandAll);

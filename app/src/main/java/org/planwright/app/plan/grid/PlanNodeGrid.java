@@ -60,6 +60,7 @@ public final class PlanNodeGrid extends BorderPane {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setId("plan-grid-table");
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setPlaceholder(new Label("No plan"));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().setAll(List.of(
@@ -121,6 +122,7 @@ public final class PlanNodeGrid extends BorderPane {
     private void show(Plan plan) {
         table.getSortOrder().clear();
         nodes.setAll(plan == null ? List.of() : plan.nodes());
+        table.scrollTo(0);
         count.setText(filtered.size() + " of " + nodes.size() + " nodes");
     }
 

@@ -86,6 +86,7 @@ public final class PlanStatisticsView extends BorderPane {
     private static TableView<StatRow> table(String id, String name) {
         TableView<StatRow> t = new TableView<>();
         t.setId(id);
+        t.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         t.setPlaceholder(new Label("None in this plan"));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<StatRow, String> first = new TableColumn<>(name);
