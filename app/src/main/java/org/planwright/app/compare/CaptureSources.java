@@ -38,8 +38,14 @@ public final class CaptureSources {
         return out;
     }
 
-    private static String preview(String query) {
-        String one = query.strip().replaceAll("\\s+", " ");
+    /** The query on one line, leading "--" comment lines left out (the corpus' TPC-H files start with licence lines). */
+    static String preview(String query) {
+        String rest = query.strip();
+        while (rest.startsWith("--")) {
+            int nl = rest.indexOf('\n');
+            rest = nl < 0 ? "" : rest.substring(nl + 1).strip();
+        }
+        String one = (rest.isEmpty() ? query.strip() : rest).replaceAll("\\s+", " ");
         return one.length() <= PREVIEW ? one : one.substring(0, PREVIEW) + "…";
     }
 }
