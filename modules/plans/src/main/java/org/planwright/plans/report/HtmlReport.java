@@ -77,10 +77,10 @@ public final class HtmlReport {
                     case FASTER -> "better";
                     case SLOWER -> "worse";
                     case SAME -> "";
-                }).append("\">").append(ReportText.html(Rows.verdict(c))).append("</p>\n");
+                }).append("\">").append(ReportText.html(TotalsTable.verdict(c))).append("</p>\n");
         s.append("<h2>Totals</h2>\n<table><tr><th></th><th>Before</th><th>After</th><th>Change</th></tr>\n");
-        for (Rows.Total t : Rows.totals(c.totals())) {
-            String cls = t.lowerIsBetter() ? Rows.trendClass(t.delta(), 0) : "";
+        for (TotalsTable.Total t : TotalsTable.totals(c.totals())) {
+            String cls = t.lowerIsBetter() ? TotalsTable.trendClass(t.delta(), 0) : "";
             s.append("<tr><th>").append(ReportText.html(t.label())).append("</th>").append(num(t.delta().before(), t.digits()))
                     .append(num(t.delta().after(), t.digits())).append("<td class=\"n ").append(cls).append("\">")
                     .append(ReportText.signed(t.delta().difference(), t.digits())).append("</td></tr>\n");
@@ -131,7 +131,7 @@ public final class HtmlReport {
     }
 
     private static String delta(Delta d, int digits, double floor) {
-        return "<td class=\"n " + Rows.trendClass(d, floor) + "\">" + arrow(d, digits) + "</td>";
+        return "<td class=\"n " + TotalsTable.trendClass(d, floor) + "\">" + arrow(d, digits) + "</td>";
     }
 
     private static String arrow(Delta d, int digits) {

@@ -70,9 +70,9 @@ public final class MarkdownReport {
         s.append("# Plan comparison\n\n");
         s.append("- Before: ").append(ReportText.markdownLine(r.beforeName())).append('\n');
         s.append("- After: ").append(ReportText.markdownLine(r.afterName())).append('\n');
-        s.append("- Verdict: **").append(Rows.verdict(c)).append("**\n\n");
+        s.append("- Verdict: **").append(TotalsTable.verdict(c)).append("**\n\n");
         s.append("## Totals\n\n| | Before | After | Change |\n|---|---:|---:|---:|\n");
-        for (Rows.Total t : Rows.totals(c.totals())) {
+        for (TotalsTable.Total t : TotalsTable.totals(c.totals())) {
             s.append("| ").append(t.label()).append(" | ").append(ReportText.number(t.delta().before(), t.digits()))
                     .append(" | ").append(ReportText.number(t.delta().after(), t.digits())).append(" | ")
                     .append(ReportText.signed(t.delta().difference(), t.digits())).append(" |\n");

@@ -6,17 +6,28 @@ import org.planwright.plans.compare.Delta;
 import org.planwright.plans.compare.PlanComparison;
 import org.planwright.plans.compare.PlanTotals;
 
-/** The rows of the totals table every comparison report shows, in display order. */
-final class Rows {
+/**
+ * The totals table every comparison report shows (Markdown, HTML, the app's comparison view), in display order,
+ * and the verdict sentence. Stateless.
+ */
+public final class TotalsTable {
 
-    /** One row: label with unit, the delta, digits to show, whether lower is better. */
-    record Total(String label, Delta delta, int digits, boolean lowerIsBetter) {
+    /**
+     * One row.
+     *
+     * @param label         what it is, with its unit, e.g. "Execution time (ms)"
+     * @param delta         before and after
+     * @param digits        decimals to show
+     * @param lowerIsBetter true for times, costs and buffers; false for counts without direction (rows, nodes)
+     */
+    public record Total(String label, Delta delta, int digits, boolean lowerIsBetter) {
     }
 
-    private Rows() {
+    private TotalsTable() {
     }
 
-    static List<Total> totals(PlanTotals t) {
+    /** @return the rows for these totals */
+    public static List<Total> totals(PlanTotals t) {
         List<Total> out = new ArrayList<>();
         out.add(new Total("Execution time (ms)", t.executionTime(), 3, true));
         out.add(new Total("Planning time (ms)", t.planningTime(), 3, true));
@@ -30,7 +41,7 @@ final class Rows {
     }
 
     /** @return e.g. "faster: execution time 60.049 ms -> 18.895 ms (0.31x)" */
-    static String verdict(PlanComparison c) {
+    public static String verdict(PlanComparison c) {
         Delta d = c.basisDelta();
         String what = c.basis() == PlanComparison.Basis.EXECUTION_TIME
                 ? "execution time " + ReportText.millis(d.before()) + " -> " + ReportText.millis(d.after())
@@ -40,7 +51,7 @@ final class Rows {
     }
 
     /** @return "better", "worse" or "" for a lower-is-better value, with {@link PlanComparison#NOISE_FRACTION} */
-    static String trendClass(Delta d, double floor) {
+    public static String trendClass(Delta d, double floor) {
         return switch (d.trend(PlanComparison.NOISE_FRACTION, floor)) {
             case BETTER -> "better";
             case WORSE -> "worse";
