@@ -21,14 +21,42 @@ final class SourceCleaner {
     static String[] clean(String text) {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            String l = lines[i];
-            if (l.endsWith("\r")) {
-                l = l.substring(0, l.length() - 1);
+            if (lines[i].endsWith("\r")) {
+                lines[i] = lines[i].substring(0, lines[i].length() - 1);
             }
-            lines[i] = cleanLine(l);
+        }
+        rightBorderGrid(lines);
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = cleanLine(lines[i]);
         }
         joinWrapped(lines);
         return lines;
+    }
+
+    /**
+     * DBeaver's text view and export: "QUERY PLAN    |" over a "-------+" rule, each value padded to the column
+     * width and followed by "|" (the longest with no blank before it). The "|" in that column is blanked.
+     */
+    private static void rightBorderGrid(String[] lines) {
+        int head = 0;
+        while (head < lines.length && lines[head].isBlank()) {
+            head++;
+        }
+        if (head + 1 >= lines.length) {
+            return;
+        }
+        String h = lines[head].stripTrailing();
+        String rule = lines[head + 1].strip();
+        if (!h.startsWith("QUERY PLAN") || !h.endsWith("|") || !rule.endsWith("+") || !isSeparator(rule)) {
+            return;
+        }
+        int col = h.length() - 1;
+        for (int i = head; i < lines.length; i++) {
+            String l = lines[i];
+            if (l.length() > col && l.charAt(col) == '|' && l.substring(col + 1).isBlank()) {
+                lines[i] = l.substring(0, col);
+            }
+        }
     }
 
     /** psql's wrapped format: "...cut." + ".rest" (ascii) or "...cut…" + "…rest" (unicode), at the margin. */
@@ -102,7 +130,8 @@ final class SourceCleaner {
 
     private static String cleanLine(String line) {
         String t = line.strip();
-        if (t.isEmpty() || t.equals("QUERY PLAN") || isSeparator(t) || isRowCount(t) || isRecordHeader(t)) {
+        if (t.isEmpty() || t.equals("QUERY PLAN") || t.equals("\"QUERY PLAN\"") || isSeparator(t) || isRowCount(t)
+                || isRecordHeader(t)) {
             return "";
         }
         if (t.startsWith("QUERY PLAN") && line.startsWith("QUERY PLAN")) { // expanded: "QUERY PLAN | value"
