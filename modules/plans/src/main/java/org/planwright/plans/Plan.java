@@ -204,6 +204,40 @@ public final class Plan {
         return Optional.of(new Jit(functions, options, timings));
     }
 
+    /**
+     * @return time spent converting the result rows to their wire format, ms ("Serialization" "Time" of
+     *     {@code EXPLAIN (ANALYZE, SERIALIZE)}, PostgreSQL 17+); empty if not reported
+     */
+    public OptionalDouble serializationTime() {
+        return section("Serialization", "Time");
+    }
+
+    /** @return bytes sent to the client as measured by SERIALIZE ("Output Volume", reported in kB) in kB */
+    public OptionalDouble serializationOutputKb() {
+        return section("Serialization", "Output Volume");
+    }
+
+    /** @return memory used by planning, kB ("Planning" "Memory Used" of {@code EXPLAIN (MEMORY)}, PG 17+) */
+    public OptionalDouble planningMemoryUsed() {
+        return section("Planning", "Memory Used");
+    }
+
+    /** @return memory allocated by planning, kB ("Planning" "Memory Allocated", PG 17+) */
+    public OptionalDouble planningMemoryAllocated() {
+        return section("Planning", "Memory Allocated");
+    }
+
+    /** @return buffers used by planning ("Planning" section of {@code EXPLAIN (BUFFERS)}, PG 13+); NONE if absent */
+    @SuppressWarnings("unchecked")
+    public Buffers planningBuffers() {
+        return properties.get("Planning") instanceof Map<?, ?> m ? Buffers.of((Map<String, Object>) m) : Buffers.NONE;
+    }
+
+    private OptionalDouble section(String section, String key) {
+        return properties.get(section) instanceof Map<?, ?> m && m.get(key) instanceof Number n
+                ? OptionalDouble.of(n.doubleValue()) : OptionalDouble.empty();
+    }
+
     /** @return the whole-statement time the shares refer to: execution time, else the root's inclusive time (ms) */
     public double totalTime() {
         OptionalDouble e = executionTime();
