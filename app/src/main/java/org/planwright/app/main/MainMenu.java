@@ -68,6 +68,9 @@ final class MainMenu extends MenuBar {
                 new SeparatorMenuItem());
         m.getItems().addAll(planItems());
         m.getItems().addAll(new SeparatorMenuItem(),
+                item("Preferences…", new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
+                        window::showPreferences),
+                new SeparatorMenuItem(),
                 item("Exit", shortcut(KeyCode.Q), () -> {
                     if (window.confirmExit()) {
                         Platform.exit();

@@ -1,5 +1,7 @@
 package org.planwright.app.main;
 
+import org.planwright.app.preferences.InsightPreferences;
+import org.planwright.store.WorkbenchStore;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.planwright.app.AppServices;
@@ -35,6 +37,7 @@ public final class MainViewModel {
     private final ExplainViewModel explain;
     private final SyntaxCheckViewModel syntax;
     private final PlanImportViewModel planImport;
+    private final InsightPreferences insightPreferences;
 
     /** @param services the application's services */
     public MainViewModel(AppServices services) {
@@ -42,8 +45,9 @@ public final class MainViewModel {
         connection = new ConnectionViewModel(services.connector(), services.passwords(), services.executor(), status);
         queries = new QueryViewModel(editors, connection, results, status, services.executor(),
                 new HistoryRecorder(services, workspace::get));
+        insightPreferences = new InsightPreferences(() -> services.store().map(WorkbenchStore::preferences));
         explain = new ExplainViewModel(editors, connection, queries, plan, results, services.executor(),
-                new PlanCaptureRecorder(services, workspace::get));
+                new PlanCaptureRecorder(services, workspace::get), insightPreferences::current);
         syntax = new SyntaxCheckViewModel(editors, connection, services.executor());
         planImport = new PlanImportViewModel(plan, services.executor(), status::done);
     }
@@ -117,6 +121,11 @@ public final class MainViewModel {
     /** @return the active workspace; null until the store is open */
     public ObjectProperty<Workspace> workspaceProperty() {
         return workspace;
+    }
+
+    /** @return the insight thresholds in force and their stored preferences */
+    public InsightPreferences insightPreferences() {
+        return insightPreferences;
     }
 
     /** @return the services */

@@ -13,6 +13,9 @@ import javafx.scene.input.Clipboard;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.planwright.app.AppServices;
+import org.planwright.app.preferences.InsightPreferences;
+import org.planwright.app.preferences.PreferencesDialog;
+import org.planwright.app.preferences.PreferencesViewModel;
 import org.planwright.app.connection.ConnectionDialog;
 import org.planwright.app.connection.ConnectionFormViewModel;
 import org.planwright.app.editor.EditorTabViewModel;
@@ -149,6 +152,20 @@ public final class MainWindow extends BorderPane {
             }
         });
         dialog.showAndWait().ifPresent(c -> vm.connection().connect(c.profile(), c.password()));
+    }
+
+    /**
+     * Shows the preferences dialog (insight thresholds); OK applies them to the next analysis at once and stores
+     * them in the background.
+     */
+    public void showPreferences() {
+        InsightPreferences prefs = vm.insightPreferences();
+        PreferencesDialog dialog = new PreferencesDialog(stage, new PreferencesViewModel(prefs.current()));
+        dialog.showAndWait().ifPresent(t -> vm.services().executor().submit(() -> {
+            prefs.save(t);
+            return t;
+        }, saved -> vm.status().done("Preferences saved; they apply to the next analysis"),
+                e -> errors.show("Could not save the preferences", e)));
     }
 
     /** @return true if the application may exit (no unsaved tab, or the user agreed) */
