@@ -74,6 +74,10 @@ public final class PlanView extends BorderPane {
                 tab("Grid", Feather.GRID, grid), tab("Statistics", Feather.BAR_CHART_2, statistics),
                 tab("Raw", Feather.FILE_TEXT, raw), tab("Query", Feather.DATABASE, query));
         views.setId("plan-views");
+        raw.setActive(false);
+        query.setActive(false);
+        views.getTabs().get(4).selectedProperty().addListener((obs, old, now) -> raw.setActive(now));
+        views.getTabs().get(5).selectedProperty().addListener((obs, old, now) -> query.setActive(now));
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(views, insightsBox);
         split.setOrientation(Orientation.VERTICAL);

@@ -86,6 +86,7 @@ class PlanViewsUiTest {
         assertThat(window.planView().grid().table().getItems()).hasSize(plan.nodeCount());
         assertThat(window.planView().statistics().tablesTable().getItems()).extracting(r -> r.name())
                 .anyMatch(n -> n.endsWith("lineitem"));
+        selectTab("raw");
         assertThat(window.planView().raw().area().getText()).isEqualTo(Files.readString(file));
         assertThat(window.planView().graph().drawnBoxCount()).isPositive();
         assertThat(vm().headerProperty().get()).contains(plan.nodeCount() + " nodes");
@@ -105,6 +106,7 @@ class PlanViewsUiTest {
         assertThat(window.planView().tree().getSelectionModel().getSelectedItem().getValue()).isSameAs(target);
         assertThat(window.planView().graph().boxOf(target.id()).getStyleClass()).contains("selected");
         assertThat(robot.from(window.planView().graph()).lookup(".graph-box.selected").queryAll()).hasSize(1);
+        selectTab("raw");
         PlanSourceLines.Range r = vm().sourceLinesProperty().get().range(target.id()).orElseThrow();
         CodeArea raw = window.planView().raw().area();
         assertThat(raw.getStyleOfChar(r.start() + 1)).contains("selected-node-line");
@@ -230,6 +232,7 @@ class PlanViewsUiTest {
                 && !window.viewModel().queries().runningProperty().get(), "the analyzed q9 plan");
         Plan plan = vm().planProperty().get();
         assertThat(vm().sourceLinesProperty().get().known()).isTrue();
+        selectTab("query");
         assertThat(window.planView().query().area().getText()).contains("profit");
 
         PlanNode slowest = plan.nodes().stream()

@@ -138,6 +138,57 @@ public final class PlanGraphLayout {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * A straight piece of the edges, in layout pixels.
+     *
+     * @param x1 start x
+     * @param y1 start y
+     * @param x2 end x
+     * @param y2 end y
+     */
+    public record Segment(double x1, double y1, double x2, double y2) {
+    }
+
+    /**
+     * The edges inside an area as straight segments, clipped to the area's width: per parent one stub down, one
+     * horizontal bar across its children, one stub down into each child. An Append over 2,000 partitions gives
+     * a handful of short segments on screen instead of 2,000 overlapping elbows.
+     *
+     * @return segments overlapping [left, right] x [top, bottom]
+     */
+    public List<Segment> segments(double left, double top, double right, double bottom) {
+        List<Segment> out = new ArrayList<>();
+        for (NodeBox b : boxes) {
+            PlanNode n = plan.node(b.nodeId());
+            if (b.collapsed() || n.children().isEmpty()) {
+                continue;
+            }
+            double elbow = b.y() + b.height() + V_GAP / 2;
+            double childTop = elbow + V_GAP / 2;
+            if (elbow < top || b.y() + b.height() > bottom) {
+                continue;
+            }
+            double first = byId[n.children().getFirst().id()].centerX();
+            double last = byId[n.children().getLast().id()].centerX();
+            double minX = Math.min(first, b.centerX());
+            double maxX = Math.max(last, b.centerX());
+            if (maxX < left || minX > right) {
+                continue;
+            }
+            if (b.centerX() >= left && b.centerX() <= right) {
+                out.add(new Segment(b.centerX(), b.y() + b.height(), b.centerX(), elbow));
+            }
+            out.add(new Segment(Math.max(minX, left), elbow, Math.min(maxX, right), elbow));
+            for (PlanNode c : n.children()) {
+                double cx = byId[c.id()].centerX();
+                if (cx >= left && cx <= right) {
+                    out.add(new Segment(cx, elbow, cx, childTop));
+                }
+            }
+        }
+        return out;
+    }
+
     /** @return the plan laid out */
     public Plan plan() {
         return plan;

@@ -69,7 +69,14 @@ public final class PlanGraphView extends BorderPane {
         });
         scroll.hvalueProperty().addListener(o -> queueRefresh());
         scroll.vvalueProperty().addListener(o -> queueRefresh());
-        scroll.viewportBoundsProperty().addListener(o -> queueRefresh());
+        scroll.viewportBoundsProperty().addListener((obs, old, now) -> {
+            PlanNode selected = vm.plan().selectedNodeProperty().get();
+            if (old.getWidth() <= 0 && now.getWidth() > 0 && selected != null) {
+                centreOn(selected.id()); // first shown: the selection made while hidden comes into view
+            } else {
+                queueRefresh();
+            }
+        });
         vm.layoutProperty().addListener(o -> {
             clear();
             refresh();
@@ -203,13 +210,9 @@ public final class PlanGraphView extends BorderPane {
 
     private static List<PathElement> edgePath(PlanGraphLayout l, double left, double top, double right, double bottom) {
         List<PathElement> els = new java.util.ArrayList<>();
-        for (GraphEdge e : l.edges()) {
-            if (e.intersects(left, top, right, bottom)) {
-                els.add(new MoveTo(e.startX(), e.startY()));
-                els.add(new LineTo(e.startX(), e.elbowY()));
-                els.add(new LineTo(e.endX(), e.elbowY()));
-                els.add(new LineTo(e.endX(), e.endY()));
-            }
+        for (PlanGraphLayout.Segment s : l.segments(left, top, right, bottom)) {
+            els.add(new MoveTo(s.x1(), s.y1()));
+            els.add(new LineTo(s.x2(), s.y2()));
         }
         return els;
     }

@@ -25,6 +25,9 @@ public final class PlanTextView extends BorderPane {
     private final PlanViewModel vm;
     private final Kind kind;
     private final CodeArea area = new CodeArea();
+    private final ObservableValue<String> text;
+    private boolean active = true;
+    private boolean stale;
 
     /**
      * @param vm   the plan view's state
@@ -38,12 +41,41 @@ public final class PlanTextView extends BorderPane {
         area.getStyleClass().addAll("sql-editor", kind == Kind.RAW_PLAN ? "plan-raw" : "plan-query");
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
         setCenter(new VirtualizedScrollPane<>(area));
-        ObservableValue<String> text = kind == Kind.RAW_PLAN ? vm.rawTextProperty() : vm.statementProperty();
-        text.addListener((obs, old, now) -> show(now));
+        text = kind == Kind.RAW_PLAN ? vm.rawTextProperty() : vm.statementProperty();
+        text.addListener((obs, old, now) -> update());
         if (kind == Kind.RAW_PLAN) {
-            vm.selectedNodeProperty().addListener((obs, old, now) -> highlight(now));
+            vm.selectedNodeProperty().addListener((obs, old, now) -> {
+                if (active && !stale) {
+                    highlight(now);
+                }
+            });
         }
+        update();
+    }
+
+    /**
+     * A view out of sight (its tab not selected) only notes changes and applies them when it becomes active:
+     * the raw text of a 2,000-partition plan is megabytes that need not be laid out unless someone reads it.
+     *
+     * @param on true when the view is shown
+     */
+    public void setActive(boolean on) {
+        active = on;
+        if (on && stale) {
+            update();
+        }
+    }
+
+    private void update() {
+        if (!active) {
+            stale = true;
+            return;
+        }
+        stale = false;
         show(text.getValue());
+        if (kind == Kind.RAW_PLAN) {
+            highlight(vm.selectedNodeProperty().get());
+        }
     }
 
     /** @return the text area (tests look at it) */
@@ -67,7 +99,9 @@ public final class PlanTextView extends BorderPane {
     }
 
     private void highlight(PlanNode node) {
-        area.clearStyle(0, area.getLength());
+        if (area.getLength() > 0) {
+            area.clearStyle(0, area.getLength());
+        }
         if (node == null) {
             return;
         }

@@ -108,6 +108,26 @@ class PlanGraphLayoutTest {
     }
 
     @Test
+    void edgeSegmentsJoinEachChildToItsParentAndAreClippedToTheArea() throws IOException {
+        Plan plan = corpus("plans/generated-tpch/tpch-q9.json");
+        PlanGraphLayout layout = PlanGraphLayout.of(plan, Set.of());
+
+        List<PlanGraphLayout.Segment> all = layout.segments(0, 0, layout.width(), layout.height());
+
+        for (PlanNode n : plan.nodes()) {
+            n.parent().ifPresent(p -> {
+                NodeBox child = layout.box(n.id());
+                assertThat(all).as("stub into node %d", n.id()).anyMatch(s -> s.x1() == child.centerX()
+                        && s.x2() == child.centerX() && s.y2() == child.y());
+            });
+        }
+        double mid = layout.width() / 2;
+        assertThat(layout.segments(0, 0, mid, layout.height()))
+                .allSatisfy(s -> assertThat(Math.min(s.x1(), s.x2())).isLessThanOrEqualTo(mid))
+                .allSatisfy(s -> assertThat(Math.max(s.x1(), s.x2())).isLessThanOrEqualTo(mid));
+    }
+
+    @Test
     void aSmallAppendStaysExpanded() throws IOException {
         Plan plan = corpus("plans/pev2/samples__plan_4partitions_source.txt");
 
