@@ -93,7 +93,7 @@ public final class ComparisonView extends BorderPane {
         buildTable();
         SplitPane split = new SplitPane(left, table);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.2);
         setCenter(split);
         fillTotals();
     }
@@ -138,13 +138,18 @@ public final class ComparisonView extends BorderPane {
         table.setItems(vm.rows());
         table.setPlaceholder(new Label("Pick a before and an after plan, then Compare"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(text("Before", 300, r -> r.before() == null ? "" : indent(r, r.before())));
-        table.getColumns().add(text("Excl. ms", 80, r -> r.before() == null ? "" : ReportText.number(r.before().exclusiveTime(), 3)));
+        table.getColumns().add(text("Before", 320, r -> r.before() == null ? "" : indent(r, r.before())));
+        table.getColumns().add(text("ms", 70, r -> r.before() == null ? "" : ReportText.number(r.before().exclusiveTime(), 3)));
         table.getColumns().add(delta("Δ ms", 80, NodePair::exclusiveTime, 3, PlanComparison.TIME_FLOOR_MS));
-        table.getColumns().add(text("Excl. ms ", 80, r -> r.after() == null ? "" : ReportText.number(r.after().exclusiveTime(), 3)));
-        table.getColumns().add(text("After", 300, r -> r.after() == null ? "" : indent(r, r.after())));
-        table.getColumns().add(text("Rows", 130, r -> r.pair() == null ? "" : arrow(r.pair().actualRows(), 0)));
-        table.getColumns().add(delta("Shared read", 110, NodePair::sharedReadBlocks, 0, 0));
+        table.getColumns().add(text("ms ", 70, r -> r.after() == null ? "" : ReportText.number(r.after().exclusiveTime(), 3)));
+        table.getColumns().add(text("After", 320, r -> r.after() == null ? "" : indent(r, r.after())));
+        table.getColumns().add(text("Rows", 120, r -> r.pair() == null ? "" : arrow(r.pair().actualRows(), 0)));
+        table.getColumns().add(delta("Δ read", 90, NodePair::sharedReadBlocks, 0, 0));
+        for (int i : new int[] {1, 2, 3}) {
+            table.getColumns().get(i).setStyle("-fx-alignment: center-right;");
+        }
+        table.getColumns().get(1).setText("ms");
+        table.getColumns().get(6).setStyle("-fx-alignment: center-right;");
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(ComparisonRow row, boolean empty) {
@@ -171,7 +176,7 @@ public final class ComparisonView extends BorderPane {
     }
 
     private static String indent(ComparisonRow r, PlanNode n) {
-        return "  ".repeat(ReportText.depth(n)) + n.id() + "  " + ReportText.nodeName(n);
+        return " ".repeat(2 * ReportText.depth(n)) + n.id() + " " + ReportText.nodeName(n);
     }
 
     private static String arrow(Delta d, int digits) {
@@ -235,6 +240,7 @@ public final class ComparisonView extends BorderPane {
             Label what = new Label(ch.description());
             what.setWrapText(true);
             what.maxWidthProperty().bind(getListView().widthProperty().subtract(40));
+            what.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             setGraphic(new VBox(1, kind, what));
         }
     }
