@@ -26,7 +26,9 @@ public final class Plan {
         /** PostgreSQL {@code EXPLAIN (FORMAT XML)}. */
         XML,
         /** PostgreSQL {@code EXPLAIN (FORMAT YAML)}. */
-        YAML
+        YAML,
+        /** H2 2.x {@code EXPLAIN} / {@code EXPLAIN ANALYZE}: tables with their access path, no times. */
+        H2
     }
 
     private final PlanNode root;
