@@ -28,7 +28,11 @@ public final class Plan {
         /** PostgreSQL {@code EXPLAIN (FORMAT YAML)}. */
         YAML,
         /** H2 2.x {@code EXPLAIN} / {@code EXPLAIN ANALYZE}: tables with their access path, no times. */
-        H2
+        H2,
+        /** MySQL 8 {@code EXPLAIN FORMAT=JSON}: estimates only. */
+        MYSQL_JSON,
+        /** MySQL 8 {@code EXPLAIN FORMAT=TREE} and {@code EXPLAIN ANALYZE} (tree text with actual values). */
+        MYSQL_TREE
     }
 
     private final PlanNode root;

@@ -9,7 +9,8 @@ package org.planwright.plans;
  * "Planning Time", "Execution Time", "Total runtime", JIT and trigger lines), {@code EXPLAIN (FORMAT XML)}
  * (first line starts with '&lt;', see {@link XmlPlanReader}) and {@code EXPLAIN (FORMAT YAML)} (starts with
  * "- Plan:", see {@link YamlPlanReader}), H2's {@code EXPLAIN [ANALYZE]} (the statement re-written with plan
- * comments, see {@link H2PlanReader}); XML and YAML keep the JSON format's keys and types in the model.
+ * comments, see {@link H2PlanReader}), MySQL 8's {@code EXPLAIN FORMAT=JSON} ({@link MySqlJsonPlanReader}) and
+ * {@code EXPLAIN FORMAT=TREE} / {@code EXPLAIN ANALYZE} ({@link MySqlTreePlanReader}); XML and YAML keep the JSON format's keys and types in the model.
  *
  * <p>Stateless and thread-safe. Parsing is linear in the input: no regular expressions that can backtrack.
  */
@@ -40,6 +41,12 @@ public final class PlanParser {
         }
         if (startsYaml(head)) {
             return new YamlPlanReader().read(String.join("\n", lines));
+        }
+        if (MySqlTreePlanReader.looksLikeMySqlTree(head)) {
+            return new MySqlTreePlanReader(lines).read();
+        }
+        if (startsJson(head, 0) && MySqlJsonPlanReader.looksLikeMySqlJson(text)) {
+            return new MySqlJsonPlanReader().read(String.join("\n", lines));
         }
         if (startsJson(head, 0)) {
             return parseJson(lines);
