@@ -26,7 +26,13 @@ public final class Plan {
         /** PostgreSQL {@code EXPLAIN (FORMAT XML)}. */
         XML,
         /** PostgreSQL {@code EXPLAIN (FORMAT YAML)}. */
-        YAML
+        YAML,
+        /** H2 2.x {@code EXPLAIN} / {@code EXPLAIN ANALYZE}: tables with their access path, no times. */
+        H2,
+        /** MySQL 8 {@code EXPLAIN FORMAT=JSON}: estimates only. */
+        MYSQL_JSON,
+        /** MySQL 8 {@code EXPLAIN FORMAT=TREE} and {@code EXPLAIN ANALYZE} (tree text with actual values). */
+        MYSQL_TREE
     }
 
     private final PlanNode root;

@@ -110,10 +110,15 @@ public final class PlanNode {
      * HashAggregate"), a join with its join type unless inner ("Hash Right Join", "Nested Loop Anti Join"), a
      * backward index scan with "Backward", a SetOp by strategy and command ("HashSetOp Intersect"), a
      * ModifyTable by its operation ("Update"), and "Parallel " before parallel-aware nodes ("Parallel Seq Scan").
+     * A node read from another database's plan shows that database's words ("Display Type", e.g. MySQL's
+     * "Table scan" or "Full Table Scan").
      *
      * @return the display type
      */
     public String displayType() {
+        if (properties.get("Display Type") instanceof String words) {
+            return words; // plans of other databases (MySQL) keep their own words
+        }
         String type = nodeType();
         if ("Aggregate".equals(type) && strategy().isPresent()) {
             type = switch (strategy().get()) {

@@ -8,7 +8,9 @@ package org.planwright.plans;
  * "(actual time=.. rows=.. loops=..)", "never executed", detail lines, InitPlan / SubPlan / CTE headers,
  * "Planning Time", "Execution Time", "Total runtime", JIT and trigger lines), {@code EXPLAIN (FORMAT XML)}
  * (first line starts with '&lt;', see {@link XmlPlanReader}) and {@code EXPLAIN (FORMAT YAML)} (starts with
- * "- Plan:", see {@link YamlPlanReader}); XML and YAML keep the JSON format's keys and types in the model.
+ * "- Plan:", see {@link YamlPlanReader}), H2's {@code EXPLAIN [ANALYZE]} (the statement re-written with plan
+ * comments, see {@link H2PlanReader}), MySQL 8's {@code EXPLAIN FORMAT=JSON} ({@link MySqlJsonPlanReader}) and
+ * {@code EXPLAIN FORMAT=TREE} / {@code EXPLAIN ANALYZE} ({@link MySqlTreePlanReader}); XML and YAML keep the JSON format's keys and types in the model.
  *
  * <p>Stateless and thread-safe. Parsing is linear in the input: no regular expressions that can backtrack.
  */
@@ -48,11 +50,20 @@ public final class PlanParser {
         if (startsYaml(head)) {
             return new YamlPlanReader().read(String.join("\n", lines));
         }
+        if (MySqlTreePlanReader.looksLikeMySqlTree(head)) {
+            return new MySqlTreePlanReader(lines).read();
+        }
+        if (startsJson(head, 0) && MySqlJsonPlanReader.looksLikeMySqlJson(text)) {
+            return new MySqlJsonPlanReader().read(String.join("\n", lines));
+        }
         if (startsJson(head, 0)) {
             return parseJson(lines);
         }
         if (head.startsWith("\"") && startsJson(head, 1)) {
             return parseJson(unquoteCsvCell(lines, first));
+        }
+        if (H2PlanReader.looksLikeH2(head, text)) {
+            return new H2PlanReader(String.join("\n", lines)).read();
         }
         int json = jsonAfterPreamble(lines, first);
         if (json > 0) {

@@ -131,8 +131,12 @@ final class SourceCleaner {
     private static String cleanLine(String line) {
         String t = line.strip();
         if (t.isEmpty() || t.equals("QUERY PLAN") || t.equals("\"QUERY PLAN\"") || isSeparator(t) || isRowCount(t)
-                || isRecordHeader(t)) {
+                || isRecordHeader(t) || t.equals("EXPLAIN") || t.equals("| EXPLAIN |") || isMySqlRowHeader(t)) {
             return "";
+        }
+        if (line.startsWith("EXPLAIN: ")) { // the mysql client's vertical output (\G)
+            line = " ".repeat("EXPLAIN: ".length()) + line.substring("EXPLAIN: ".length());
+            t = line.strip();
         }
         if (t.startsWith("QUERY PLAN") && line.startsWith("QUERY PLAN")) { // expanded: "QUERY PLAN | value"
             int bar = "QUERY PLAN".length();
@@ -156,7 +160,7 @@ final class SourceCleaner {
                 c[last] = ' ';
             }
             String inner = new String(c).strip();
-            if (inner.equals("QUERY PLAN")) {
+            if (inner.equals("QUERY PLAN") || inner.equals("EXPLAIN")) {
                 return "";
             }
             last = lastNonBlank(c);
@@ -180,6 +184,11 @@ final class SourceCleaner {
         return (t.startsWith("-[ RECORD ") || t.startsWith("─[ RECORD ") || t.startsWith("═[ RECORD ")
                 || t.startsWith("+-[ RECORD ") || t.startsWith("┌─[ RECORD ") || t.startsWith("╔═[ RECORD "))
                 && t.indexOf(']') > 0;
+    }
+
+    /** The mysql client's vertical output: "*************************** 1. row ***************************". */
+    private static boolean isMySqlRowHeader(String t) {
+        return t.startsWith("****") && t.endsWith("****") && t.contains(". row ");
     }
 
     private static boolean isSeparator(String t) {
