@@ -52,8 +52,30 @@ final class JsonPlanReader {
     /** First structural error of the subtree {@link #readNode} returned last, or null. */
     private PlanParseException subtreeError;
 
+    /** Reads {@code json}; error positions are line and column (in characters) of the text. */
     Plan read(String json) {
-        try (JsonParser p = FACTORY.createParser(json)) {
+        try {
+            return read(FACTORY.createParser(json));
+        } catch (IOException e) {
+            throw new PlanParseException(1, 1, "could not read the JSON plan: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads JSON text encoded as UTF-8: Jackson's byte parser is about a quarter faster than its character parser
+     * on large plans. Columns in error positions count bytes, not characters, so callers that show errors to
+     * people read the text with {@link #read(String)}.
+     */
+    Plan readUtf8(byte[] json) {
+        try {
+            return read(FACTORY.createParser(json));
+        } catch (IOException e) {
+            throw new PlanParseException(1, 1, "could not read the JSON plan: " + e.getMessage(), e);
+        }
+    }
+
+    private Plan read(JsonParser parser) {
+        try (JsonParser p = parser) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new PlanParseException(1, 1, "expected a JSON plan but the text is empty");

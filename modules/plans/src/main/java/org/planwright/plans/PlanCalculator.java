@@ -32,8 +32,14 @@ import java.util.Set;
  *     Deviations: the reference must not be followed by another digit ({@code $1} does not match {@code $12}),
  *     and text inside list properties ("Output", "Sort Key") counts too, so that text and JSON plans agree.</li>
  * <li><b>Exclusive cost</b>: Total Cost minus the children's Total Cost (CTEs excepted), clamped at 0.</li>
- * <li><b>Exclusive buffers</b> ({@code calculateExclusives}): the node's buffers minus those of its children
- *     that have no Subplan Name, clamped at 0 per field (PEV2 does not clamp).</li>
+ * <li><b>Exclusive buffers</b> ({@code calculateExclusives}): the node's buffers minus those of the children
+ *     whose time is subtracted (above: SubPlans included, CTEs and InitPlans not, except a Result's InitPlans),
+ *     clamped at 0 per field (PEV2 does not clamp). A CTE Scan that is the only scan of its CTE also loses the
+ *     CTE's buffers. Deviations from PEV2, which subtracts every child without a Subplan Name: PostgreSQL counts
+ *     a SubPlan's buffers in the node whose expressions ran it (pagila-subplan_correlated: Seq Scan on film
+ *     reports 7,604 hits, all of them its SubPlan's), and a CTE's buffers in the CTE Scan that pulled its rows,
+ *     so PEV2's rule counts them twice. Several CTE Scans of one CTE keep the CTE's buffers (the plan does not
+ *     say which scan read which rows first), as do the nodes using an InitPlan's value.</li>
  * <li><b>Total actual rows</b>: Actual Rows x Actual Loops (PEV2's {@code ACTUAL_ROWS_REVISED}).</li>
  * <li><b>Row misestimate</b> ({@code calculatePlannerEstimate}): actual/plan rows (under) or plan/actual rows
  *     (over), per loop; see {@link RowEstimate} for the zero-row rule.</li>
@@ -70,20 +76,23 @@ final class PlanCalculator {
             }
         }
         double[] exclusive = new double[n];
+        Buffers[] buffers = new Buffers[n];
         for (PlanNode node : nodes) {
-            if (!timed[node.id()]) {
-                continue;
-            }
             double children = 0;
+            Buffers childBuffers = Buffers.NONE;
             for (PlanNode c : node.children()) {
-                if (!isCte(c) && (!isRel(c, "InitPlan") || "Result".equals(node.nodeType()))) {
+                if (countsInParent(node, c)) {
                     children += inclusive[c.id()];
+                    childBuffers = childBuffers.plus(c.buffers());
                 }
             }
-            exclusive[node.id()] = Math.max(0, inclusive[node.id()] - children);
+            buffers[node.id()] = node.buffers().minusClamped(childBuffers);
+            if (timed[node.id()]) {
+                exclusive[node.id()] = Math.max(0, inclusive[node.id()] - children);
+            }
         }
         if (plan.analyzed()) {
-            fixCteScans(nodes, inclusive, exclusive);
+            fixCteScans(nodes, inclusive, exclusive, buffers);
             fixInitPlanUsers(nodes, inclusive, exclusive);
         }
         // Plan.totalTime() falls back on the root's inclusive time, which is not derived yet at this point
@@ -94,8 +103,13 @@ final class PlanCalculator {
             double share = total > 0 ? Math.clamp(exclusive[i] / total, 0.0, 1.0) : 0;
             double rows = node.actualRows().orElse(0) * node.actualLoops().orElse(0);
             node.derived(new PlanNode.Derived(inclusive[i], exclusive[i], exclusiveCost(node),
-                    exclusiveBuffers(node), rows, rowEstimate(node), share));
+                    buffers[i], rows, rowEstimate(node), share));
         }
+    }
+
+    /** Whether a child's time and buffers are part of its parent's: not a CTE, not an InitPlan unless of a Result. */
+    private static boolean countsInParent(PlanNode parent, PlanNode child) {
+        return !isCte(child) && (!isRel(child, "InitPlan") || "Result".equals(parent.nodeType()));
     }
 
     static boolean isCte(PlanNode node) {
@@ -106,7 +120,7 @@ final class PlanCalculator {
         return relationship.equals(node.parentRelationship().orElse(""));
     }
 
-    private static void fixCteScans(List<PlanNode> nodes, double[] inclusive, double[] exclusive) {
+    private static void fixCteScans(List<PlanNode> nodes, double[] inclusive, double[] exclusive, Buffers[] buffers) {
         Map<String, List<PlanNode>> scansByCte = new HashMap<>(); // one pass, not one per CTE: O(n)
         for (PlanNode s : nodes) {
             if ("CTE Scan".equals(s.nodeType()) && s.cteName().isPresent()) {
@@ -118,6 +132,10 @@ final class PlanCalculator {
                 continue;
             }
             List<PlanNode> scans = scansByCte.getOrDefault(cte.subplanName().orElseThrow(), List.of());
+            if (scans.size() == 1) {
+                int s = scans.getFirst().id();
+                buffers[s] = buffers[s].minusClamped(cte.buffers());
+            }
             double sum = 0;
             for (PlanNode s : scans) {
                 sum += exclusive[s.id()];
@@ -237,16 +255,6 @@ final class PlanCalculator {
             }
         }
         return Math.max(0, cost);
-    }
-
-    private static Buffers exclusiveBuffers(PlanNode node) {
-        Buffers children = Buffers.NONE;
-        for (PlanNode c : node.children()) {
-            if (c.subplanName().isEmpty()) {
-                children = children.plus(c.buffers());
-            }
-        }
-        return node.buffers().minusClamped(children);
     }
 
     private static RowEstimate rowEstimate(PlanNode node) {

@@ -32,7 +32,7 @@ public final class PlanParser {
     public static Plan parse(String text) {
         if (opensJson(text)) {
             try { // fast path for JSON as PostgreSQL writes it: no line split, no copy of a text of many MB
-                return new JsonPlanReader().read(text);
+                return new JsonPlanReader().readUtf8(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } catch (PlanParseException framedOrBroken) {
                 // psql framing ("+" marks, borders) is never valid JSON, so it lands here and is cleaned below;
                 // for broken JSON the reading below gives the same error, positioned in the cleaned lines
