@@ -8,6 +8,7 @@ import org.planwright.app.AppServices;
 import org.planwright.app.connection.ConnectionViewModel;
 import org.planwright.app.editor.EditorTabsViewModel;
 import org.planwright.app.editor.SyntaxCheckViewModel;
+import org.planwright.app.plan.PlanImportViewModel;
 import org.planwright.app.plan.PlanViewModel;
 import org.planwright.app.query.ExplainViewModel;
 import org.planwright.app.query.HistoryRecorder;
@@ -35,6 +36,7 @@ public final class MainViewModel {
     private final QueryViewModel queries;
     private final ExplainViewModel explain;
     private final SyntaxCheckViewModel syntax;
+    private final PlanImportViewModel planImport;
     private final InsightPreferences insightPreferences;
 
     /** @param services the application's services */
@@ -47,6 +49,7 @@ public final class MainViewModel {
         explain = new ExplainViewModel(editors, connection, queries, plan, results, services.executor(),
                 new PlanCaptureRecorder(services, workspace::get), insightPreferences::current);
         syntax = new SyntaxCheckViewModel(editors, connection, services.executor());
+        planImport = new PlanImportViewModel(plan, services.executor(), status::done);
     }
 
     /**
@@ -88,6 +91,11 @@ public final class MainViewModel {
     /** @return the plan view's state */
     public PlanViewModel plan() {
         return plan;
+    }
+
+    /** @return opening and pasting plans without a connection */
+    public PlanImportViewModel planImport() {
+        return planImport;
     }
 
     /** @return the active connection */

@@ -131,7 +131,7 @@ public final class ExplainViewModel {
             queries.end("Plan shown as text");
             return;
         }
-        plan.show(e.plan(), statement.text(), e.insights());
+        plan.show(e.plan(), statement.text(), e.insights(), e.result().planText());
         queries.end((e.result().options().useAnalyze() ? "EXPLAIN ANALYZE" : "EXPLAIN") + " · "
                 + PlanViewModel.headerOf(e.plan())
                 + (e.result().rolledBack() && e.result().options().useAnalyze() ? " · rolled back" : ""));

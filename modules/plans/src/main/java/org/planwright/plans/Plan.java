@@ -18,7 +18,22 @@ import java.util.OptionalDouble;
 public final class Plan {
 
     /** The source format a plan was read from. */
-    public enum Format { JSON, TEXT }
+    public enum Format {
+        /** PostgreSQL {@code EXPLAIN (FORMAT JSON)}. */
+        JSON,
+        /** PostgreSQL's default text format. */
+        TEXT,
+        /** PostgreSQL {@code EXPLAIN (FORMAT XML)}. */
+        XML,
+        /** PostgreSQL {@code EXPLAIN (FORMAT YAML)}. */
+        YAML,
+        /** H2 2.x {@code EXPLAIN} / {@code EXPLAIN ANALYZE}: tables with their access path, no times. */
+        H2,
+        /** MySQL 8 {@code EXPLAIN FORMAT=JSON}: estimates only. */
+        MYSQL_JSON,
+        /** MySQL 8 {@code EXPLAIN FORMAT=TREE} and {@code EXPLAIN ANALYZE} (tree text with actual values). */
+        MYSQL_TREE
+    }
 
     private final PlanNode root;
     private final List<PlanNode> nodes;
@@ -43,7 +58,8 @@ public final class Plan {
     }
 
     private static PlanNode freeze(RawNode raw, PlanNode parent, List<PlanNode> all) {
-        PlanNode node = new PlanNode(all.size(), Collections.unmodifiableMap(new LinkedHashMap<>(raw.props)), parent);
+        PropertyMap props = raw.props instanceof PropertyMap own ? own.freeze() : PropertyMap.copyOf(raw.props);
+        PlanNode node = new PlanNode(all.size(), props, parent);
         all.add(node);
         List<PlanNode> kids = new ArrayList<>(raw.children.size());
         for (RawNode c : raw.children) {
@@ -192,6 +208,40 @@ public final class Plan {
         }
         long functions = j.get("Functions") instanceof Number n ? n.longValue() : -1;
         return Optional.of(new Jit(functions, options, timings));
+    }
+
+    /**
+     * @return time spent converting the result rows to their wire format, ms ("Serialization" "Time" of
+     *     {@code EXPLAIN (ANALYZE, SERIALIZE)}, PostgreSQL 17+); empty if not reported
+     */
+    public OptionalDouble serializationTime() {
+        return section("Serialization", "Time");
+    }
+
+    /** @return bytes sent to the client as measured by SERIALIZE ("Output Volume", reported in kB) in kB */
+    public OptionalDouble serializationOutputKb() {
+        return section("Serialization", "Output Volume");
+    }
+
+    /** @return memory used by planning, kB ("Planning" "Memory Used" of {@code EXPLAIN (MEMORY)}, PG 17+) */
+    public OptionalDouble planningMemoryUsed() {
+        return section("Planning", "Memory Used");
+    }
+
+    /** @return memory allocated by planning, kB ("Planning" "Memory Allocated", PG 17+) */
+    public OptionalDouble planningMemoryAllocated() {
+        return section("Planning", "Memory Allocated");
+    }
+
+    /** @return buffers used by planning ("Planning" section of {@code EXPLAIN (BUFFERS)}, PG 13+); NONE if absent */
+    @SuppressWarnings("unchecked")
+    public Buffers planningBuffers() {
+        return properties.get("Planning") instanceof Map<?, ?> m ? Buffers.of((Map<String, Object>) m) : Buffers.NONE;
+    }
+
+    private OptionalDouble section(String section, String key) {
+        return properties.get(section) instanceof Map<?, ?> m && m.get(key) instanceof Number n
+                ? OptionalDouble.of(n.doubleValue()) : OptionalDouble.empty();
     }
 
     /** @return the whole-statement time the shares refer to: execution time, else the root's inclusive time (ms) */
