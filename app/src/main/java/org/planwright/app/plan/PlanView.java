@@ -74,8 +74,13 @@ public final class PlanView extends BorderPane {
                 tab("Grid", Feather.GRID, grid), tab("Statistics", Feather.BAR_CHART_2, statistics),
                 tab("Raw", Feather.FILE_TEXT, raw), tab("Query", Feather.DATABASE, query));
         views.setId("plan-views");
+        // views out of sight fill themselves when their tab is selected (large plans show fast)
+        grid.setActive(false);
+        statistics.setActive(false);
         raw.setActive(false);
         query.setActive(false);
+        views.getTabs().get(2).selectedProperty().addListener((obs, old, now) -> grid.setActive(now));
+        views.getTabs().get(3).selectedProperty().addListener((obs, old, now) -> statistics.setActive(now));
         views.getTabs().get(4).selectedProperty().addListener((obs, old, now) -> raw.setActive(now));
         views.getTabs().get(5).selectedProperty().addListener((obs, old, now) -> query.setActive(now));
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

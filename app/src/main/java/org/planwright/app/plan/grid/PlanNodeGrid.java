@@ -39,6 +39,8 @@ public final class PlanNodeGrid extends BorderPane {
     private final TextField filter = new TextField();
     private final Label count = new Label();
     private boolean selecting;
+    private boolean active = true;
+    private boolean stale;
 
     /** @param vm the plan view's state */
     public PlanNodeGrid(PlanViewModel vm) {
@@ -104,9 +106,36 @@ public final class PlanNodeGrid extends BorderPane {
                 vm.selectedNodeProperty().set(now);
             }
         });
-        vm.selectedNodeProperty().addListener((obs, old, now) -> select(now));
-        vm.planProperty().addListener((obs, old, now) -> show(now));
+        vm.selectedNodeProperty().addListener((obs, old, now) -> {
+            if (!stale) {
+                select(now);
+            }
+        });
+        vm.planProperty().addListener((obs, old, now) -> update());
+        update();
+    }
+
+    /**
+     * A grid out of sight (its tab not selected) only notes a new plan and fills itself when it becomes
+     * active, so that showing a plan of thousands of nodes costs nothing here until someone looks.
+     *
+     * @param on true when the grid is shown
+     */
+    public void setActive(boolean on) {
+        active = on;
+        if (on && stale) {
+            update();
+        }
+    }
+
+    private void update() {
+        if (!active) {
+            stale = true;
+            return;
+        }
+        stale = false;
         show(vm.planProperty().get());
+        select(vm.selectedNodeProperty().get());
     }
 
     /** @return the table (tests look at it) */
