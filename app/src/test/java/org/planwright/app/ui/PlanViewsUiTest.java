@@ -240,7 +240,10 @@ class PlanViewsUiTest {
 
         PlanNode slowest = plan.nodes().stream()
                 .max(java.util.Comparator.comparingDouble(PlanNode::exclusiveTime)).orElseThrow();
-        robot.interact(() -> window.viewModel().plan().selectedNodeProperty().set(slowest));
+        robot.interact(() -> {
+            window.viewModel().plan().graph().zoomProperty().set(0.8);
+            window.viewModel().plan().selectedNodeProperty().set(slowest);
+        });
         screenshot("graph", "plan-graph.png");
         screenshot("grid", "plan-grid.png");
         screenshot("statistics", "plan-statistics.png");

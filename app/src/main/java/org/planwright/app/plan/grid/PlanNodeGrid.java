@@ -26,8 +26,8 @@ import org.planwright.plans.PlanNode;
 
 /**
  * All plan nodes in a sortable table: id, type, relation, index, exclusive ms and share, inclusive ms,
- * estimated and actual rows (per loop), misestimate, loops, exclusive shared buffers hit / read (8 kB blocks),
- * total cost; with a filter field ({@link NodeFilter}). Numeric columns sort by value. Selecting a row selects
+ * estimated and actual rows (per loop), misestimate, loops, exclusive shared buffers hit / read (8 kB blocks;
+ * headers "Hit" / "Read" with tooltips), total cost; with a filter field ({@link NodeFilter}). Numeric columns sort by value. Selecting a row selects
  * the node in {@link PlanViewModel}. FX thread only.
  */
 public final class PlanNodeGrid extends BorderPane {
@@ -66,25 +66,39 @@ public final class PlanNodeGrid extends BorderPane {
         table.setPlaceholder(new Label("No plan"));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().setAll(List.of(
-                number("#", 44, n -> n.id(), n -> String.valueOf(n.id())),
-                text("Node type", 170, PlanNodeFormat::title),
+                number("#", 40, n -> n.id(), n -> String.valueOf(n.id())),
+                text("Node type", 160, PlanNodeFormat::title),
                 text("Relation", 130, n -> n.relationName().map(r -> n.schema().map(s -> s + ".").orElse("") + r)
                         .orElse(n.cteName().map(c -> "CTE " + c).orElse(n.functionName().orElse("")))),
                 text("Index", 130, n -> n.indexName().orElse("")),
-                number("Exclusive ms", 92, PlanNode::exclusiveTime, n -> PlanNodeFormat.millis(n.exclusiveTime())),
-                number("Excl. %", 64, this::share, n -> String.format(java.util.Locale.ROOT, "%.1f", share(n) * 100)),
-                number("Inclusive ms", 92, PlanNode::inclusiveTime, n -> PlanNodeFormat.millis(n.inclusiveTime())),
-                number("Est. rows", 84, n -> or(n.planRows()), n -> opt(n.planRows())),
-                number("Actual rows", 88, n -> or(n.actualRows()), n -> opt(n.actualRows())),
-                number("Misestimate", 86, n -> n.rowEstimate().map(e -> e.factor()).orElse(0.0),
+                number("Excl. ms", 72, PlanNode::exclusiveTime, n -> PlanNodeFormat.millis(n.exclusiveTime())),
+                number("Excl. %", 62, this::share, n -> String.format(java.util.Locale.ROOT, "%.1f", share(n) * 100)),
+                number("Incl. ms", 72, PlanNode::inclusiveTime, n -> PlanNodeFormat.millis(n.inclusiveTime())),
+                number("Est. rows", 80, n -> or(n.planRows()), n -> opt(n.planRows())),
+                number("Rows", 72, n -> or(n.actualRows()), n -> opt(n.actualRows())),
+                number("Misest.", 70, n -> n.rowEstimate().map(e -> e.factor()).orElse(0.0),
                         PlanNodeFormat::misestimate),
-                number("Loops", 60, n -> n.actualLoops().isPresent() ? n.actualLoops().getAsLong() : 0,
+                number("Loops", 58, n -> n.actualLoops().isPresent() ? n.actualLoops().getAsLong() : 0,
                         PlanNodeFormat::loops),
-                number("Shared hit", 84, n -> n.exclusiveBuffers().sharedHit(),
+                number("Hit", 70, n -> n.exclusiveBuffers().sharedHit(),
                         n -> n.exclusiveBuffers().any() ? PlanNodeFormat.count(n.exclusiveBuffers().sharedHit()) : ""),
-                number("Shared read", 84, n -> n.exclusiveBuffers().sharedRead(),
+                number("Read", 64, n -> n.exclusiveBuffers().sharedRead(),
                         n -> n.exclusiveBuffers().any() ? PlanNodeFormat.count(n.exclusiveBuffers().sharedRead()) : ""),
-                number("Total cost", 90, n -> or(n.totalCost()), n -> opt(n.totalCost()))));
+                number("Cost", 80, n -> or(n.totalCost()), n -> opt(n.totalCost()))));
+        String[] tips = {"Pre-order node id", "Node type as EXPLAIN prints it, with the join type",
+            "Relation, CTE or function read", "Index used", "Exclusive time in ms (without children)",
+            "Exclusive time as a percentage of the execution time (of the total cost without ANALYZE)",
+            "Inclusive time in ms (with children)", "Planner's estimated rows per loop", "Actual rows per loop",
+            "Row misestimate factor: ↑ under-estimated, ↓ over-estimated", "Actual loops",
+            "Exclusive shared buffer hits (8 kB blocks)", "Exclusive shared buffer reads (8 kB blocks)",
+            "Planner's total cost"};
+        for (int i = 0; i < tips.length; i++) {
+            TableColumn<PlanNode, ?> col = table.getColumns().get(i);
+            Label header = new Label(col.getText());
+            header.setTooltip(new javafx.scene.control.Tooltip(tips[i]));
+            col.setGraphic(header);
+            col.setText(null);
+        }
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(PlanNode item, boolean empty) {
