@@ -19,6 +19,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.planwright.app.plan.PlanNodeFormat;
 import org.planwright.app.plan.PlanViewModel;
 import org.planwright.plans.Plan;
@@ -66,25 +67,25 @@ public final class PlanNodeGrid extends BorderPane {
         table.setPlaceholder(new Label("No plan"));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().setAll(List.of(
-                number("#", 40, n -> n.id(), n -> String.valueOf(n.id())),
+                number("#", 44, n -> n.id(), n -> String.valueOf(n.id())),
                 text("Node type", 160, PlanNodeFormat::title),
                 text("Relation", 130, n -> n.relationName().map(r -> n.schema().map(s -> s + ".").orElse("") + r)
                         .orElse(n.cteName().map(c -> "CTE " + c).orElse(n.functionName().orElse("")))),
                 text("Index", 130, n -> n.indexName().orElse("")),
-                number("Excl. ms", 72, PlanNode::exclusiveTime, n -> PlanNodeFormat.millis(n.exclusiveTime())),
-                number("Excl. %", 62, this::share, n -> String.format(java.util.Locale.ROOT, "%.1f", share(n) * 100)),
-                number("Incl. ms", 72, PlanNode::inclusiveTime, n -> PlanNodeFormat.millis(n.inclusiveTime())),
-                number("Est. rows", 80, n -> or(n.planRows()), n -> opt(n.planRows())),
-                number("Rows", 72, n -> or(n.actualRows()), n -> opt(n.actualRows())),
-                number("Misest.", 70, n -> n.rowEstimate().map(e -> e.factor()).orElse(0.0),
+                number("Excl. ms", 86, PlanNode::exclusiveTime, n -> PlanNodeFormat.millis(n.exclusiveTime())),
+                number("Excl. %", 78, this::share, n -> String.format(java.util.Locale.ROOT, "%.1f", share(n) * 100)),
+                number("Incl. ms", 84, PlanNode::inclusiveTime, n -> PlanNodeFormat.millis(n.inclusiveTime())),
+                number("Est. rows", 90, n -> or(n.planRows()), n -> opt(n.planRows())),
+                number("Rows", 76, n -> or(n.actualRows()), n -> opt(n.actualRows())),
+                number("Misest.", 80, n -> n.rowEstimate().map(e -> e.factor()).orElse(0.0),
                         PlanNodeFormat::misestimate),
-                number("Loops", 58, n -> n.actualLoops().isPresent() ? n.actualLoops().getAsLong() : 0,
+                number("Loops", 70, n -> n.actualLoops().isPresent() ? n.actualLoops().getAsLong() : 0,
                         PlanNodeFormat::loops),
-                number("Hit", 70, n -> n.exclusiveBuffers().sharedHit(),
+                number("Hit", 74, n -> n.exclusiveBuffers().sharedHit(),
                         n -> n.exclusiveBuffers().any() ? PlanNodeFormat.count(n.exclusiveBuffers().sharedHit()) : ""),
-                number("Read", 64, n -> n.exclusiveBuffers().sharedRead(),
+                number("Read", 70, n -> n.exclusiveBuffers().sharedRead(),
                         n -> n.exclusiveBuffers().any() ? PlanNodeFormat.count(n.exclusiveBuffers().sharedRead()) : ""),
-                number("Cost", 80, n -> or(n.totalCost()), n -> opt(n.totalCost()))));
+                number("Cost", 86, n -> or(n.totalCost()), n -> opt(n.totalCost()))));
         String[] tips = {"Pre-order node id", "Node type as EXPLAIN prints it, with the join type",
             "Relation, CTE or function read", "Index used", "Exclusive time in ms (without children)",
             "Exclusive time as a percentage of the execution time (of the total cost without ANALYZE)",
@@ -95,6 +96,7 @@ public final class PlanNodeGrid extends BorderPane {
         for (int i = 0; i < tips.length; i++) {
             TableColumn<PlanNode, ?> col = table.getColumns().get(i);
             Label header = new Label(col.getText());
+            header.setMinWidth(Region.USE_PREF_SIZE);
             header.setTooltip(new javafx.scene.control.Tooltip(tips[i]));
             col.setGraphic(header);
             col.setText(null);
