@@ -102,15 +102,23 @@ public final class ExplainViewModel {
     private Explained explainInBackground(ActiveConnection c, SqlStatement statement, ExplainOptions options)
             throws TargetException {
         ExplainResult result = c.with(s -> s.explain(statement.text(), options));
-        if (result.format() != ExplainResult.PlanFormat.POSTGRES_JSON) {
-            return new Explained(result, null, List.of());
+        boolean postgres = result.format() == ExplainResult.PlanFormat.POSTGRES_JSON;
+        Plan parsed;
+        try {
+            parsed = PlanParser.parse(result.planText()); // H2's EXPLAIN too: its tables and access paths
+        } catch (PlanParseException e) {
+            if (postgres) {
+                throw e;
+            }
+            return new Explained(result, null, List.of()); // an H2 statement without tables: shown as text
         }
-        Plan parsed = PlanParser.parse(result.planText());
-        InsightContext context = options.useAnalyze() ? tableStatistics(c, parsed) : InsightContext.empty();
+        InsightContext context = postgres && options.useAnalyze() ? tableStatistics(c, parsed) : InsightContext.empty();
         List<InsightItem> items = new InsightEngine(thresholds.get()).analyze(parsed, context).stream()
                 .map(i -> new InsightItem(i.score(), i.title(), i.explanation(), i.nodeIds().getFirst()))
                 .toList();
-        captures.capture(c, statement.text(), result, parsed);
+        if (postgres) {
+            captures.capture(c, statement.text(), result, parsed);
+        }
         return new Explained(result, parsed, items);
     }
 

@@ -23,7 +23,8 @@ import java.util.Map;
  * "Table Scan" (H2's {@code tableScan}) or "Index Scan", "Relation Name", "Schema", "Alias", "Index Name",
  * "Index Cond", "Filter", "Join Type" (Inner / Left) and, with ANALYZE, "Rows Scanned" (H2's scanCount). Tables
  * of subqueries are children too, with "Parent Relationship" "SubPlan". The whole re-written statement is the
- * plan's "Query Text". H2 reports no costs, no row estimates, no times and no rows per table produced: those
+ * plan's "Query Text"; the storage statistics H2 appends under ANALYZE on a file database ("reads: 3") are the
+ * plan's "H2 Statistics". H2 reports no costs, no row estimates, no times and no rows per table produced: those
  * accessors stay empty and time-based insights do not apply. Comments nested in another comment (a subquery
  * repeated inside an index condition) are not tables.
  *
@@ -40,6 +41,7 @@ final class H2PlanReader {
     private int line = 1;
     private int lineStart;
     private int parens;
+    private final Map<String, Object> statistics = new LinkedHashMap<>();
 
     H2PlanReader(String src) {
         this.src = src;
@@ -90,6 +92,9 @@ final class H2PlanReader {
         }
         Map<String, Object> top = new LinkedHashMap<>();
         top.put("Query Text", src.strip());
+        if (!statistics.isEmpty()) {
+            top.put("H2 Statistics", statistics); // e.g. {"reads": 3}: pages read from the file
+        }
         return new Plan(root, top, Plan.Format.H2);
     }
 
@@ -219,7 +224,12 @@ final class H2PlanReader {
                 depth--;
                 i += 2;
                 if (depth == 0) {
-                    describe(src.substring(at + 2, i - 2).strip());
+                    String text = src.substring(at + 2, i - 2).strip();
+                    if (startCol == 1) {
+                        statistics(text);
+                    } else {
+                        describe(text);
+                    }
                     return i;
                 }
             } else {
@@ -227,6 +237,25 @@ final class H2PlanReader {
             }
         }
         throw new PlanParseException(startLine, startCol, "expected \"*/\" to close this H2 plan comment");
+    }
+
+    /**
+     * EXPLAIN ANALYZE of a file database ends with a comment in column 1 holding the storage statistics
+     * ({@code Explain.java}): "reads: 3", or "total: 9" and one "name: count (percent%)" line per kind.
+     */
+    private void statistics(String text) {
+        for (String l : text.split("\n")) {
+            int colon = l.indexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            String value = l.substring(colon + 1).strip();
+            int space = value.indexOf(' ');
+            Number n = TextDetails.number(space < 0 ? value : value.substring(0, space));
+            if (n != null) {
+                statistics.put(l.substring(0, colon).strip(), n);
+            }
+        }
     }
 
     private void describe(String text) {

@@ -113,6 +113,17 @@ class H2ExplainTest {
     }
 
     @Test
+    void storageStatisticsOfAFileDatabaseArePlanLevel() {
+        // H2 appends them in column 1 after EXPLAIN ANALYZE when pages were read from the file (Explain.java)
+        Plan p = PlanParser.parse("SELECT\n    \"PUBLIC\".\"ORDERS\".\"ID\"\nFROM \"PUBLIC\".\"ORDERS\"\n"
+                + "    /* PUBLIC.IDX_ORDERS_CUSTOMER: CUSTOMER_ID = 7 */\n    /* scanCount: 11 */\n"
+                + "WHERE \"CUSTOMER_ID\" = 7\n/*\ntotal: 9\nreads: 7 (77%)\nwrites: 2 (22%)\n*/");
+        assertThat(p.node(1).indexName()).hasValue("IDX_ORDERS_CUSTOMER");
+        assertThat(p.properties().get("H2 Statistics")).isEqualTo(java.util.Map.of("total", 9L, "reads", 7L,
+                "writes", 2L));
+    }
+
+    @Test
     void unclosedCommentIsPositioned() {
         String broken = "SELECT\n    COUNT(*)\nFROM \"PUBLIC\".\"ORDERS\"\n    /* PUBLIC.ORDERS.tableScan\n";
         assertThatThrownBy(() -> PlanParser.parse(broken)).isInstanceOfSatisfying(PlanParseException.class, e -> {

@@ -102,6 +102,16 @@ class XmlYamlFixtureTest {
     }
 
     @Test
+    void xmlEntitiesAreNeverExpanded() {
+        String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE explain [<!ENTITY e SYSTEM \"file:///etc/hostname\">]>\n"
+                + "<explain><Query><Plan><Node-Type>Seq Scan &e;</Node-Type></Plan></Query></explain>";
+        assertThatThrownBy(() -> PlanParser.parse(xml)).isInstanceOfSatisfying(PlanParseException.class, e -> {
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.reason()).contains("entity");
+        });
+    }
+
+    @Test
     void negativeRowsInYamlArePositioned() {
         String yaml = fixture("pagila-plain-index.yaml").replaceFirst("Plan Rows: \\d+", "Plan Rows: -3");
         int line = (int) yaml.substring(0, yaml.indexOf("Plan Rows: -3")).lines().count();
