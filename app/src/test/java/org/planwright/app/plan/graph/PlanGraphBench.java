@@ -137,6 +137,20 @@ class PlanGraphBench {
         }
         print("scroll the expanded graph across its width in 200 steps, per step (refresh + render): %s",
                 stats(steps));
+        List<Double> refreshOnly = new ArrayList<>();
+        for (int i = 0; i <= 200; i++) {
+            double h = 1.0 - i / 200.0;
+            double[] t = fx(() -> {
+                long t0 = System.nanoTime();
+                scroll.setHvalue(h);
+                view[0].graph().refresh();
+                view[0].graph().applyCss();
+                view[0].graph().layout();
+                return new double[] {(System.nanoTime() - t0) / 1e6};
+            });
+            refreshOnly.add(t[0]);
+        }
+        print("  the same back, per step without the render (new boxes + CSS + layout): %s", stats(refreshOnly));
         print("  boxes drawn after scrolling: %d", fx(() -> view[0].graph().drawnBoxCount()));
         FxToolkit.cleanupStages();
     }

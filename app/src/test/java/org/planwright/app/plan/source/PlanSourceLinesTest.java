@@ -14,7 +14,34 @@ import org.planwright.plans.PlanParseException;
 import org.planwright.plans.PlanParser;
 import org.planwright.testsupport.Corpus;
 
+@org.junit.jupiter.api.extension.ExtendWith(org.planwright.testsupport.PostgresExtension.class)
 class PlanSourceLinesTest {
+
+    @Test
+    void xmlAndYamlPlansFromTheServerHaveKnownPositions(org.planwright.testsupport.PostgresFixture pg) throws Exception {
+        pg.pagila();
+        String sql = "SELECT f.title, count(*) FROM film f JOIN inventory i ON i.film_id = f.film_id "
+                + "WHERE f.length > (SELECT avg(length) FROM film) GROUP BY f.title ORDER BY 2 DESC";
+        for (String format : List.of("XML", "YAML")) {
+            String text;
+            try (java.sql.Connection c = pg.connect("pagila"); java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("EXPLAIN (ANALYZE, FORMAT " + format + ") " + sql)) {
+                rs.next();
+                text = rs.getString(1);
+            }
+            Plan plan = PlanParser.parse(text);
+
+            PlanSourceLines lines = PlanSourceLines.of(text, plan);
+
+            assertThat(lines.known()).as(format).isTrue();
+            for (PlanNode n : plan.nodes()) {
+                PlanSourceLines.Range r = lines.range(n.id()).orElseThrow();
+                assertThat(text.substring(r.start(), r.end())).as("%s node %d", format, n.id())
+                        .contains(n.nodeType());
+            }
+            assertThat(plan.nodeCount()).isGreaterThan(4);
+        }
+    }
 
     @Test
     void eachNodeOfAJsonPlanStartsAtItsOwnObject() throws IOException {
