@@ -37,7 +37,7 @@ final class MainMenu extends MenuBar {
         this.window = window;
         this.vm = vm;
         setId("main-menu");
-        getMenus().addAll(fileMenu(), queryMenu(), connectionMenu(), viewMenu());
+        getMenus().addAll(fileMenu(), editMenu(), queryMenu(), connectionMenu(), viewMenu());
     }
 
     void installShortcutFilter(Scene scene) {
@@ -59,6 +59,7 @@ final class MainMenu extends MenuBar {
                 item("Open…", shortcut(KeyCode.O), this::open),
                 item("Save", shortcut(KeyCode.S), () -> vm.editors().selected().ifPresent(t -> save(t, false))),
                 item("Save as…", shortcutShift(KeyCode.S), () -> vm.editors().selected().ifPresent(t -> save(t, true))),
+                item("Open plan…", null, window::openPlan),
                 item("Close tab", shortcut(KeyCode.W), () -> vm.editors().selected().ifPresent(t -> {
                     if (window.confirmClose(t)) {
                         vm.editors().close(t);
@@ -67,11 +68,20 @@ final class MainMenu extends MenuBar {
                 new SeparatorMenuItem());
         m.getItems().addAll(planItems());
         m.getItems().addAll(new SeparatorMenuItem(),
+                item("Preferences…", new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
+                        window::showPreferences),
+                new SeparatorMenuItem(),
                 item("Exit", shortcut(KeyCode.Q), () -> {
                     if (window.confirmExit()) {
                         Platform.exit();
                     }
                 }));
+        return m;
+    }
+
+    private Menu editMenu() {
+        Menu m = new Menu("_Edit");
+        m.getItems().add(item("Paste plan", shortcutShift(KeyCode.V), window::pastePlan));
         return m;
     }
 

@@ -163,4 +163,29 @@ class QueryViewModelTest {
             return rs.getLong(1);
         }
     }
+    @Test
+    void explainOnAnH2ConnectionShowsItsTablesAsAPlan() throws SQLException {
+        Path file = home.resolve("shop");
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + file, "sa", "");
+             Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT NOT NULL, total DECIMAL(10,2))");
+            st.execute("CREATE INDEX idx_orders_customer ON orders (customer_id)");
+            st.execute("INSERT INTO orders SELECT x, MOD(x, 50), x * 1.5 FROM SYSTEM_RANGE(1, 500)");
+        }
+        ConnectionProfile profile = ConnectionProfile.h2File("shop", home.resolve("shop.mv.db"));
+        services = new AppServices(AppOptions.direct(home, profile, "SELECT * FROM orders WHERE customer_id = 7;"),
+                new SameThreadExecutor());
+        MainViewModel vm = new MainViewModel(services);
+        vm.startUp();
+        assertThat(vm.connection().active()).as("connected").isPresent();
+
+        vm.explain().explain(true);
+
+        var plan = vm.plan().planProperty().get();
+        assertThat(plan).isNotNull();
+        assertThat(plan.format()).isEqualTo(org.planwright.plans.Plan.Format.H2);
+        assertThat(plan.node(1).label()).isEqualTo("Index Scan on ORDERS");
+        assertThat(plan.node(1).indexName()).hasValue("IDX_ORDERS_CUSTOMER");
+        assertThat(vm.plan().headerProperty().get()).endsWith("2 nodes");
+    }
 }

@@ -16,16 +16,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code planwright plan}: the summary and insights of saved EXPLAIN output (JSON or text), no database needed.
+ * {@code planwright plan}: the summary and insights of saved EXPLAIN output (PostgreSQL JSON, text, XML or YAML;
+ * H2; MySQL 8 JSON or tree; detected from the content), no database needed.
  * Picocli creates it; options are fields. Returns an exit code of {@link ExitCodes}: 0 all read, 1 a plan could
  * not be read (its {@code file:line:column: message} is on standard error and in the report), 2 bad usage.
  */
 @Command(name = "plan", subcommands = PlanDiffCommand.class, mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         versionProvider = VersionProvider.class,
-        header = "Report the summary and insights of saved plans (EXPLAIN output, JSON or text).",
+        header = "Report the summary and insights of saved plans (EXPLAIN output of PostgreSQL, H2 or MySQL).",
         description = {
-            "Reads execution plans as people paste them: EXPLAIN (FORMAT JSON) or the default text format, with "
-                    + "or without ANALYZE and BUFFERS, psql's header and footer included. No connection needed.",
+            "Reads execution plans as people paste them, detecting the format: PostgreSQL's EXPLAIN in FORMAT "
+                    + "JSON, XML, YAML or the default text format (with or without ANALYZE, BUFFERS, VERBOSE, "
+                    + "SETTINGS, WAL, SERIALIZE, MEMORY; psql output in any border, line style, wrapped, "
+                    + "unaligned, CSV or expanded; pgAdmin and DBeaver copies), H2's EXPLAIN [ANALYZE], and "
+                    + "MySQL 8's EXPLAIN FORMAT=JSON, FORMAT=TREE and EXPLAIN ANALYZE. No connection needed.",
             ""},
         footer = {"",
                   "Exit codes: 0 every plan was read; 1 a plan could not be read (file:line:column: message on "
@@ -47,7 +51,7 @@ final class PlanCommand implements Callable<Integer> {
 
     // 0..* so that "plan diff" parses; call() asks for at least one file
     @Parameters(arity = "0..*", paramLabel = "PLAN-FILE",
-            description = "Files holding one plan each (JSON or text); - for standard input")
+            description = "Files holding one plan each (any format above); - for standard input")
     private List<String> files;
 
     @Override

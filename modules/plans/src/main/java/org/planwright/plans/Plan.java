@@ -18,7 +18,22 @@ import java.util.OptionalDouble;
 public final class Plan {
 
     /** The source format a plan was read from. */
-    public enum Format { JSON, TEXT }
+    public enum Format {
+        /** PostgreSQL {@code EXPLAIN (FORMAT JSON)}. */
+        JSON,
+        /** PostgreSQL's default text format. */
+        TEXT,
+        /** PostgreSQL {@code EXPLAIN (FORMAT XML)}. */
+        XML,
+        /** PostgreSQL {@code EXPLAIN (FORMAT YAML)}. */
+        YAML,
+        /** H2 2.x {@code EXPLAIN} / {@code EXPLAIN ANALYZE}: tables with their access path, no times. */
+        H2,
+        /** MySQL 8 {@code EXPLAIN FORMAT=JSON}: estimates only. */
+        MYSQL_JSON,
+        /** MySQL 8 {@code EXPLAIN FORMAT=TREE} and {@code EXPLAIN ANALYZE} (tree text with actual values). */
+        MYSQL_TREE
+    }
 
     private final PlanNode root;
     private final List<PlanNode> nodes;
@@ -26,6 +41,8 @@ public final class Plan {
     private final Format format;
     private final boolean analyzed;
     private final boolean hasBuffers;
+    /** Nodes by "Node Type", built on first use ({@link #nodesOfType}); racing builders compute equal maps. */
+    private volatile Map<String, List<PlanNode>> byType;
 
     Plan(RawNode rawRoot, Map<String, Object> topLevel, Format format) {
         this.format = format;
@@ -41,7 +58,8 @@ public final class Plan {
     }
 
     private static PlanNode freeze(RawNode raw, PlanNode parent, List<PlanNode> all) {
-        PlanNode node = new PlanNode(all.size(), Collections.unmodifiableMap(new LinkedHashMap<>(raw.props)), parent);
+        PropertyMap props = raw.props instanceof PropertyMap own ? own.freeze() : PropertyMap.copyOf(raw.props);
+        PlanNode node = new PlanNode(all.size(), props, parent);
         all.add(node);
         List<PlanNode> kids = new ArrayList<>(raw.children.size());
         for (RawNode c : raw.children) {
@@ -68,6 +86,36 @@ public final class Plan {
      */
     public PlanNode node(int id) {
         return nodes.get(id);
+    }
+
+    /**
+     * The nodes of one type, for code that looks at a few node types of a large plan (the insight rules) without
+     * walking all nodes. The index is built once, in one pass, on first use.
+     *
+     * @param nodeType a "Node Type", e.g. "Seq Scan", "Hash", "Aggregate" (not the display type)
+     * @return its nodes in pre-order; empty when the plan has none
+     */
+    public List<PlanNode> nodesOfType(String nodeType) {
+        return typeIndex().getOrDefault(nodeType, List.of());
+    }
+
+    /** @return the distinct "Node Type"s of this plan */
+    public java.util.Set<String> nodeTypes() {
+        return typeIndex().keySet();
+    }
+
+    private Map<String, List<PlanNode>> typeIndex() {
+        Map<String, List<PlanNode>> m = byType;
+        if (m == null) {
+            Map<String, List<PlanNode>> build = new java.util.HashMap<>();
+            for (PlanNode n : nodes) {
+                build.computeIfAbsent(n.nodeType(), k -> new ArrayList<>()).add(n);
+            }
+            build.replaceAll((k, v) -> List.copyOf(v));
+            m = Collections.unmodifiableMap(build);
+            byType = m;
+        }
+        return m;
     }
 
     /** @return number of nodes */
@@ -160,6 +208,40 @@ public final class Plan {
         }
         long functions = j.get("Functions") instanceof Number n ? n.longValue() : -1;
         return Optional.of(new Jit(functions, options, timings));
+    }
+
+    /**
+     * @return time spent converting the result rows to their wire format, ms ("Serialization" "Time" of
+     *     {@code EXPLAIN (ANALYZE, SERIALIZE)}, PostgreSQL 17+); empty if not reported
+     */
+    public OptionalDouble serializationTime() {
+        return section("Serialization", "Time");
+    }
+
+    /** @return bytes sent to the client as measured by SERIALIZE ("Output Volume", reported in kB) in kB */
+    public OptionalDouble serializationOutputKb() {
+        return section("Serialization", "Output Volume");
+    }
+
+    /** @return memory used by planning, kB ("Planning" "Memory Used" of {@code EXPLAIN (MEMORY)}, PG 17+) */
+    public OptionalDouble planningMemoryUsed() {
+        return section("Planning", "Memory Used");
+    }
+
+    /** @return memory allocated by planning, kB ("Planning" "Memory Allocated", PG 17+) */
+    public OptionalDouble planningMemoryAllocated() {
+        return section("Planning", "Memory Allocated");
+    }
+
+    /** @return buffers used by planning ("Planning" section of {@code EXPLAIN (BUFFERS)}, PG 13+); NONE if absent */
+    @SuppressWarnings("unchecked")
+    public Buffers planningBuffers() {
+        return properties.get("Planning") instanceof Map<?, ?> m ? Buffers.of((Map<String, Object>) m) : Buffers.NONE;
+    }
+
+    private OptionalDouble section(String section, String key) {
+        return properties.get(section) instanceof Map<?, ?> m && m.get(key) instanceof Number n
+                ? OptionalDouble.of(n.doubleValue()) : OptionalDouble.empty();
     }
 
     /** @return the whole-statement time the shares refer to: execution time, else the root's inclusive time (ms) */

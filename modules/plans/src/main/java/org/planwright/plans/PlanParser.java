@@ -6,7 +6,11 @@ package org.planwright.plans;
  * many; with psql's "QUERY PLAN" header, "+" continuations and "(1 row)" footer; with pgAdmin's doubled
  * quotes), otherwise the default text format ({@code ->} indentation, "(cost=.. rows=.. width=..)",
  * "(actual time=.. rows=.. loops=..)", "never executed", detail lines, InitPlan / SubPlan / CTE headers,
- * "Planning Time", "Execution Time", "Total runtime", JIT and trigger lines).
+ * "Planning Time", "Execution Time", "Total runtime", JIT and trigger lines), {@code EXPLAIN (FORMAT XML)}
+ * (first line starts with '&lt;', see {@link XmlPlanReader}) and {@code EXPLAIN (FORMAT YAML)} (starts with
+ * "- Plan:", see {@link YamlPlanReader}), H2's {@code EXPLAIN [ANALYZE]} (the statement re-written with plan
+ * comments, see {@link H2PlanReader}), MySQL 8's {@code EXPLAIN FORMAT=JSON} ({@link MySqlJsonPlanReader}) and
+ * {@code EXPLAIN FORMAT=TREE} / {@code EXPLAIN ANALYZE} ({@link MySqlTreePlanReader}); XML and YAML keep the JSON format's keys and types in the model.
  *
  * <p>Stateless and thread-safe. Parsing is linear in the input: no regular expressions that can backtrack.
  */
@@ -26,21 +30,40 @@ public final class PlanParser {
      *                            a partial plan is never returned
      */
     public static Plan parse(String text) {
+        if (opensJson(text)) {
+            try { // fast path for JSON as PostgreSQL writes it: no line split, no copy of a text of many MB
+                return new JsonPlanReader().readUtf8(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (PlanParseException framedOrBroken) {
+                // psql framing ("+" marks, borders) is never valid JSON, so it lands here and is cleaned below;
+                // for broken JSON the reading below gives the same error, positioned in the cleaned lines
+            }
+        }
         String[] lines = SourceCleaner.clean(text);
         int first = firstContentLine(lines);
         if (first < 0) {
             throw new PlanParseException(1, 1, "expected a plan (EXPLAIN output, text or JSON) but the text is empty");
         }
         String head = lines[first].strip();
-        if (head.startsWith("<explain") || head.startsWith("<?xml") || head.startsWith("- Plan:")) {
-            throw new PlanParseException(first + 1, lines[first].indexOf(head.charAt(0)) + 1,
-                    "EXPLAIN (FORMAT XML) and (FORMAT YAML) are not supported: expected the text or JSON format");
+        if (head.startsWith("<")) {
+            return new XmlPlanReader().read(String.join("\n", lines));
+        }
+        if (startsYaml(head)) {
+            return new YamlPlanReader().read(String.join("\n", lines));
+        }
+        if (MySqlTreePlanReader.looksLikeMySqlTree(head)) {
+            return new MySqlTreePlanReader(lines).read();
+        }
+        if (startsJson(head, 0) && MySqlJsonPlanReader.looksLikeMySqlJson(text)) {
+            return new MySqlJsonPlanReader().read(String.join("\n", lines));
         }
         if (startsJson(head, 0)) {
             return parseJson(lines);
         }
         if (head.startsWith("\"") && startsJson(head, 1)) {
             return parseJson(unquoteCsvCell(lines, first));
+        }
+        if (H2PlanReader.looksLikeH2(head, text)) {
+            return new H2PlanReader(String.join("\n", lines)).read();
         }
         int json = jsonAfterPreamble(lines, first);
         if (json > 0) {
@@ -95,6 +118,22 @@ public final class PlanParser {
         return out;
     }
 
+    /** @return true if the first line with content opens JSON, as {@link #startsJson} tells (without a copy) */
+    private static boolean opensJson(String text) {
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length() || (text.charAt(i) != '[' && text.charAt(i) != '{')) {
+            return false;
+        }
+        i++;
+        while (i < text.length() && text.charAt(i) != '\n' && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i == text.length() || "{[\"\n".indexOf(text.charAt(i)) >= 0;
+    }
+
     /**
      * A line opens a JSON plan if it starts with '[' or '{' followed by nothing, or by '{', '[' or '"' (a
      * text plan's first line never does; psql chatter like "[1234](56)postgres=#" is not JSON).
@@ -108,6 +147,15 @@ public final class PlanParser {
             i++;
         }
         return i == line.length() || "{[\"".indexOf(line.charAt(i)) >= 0;
+    }
+
+    /**
+     * PostgreSQL's YAML starts "- Plan:"; auto_explain's YAML starts "Query Text: \"..." (quoted, unlike the
+     * text format's "Query Text: select ...") or "Plan:".
+     */
+    static boolean startsYaml(String head) {
+        return head.startsWith("- Plan:") || head.startsWith("Plan:") || head.startsWith("Query Text: \"")
+                || head.equals("---");
     }
 
     private static int firstContentLine(String[] lines) {

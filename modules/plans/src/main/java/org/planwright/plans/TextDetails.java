@@ -39,10 +39,10 @@ final class TextDetails {
             case "I/O Timings" -> ioTimings(value, target);
             case "Heap Blocks" -> assignments(value, target, Map.of("exact", "Exact Heap Blocks",
                     "lossy", "Lossy Heap Blocks"));
-            case "WAL" -> assignments(value, target, Map.of("records", "WAL Records", "fpi", "WAL FPI",
-                    "bytes", "WAL Bytes"));
-            case "Sort Method", "Buckets", "Batches", "Planned Partitions", "Hits", "Serialization" ->
-                    pairs(content, target);
+            case "WAL" -> assignments(value.replace("buffers full=", "buffers_full="), target, Map.of(
+                    "records", "WAL Records", "fpi", "WAL FPI", "bytes", "WAL Bytes", "buffers_full", "WAL Buffers Full"));
+            case "Serialization" -> target.put("Serialization", serialization(value));
+            case "Sort Method", "Buckets", "Batches", "Planned Partitions", "Hits" -> pairs(content, target);
             case "Full-sort Groups", "Pre-sorted Groups" -> target.put(key, sortGroups(content));
             case "Memory" -> assignments(value, target, Map.of("used", "Memory Used", "allocated", "Memory Allocated"));
             case "Planning Time", "Planning time" -> target.put("Planning Time", number(stripUnit(value, "ms")));
@@ -209,6 +209,25 @@ final class TextDetails {
                 }
             }
         }
+    }
+
+    /** PG 17+: "time=4.690 ms  output=31251kB  format=text" as JSON's "Serialization" object. */
+    static Map<String, Object> serialization(String value) {
+        Map<String, Object> m = newMap();
+        for (String token : value.strip().split("\\s+")) {
+            int eq = token.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String v = token.substring(eq + 1);
+            switch (token.substring(0, eq)) {
+                case "time" -> m.put("Time", number(v));
+                case "output" -> m.put("Output Volume", number(stripUnit(v, "kB")));
+                case "format" -> m.put("Format", v);
+                default -> m.put(capitalize(token.substring(0, eq)), v);
+            }
+        }
+        return m;
     }
 
     private static void assignments(String value, Map<String, Object> target, Map<String, String> keys) {

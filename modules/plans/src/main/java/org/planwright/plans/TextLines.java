@@ -135,13 +135,16 @@ final class TextLines {
     private static Logical expand(String raw, int lineNo) {
         Logical l = new Logical();
         String s = unquote(raw);
+        int col = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\t') {
-                for (int k = 0; k < 4; k++) {
+            if (c == '\t') { // to the next tab stop of 8 columns, as terminals and expand(1) do
+                do {
                     l.append(' ', lineNo, i + 1);
-                }
+                    col++;
+                } while (col % 8 != 0);
             } else {
+                col++;
                 l.append(c, lineNo, i + 1);
             }
         }
@@ -149,8 +152,9 @@ final class TextLines {
     }
 
     /**
-     * pgAdmin / spreadsheet pastes: a quote at the start of the line and the same quote at its end; a single
-     * double quote left at the end of a line (odd count) is dropped too.
+     * pgAdmin / spreadsheet pastes: a quote at the start of the line and the same quote at its end (double quotes
+     * doubled inside are single again); a single double quote left at the end of a line (odd count) is dropped
+     * too.
      */
     private static String unquote(String s) {
         int first = 0;
@@ -173,6 +177,8 @@ final class TextLines {
         StringBuilder b = new StringBuilder(s);
         b.setCharAt(first, ' ');
         b.setCharAt(t.length() - 1, ' ');
-        return b.toString();
+        String inner = b.toString();
+        // a grid copy (pgAdmin, CSV) doubles the quote inside a quoted cell: "... ANY ('{""SM CASE""}') ..."
+        return q == '"' ? inner.replace("\"\"", "\"") : inner;
     }
 }

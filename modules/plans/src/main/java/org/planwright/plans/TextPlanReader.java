@@ -201,6 +201,10 @@ final class TextPlanReader {
             String name = c.substring(0, c.length() - 1);
             top.put(name, section);
             stack.push(new Frame(d, Kind.SECTION, root, section, null, name));
+        } else if (c.startsWith("Serialization:")) { // PG 17+; its "Buffers:" line follows, indented
+            Map<String, Object> section = TextDetails.serialization(c.substring("Serialization:".length()));
+            top.put("Serialization", section);
+            stack.push(new Frame(d, Kind.SECTION, root, section, null, "Serialization"));
         } else if (c.startsWith("Trigger ") && c.contains(": time=")) {
             trigger(c);
         } else if (c.startsWith("Settings:")) {

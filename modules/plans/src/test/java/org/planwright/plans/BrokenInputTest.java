@@ -50,7 +50,7 @@ class BrokenInputTest {
     }
 
     @Test
-    void xmlIsNamedAsUnsupported() {
+    void xmlWithoutAPlanNamesTheFormat() {
         PlanParseException e = error("<explain xmlns=\"http://www.postgresql.org/2009/explain\">\n</explain>");
         assertThat(e.line()).isEqualTo(1);
         assertThat(e.reason()).contains("XML");

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Mutation fuzzing of {@link PlanParser} with a fixed seed: real corpus plans (JSON and text from TPC-H, Pagila,
- * PEV2's fixtures and a fixed sample of PostgreSQL's regression plans) with lines deleted,
+ * PEV2's fixtures and a fixed sample of PostgreSQL's regression plans) and the committed fixtures of the other
+ * formats (PostgreSQL 18 XML / YAML, psql output styles, H2 EXPLAIN ANALYZE, MySQL JSON and tree), with lines deleted,
  * duplicated or swapped, cut at a random point, characters replaced, numbers replaced by extreme ones (1e400, -1, 26 digits), and
  * unbalanced brackets or quotes injected.
  * Every case must either parse to a consistent plan (ids in pre-order, no negative or NaN exclusive time or
@@ -34,6 +35,8 @@ class PlanParserFuzzTest {
     private static final long SEED = Long.getLong("planwright.fuzz.seed", 20261123L);
     private static final int CASES = Integer.getInteger("planwright.fuzz.cases", 10_000);
     private static final long BUDGET_SECONDS = 10;
+    /** Fixtures of the other formats up to this size are seeds (larger ones add time, not new shapes). */
+    private static final int MAX_FIXTURE_SEED_CHARS = 8_000;
     private static final String NOISE = "{}[]()\"'\\:,->|+\n\t 0123456789.-eE=xé\u0000";
 
     private static ExecutorService worker;
@@ -69,7 +72,25 @@ class PlanParserFuzzTest {
                 // only plans that parse as they are make useful seeds
             }
         }
+        for (String dir : List.of("formats", "psql", "mysql", "h2")) {
+            for (Path f : CorpusFiles.list(resources(dir), ".xml", ".yaml", ".json", ".tree", ".txt")) {
+                String text = CorpusFiles.read(f);
+                boolean style = !dir.equals("psql") || Math.floorMod(f.getFileName().toString().hashCode(), 3) == 0;
+                if (style && text.length() <= MAX_FIXTURE_SEED_CHARS) { // small ones, a third of the psql styles: keeps the run short
+                    ok.add(new Source(dir + "/" + f.getFileName(), text));
+                }
+            }
+        }
         sources = List.copyOf(ok);
+    }
+
+    /** The committed fixtures of other formats (test resources {@code plans/<dir>}). */
+    private static Path resources(String dir) {
+        try {
+            return Path.of(PlanParserFuzzTest.class.getResource("/plans/" + dir).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
@@ -82,6 +103,9 @@ class PlanParserFuzzTest {
         assertThat(sources).as("seed plans from the corpus").hasSizeGreaterThan(80);
         assertThat(sources).anyMatch(s -> s.text().strip().startsWith("["))
                 .anyMatch(s -> s.text().contains("(cost="));
+        for (Plan.Format format : Plan.Format.values()) { // every format the parser reads is a seed
+            assertThat(sources).as(format + " seeds").anyMatch(s -> PlanParser.parse(s.text()).format() == format);
+        }
         Random rnd = new Random(SEED);
         List<String> failures = new ArrayList<>();
         int parsed = 0;
