@@ -23,7 +23,7 @@ public final class CompareMenu {
     private final Window owner;
     private final BackgroundExecutor executor;
     private final Callable<List<PlanSource>> captures;
-    private final Supplier<PlanReport> currentPlan;
+    private final Supplier<Callable<PlanReport>> currentPlan;
     private final Consumer<String> status;
     private final BiConsumer<String, Throwable> errors;
 
@@ -31,12 +31,13 @@ public final class CompareMenu {
      * @param owner       the main window
      * @param executor    background work
      * @param captures    loads the workspace's plan captures (blocking)
-     * @param currentPlan the plan shown and its query, or null when there is none
+     * @param currentPlan read on the FX thread: builds the report of the plan shown in the background, or null
+     *                    when no plan is shown
      * @param status      shows a done message in the status bar
      * @param errors      shows an error (title, cause)
      */
     public CompareMenu(Window owner, BackgroundExecutor executor, Callable<List<PlanSource>> captures,
-                       Supplier<PlanReport> currentPlan, Consumer<String> status, BiConsumer<String, Throwable> errors) {
+                       Supplier<Callable<PlanReport>> currentPlan, Consumer<String> status, BiConsumer<String, Throwable> errors) {
         this.owner = owner;
         this.executor = executor;
         this.captures = captures;
@@ -67,7 +68,7 @@ public final class CompareMenu {
     }
 
     private void export(ReportKind kind) {
-        PlanReport report = currentPlan.get();
+        Callable<PlanReport> report = currentPlan.get();
         if (report == null) {
             return;
         }

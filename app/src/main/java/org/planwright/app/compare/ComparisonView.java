@@ -41,9 +41,10 @@ public final class ComparisonView extends BorderPane {
 
     /**
      * @param vm     the comparison state
-     * @param onOpen opens a plan file (the window shows the file chooser)
+     * @param onOpen   opens a plan file (the window shows the file chooser)
+     * @param onExport exports the comparison as a report of that kind (the window asks where)
      */
-    public ComparisonView(ComparisonViewModel vm, Runnable onOpen) {
+    public ComparisonView(ComparisonViewModel vm, Runnable onOpen, java.util.function.Consumer<ReportKind> onExport) {
         this.vm = vm;
         setId("comparison-view");
         getStyleClass().add("comparison-view");
@@ -58,7 +59,15 @@ public final class ComparisonView extends BorderPane {
         compare.setDefaultButton(true);
         compare.disableProperty().bind(vm.busyProperty().or(vm.beforeProperty().isNull()).or(vm.afterProperty().isNull()));
         compare.setOnAction(e -> vm.compare());
-        HBox pickers = new HBox(new Label("Before"), before, new Label("After"), after, open, compare);
+        javafx.scene.control.MenuButton export = new javafx.scene.control.MenuButton("Export report");
+        export.setId("export-comparison");
+        for (ReportKind kind : ReportKind.values()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(kind.label() + "…");
+            item.setOnAction(e -> onExport.accept(kind));
+            export.getItems().add(item);
+        }
+        export.disableProperty().bind(vm.comparisonProperty().isNull());
+        HBox pickers = new HBox(new Label("Before"), before, new Label("After"), after, open, compare, export);
         pickers.getStyleClass().add("pickers");
 
         Label verdict = new Label();

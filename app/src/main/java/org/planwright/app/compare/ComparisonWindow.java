@@ -35,7 +35,7 @@ public final class ComparisonWindow {
         this.executor = executor;
         this.errors = errors;
         this.vm = new ComparisonViewModel(executor);
-        this.view = new ComparisonView(vm, this::openFile);
+        this.view = new ComparisonView(vm, this::openFile, this::export);
         stage.initOwner(owner);
         stage.setTitle("Compare plans — Planwright");
         Scene scene = new Scene(view, 1400, 860);
@@ -70,6 +70,22 @@ public final class ComparisonWindow {
     /** Shows the window. */
     public void show() {
         stage.show();
+    }
+
+    private void export(ReportKind kind) {
+        var report = vm.report();
+        if (report == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + kind.label() + " report");
+        chooser.setInitialFileName("plan-comparison." + kind.extension());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind.label(), "*." + kind.extension()));
+        var file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            new ReportExporter(executor).export(report, kind, file.toPath(), p -> { },
+                    e -> errors.accept("Could not export the report", e));
+        }
     }
 
     private void openFile() {

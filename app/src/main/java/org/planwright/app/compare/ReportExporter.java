@@ -3,9 +3,11 @@ package org.planwright.app.compare;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.planwright.app.concurrent.BackgroundExecutor;
 import org.planwright.plans.InsightEngine;
+import org.planwright.plans.InsightThresholds;
 import org.planwright.plans.Plan;
 import org.planwright.plans.report.ComparisonReport;
 import org.planwright.plans.report.PlanReport;
@@ -26,22 +28,25 @@ public final class ReportExporter {
     /**
      * @param name  the plan's name in the report
      * @param plan  the plan
-     * @param query the statement, or null
-     * @return the report input, with the insights of the standard {@link InsightEngine}
+     * @param query      the statement, or null
+     * @param thresholds the insight thresholds in force (the preferences), as the plan view uses them
+     * @return the report input, with the insights of an {@link InsightEngine} with those thresholds
      */
-    public static PlanReport planReport(String name, Plan plan, String query) {
-        return new PlanReport(name, plan, new InsightEngine().analyze(plan), query == null || query.isBlank() ? null : query);
+    public static PlanReport planReport(String name, Plan plan, String query, InsightThresholds thresholds) {
+        return new PlanReport(name, plan, new InsightEngine(thresholds).analyze(plan),
+                query == null || query.isBlank() ? null : query);
     }
 
     /**
-     * @param report  the plan report
+     * @param report  builds the plan report (runs in the background: insight thresholds may come from the store)
      * @param kind    the format
      * @param file    where to write
      * @param done    receives the file on the UI thread
      * @param failed  receives the error on the UI thread
      */
-    public void export(PlanReport report, ReportKind kind, Path file, Consumer<Path> done, Consumer<Throwable> failed) {
-        executor.submit(() -> Files.writeString(file, kind.render(report), StandardCharsets.UTF_8), done, failed);
+    public void export(Callable<PlanReport> report, ReportKind kind, Path file, Consumer<Path> done,
+                       Consumer<Throwable> failed) {
+        executor.submit(() -> Files.writeString(file, kind.render(report.call()), StandardCharsets.UTF_8), done, failed);
     }
 
     /** Same for a comparison. */

@@ -94,7 +94,9 @@ final class MainMenu extends MenuBar {
                     : CaptureSources.latest(store.get().planCaptures(), ws.id(), 50);
         }, () -> {
             var plan = vm.plan().planProperty().get();
-            return plan == null ? null : ReportExporter.planReport("Plan", plan, vm.plan().statementProperty().get());
+            String sql = vm.plan().statementProperty().get();
+            return plan == null ? null : (java.util.concurrent.Callable<org.planwright.plans.report.PlanReport>)
+                    () -> ReportExporter.planReport("Plan", plan, sql, vm.insightPreferences().current());
         }, vm.status()::done, window.errors()::show);
         java.util.List<MenuItem> items = plans.items(shortcutShift(KeyCode.D), vm.plan().planProperty().isNull());
         shortcuts.put(shortcutShift(KeyCode.D), items.getFirst());

@@ -127,6 +127,24 @@ class ComparisonViewModelTest {
     }
 
     @Test
+    void theCurrentPlanExportsAsASelfContainedHtmlReport(@TempDir Path dir) throws Exception {
+        var plan = PlanParser.parse(after.planText());
+        var strict = org.planwright.plans.InsightThresholds.defaults();
+        var report = ReportExporter.planReport("Plan", plan, "select '<script>x</script>'", strict);
+        Path file = dir.resolve("plan.html");
+        Path[] done = new Path[1];
+
+        new ReportExporter(new SameThreadExecutor()).export(() -> report, ReportKind.HTML, file, p -> done[0] = p, e -> {
+            throw new AssertionError(e);
+        });
+
+        assertThat(done[0]).isEqualTo(file);
+        assertThat(report.insights()).isEqualTo(new org.planwright.plans.InsightEngine(strict).analyze(plan));
+        assertThat(Files.readString(file)).startsWith("<!DOCTYPE html>").contains("idx_l_orderkey")
+                .contains("&lt;script&gt;x&lt;/script&gt;").doesNotContain("<script>");
+    }
+
+    @Test
     void theWorkspacesCapturesAreOfferedNewestFirst(@TempDir Path home) {
         try (WorkbenchStore store = WorkbenchStore.open(home)) {
             Workspace ws = store.workspaces().create("Compare");
