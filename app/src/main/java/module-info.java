@@ -1,6 +1,9 @@
 /** The JavaFX application: views, view models and wiring. */
 module org.planwright.app {
     requires javafx.controls;
+    requires javafx.swing;
+    requires java.desktop;
+    requires java.xml;
     requires org.controlsfx.controls;
     requires atlantafx.base;
     requires org.fxmisc.richtext;

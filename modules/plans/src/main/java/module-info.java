@@ -1,4 +1,4 @@
-/** Execution plans: the plan model, parsers, exclusive-time arithmetic and insights. No I/O, no UI. */
+/** Execution plans: the plan model, parsers, exclusive-time arithmetic, insights, plan comparison and reports. No I/O, no UI. */
 module org.planwright.plans {
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
@@ -6,4 +6,6 @@ module org.planwright.plans {
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.yaml.snakeyaml;
     exports org.planwright.plans;
+    exports org.planwright.plans.compare;
+    exports org.planwright.plans.report;
 }

@@ -6,6 +6,7 @@
 module org.planwright.target {
     requires transitive java.sql;
     requires org.planwright.sqltext;
+    requires transitive org.planwright.plans;
     requires org.postgresql.jdbc;
     requires com.h2database;
     requires org.slf4j;

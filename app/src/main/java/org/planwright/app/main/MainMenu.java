@@ -17,6 +17,10 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.FileChooser;
+import org.planwright.app.compare.CaptureSources;
+import org.planwright.app.compare.CompareMenu;
+import org.planwright.app.compare.PlanSource;
+import org.planwright.app.compare.ReportExporter;
 import org.planwright.app.editor.EditorTabViewModel;
 
 /**
@@ -33,7 +37,7 @@ final class MainMenu extends MenuBar {
         this.window = window;
         this.vm = vm;
         setId("main-menu");
-        getMenus().addAll(fileMenu(), queryMenu(), connectionMenu(), viewMenu());
+        getMenus().addAll(fileMenu(), editMenu(), queryMenu(), connectionMenu(), viewMenu());
     }
 
     void installShortcutFilter(Scene scene) {
@@ -55,11 +59,17 @@ final class MainMenu extends MenuBar {
                 item("Open…", shortcut(KeyCode.O), this::open),
                 item("Save", shortcut(KeyCode.S), () -> vm.editors().selected().ifPresent(t -> save(t, false))),
                 item("Save as…", shortcutShift(KeyCode.S), () -> vm.editors().selected().ifPresent(t -> save(t, true))),
+                item("Open plan…", null, window::openPlan),
                 item("Close tab", shortcut(KeyCode.W), () -> vm.editors().selected().ifPresent(t -> {
                     if (window.confirmClose(t)) {
                         vm.editors().close(t);
                     }
                 })),
+                new SeparatorMenuItem());
+        m.getItems().addAll(planItems());
+        m.getItems().addAll(new SeparatorMenuItem(),
+                item("Preferences…", new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
+                        window::showPreferences),
                 new SeparatorMenuItem(),
                 item("Exit", shortcut(KeyCode.Q), () -> {
                     if (window.confirmExit()) {
@@ -67,6 +77,28 @@ final class MainMenu extends MenuBar {
                     }
                 }));
         return m;
+    }
+
+    private Menu editMenu() {
+        Menu m = new Menu("_Edit");
+        m.getItems().add(item("Paste plan", shortcutShift(KeyCode.V), window::pastePlan));
+        return m;
+    }
+
+    /** Compare plans… and Export report (Markdown / HTML / JSON): the plan items of org.planwright.app.compare. */
+    private java.util.List<MenuItem> planItems() {
+        CompareMenu plans = new CompareMenu(window.stage(), vm.services().executor(), () -> {
+            var ws = vm.workspaceProperty().get();
+            var store = vm.services().store();
+            return ws == null || store.isEmpty() ? java.util.List.<PlanSource>of()
+                    : CaptureSources.latest(store.get().planCaptures(), ws.id(), 50);
+        }, () -> {
+            var plan = vm.plan().planProperty().get();
+            return plan == null ? null : ReportExporter.planReport("Plan", plan, vm.plan().statementProperty().get());
+        }, vm.status()::done, window.errors()::show);
+        java.util.List<MenuItem> items = plans.items(shortcutShift(KeyCode.D), vm.plan().planProperty().isNull());
+        shortcuts.put(shortcutShift(KeyCode.D), items.getFirst());
+        return items;
     }
 
     private Menu queryMenu() {

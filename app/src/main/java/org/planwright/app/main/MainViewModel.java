@@ -1,11 +1,14 @@
 package org.planwright.app.main;
 
+import org.planwright.app.preferences.InsightPreferences;
+import org.planwright.store.WorkbenchStore;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.planwright.app.AppServices;
 import org.planwright.app.connection.ConnectionViewModel;
 import org.planwright.app.editor.EditorTabsViewModel;
 import org.planwright.app.editor.SyntaxCheckViewModel;
+import org.planwright.app.plan.PlanImportViewModel;
 import org.planwright.app.plan.PlanViewModel;
 import org.planwright.app.query.ExplainViewModel;
 import org.planwright.app.query.HistoryRecorder;
@@ -33,6 +36,8 @@ public final class MainViewModel {
     private final QueryViewModel queries;
     private final ExplainViewModel explain;
     private final SyntaxCheckViewModel syntax;
+    private final PlanImportViewModel planImport;
+    private final InsightPreferences insightPreferences;
 
     /** @param services the application's services */
     public MainViewModel(AppServices services) {
@@ -40,9 +45,11 @@ public final class MainViewModel {
         connection = new ConnectionViewModel(services.connector(), services.passwords(), services.executor(), status);
         queries = new QueryViewModel(editors, connection, results, status, services.executor(),
                 new HistoryRecorder(services, workspace::get));
+        insightPreferences = new InsightPreferences(() -> services.store().map(WorkbenchStore::preferences));
         explain = new ExplainViewModel(editors, connection, queries, plan, results, services.executor(),
-                new PlanCaptureRecorder(services, workspace::get));
+                new PlanCaptureRecorder(services, workspace::get), insightPreferences::current);
         syntax = new SyntaxCheckViewModel(editors, connection, services.executor());
+        planImport = new PlanImportViewModel(plan, services.executor(), status::done);
     }
 
     /**
@@ -86,6 +93,11 @@ public final class MainViewModel {
         return plan;
     }
 
+    /** @return opening and pasting plans without a connection */
+    public PlanImportViewModel planImport() {
+        return planImport;
+    }
+
     /** @return the active connection */
     public ConnectionViewModel connection() {
         return connection;
@@ -109,6 +121,11 @@ public final class MainViewModel {
     /** @return the active workspace; null until the store is open */
     public ObjectProperty<Workspace> workspaceProperty() {
         return workspace;
+    }
+
+    /** @return the insight thresholds in force and their stored preferences */
+    public InsightPreferences insightPreferences() {
+        return insightPreferences;
     }
 
     /** @return the services */

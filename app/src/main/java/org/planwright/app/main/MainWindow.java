@@ -9,8 +9,13 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.input.Clipboard;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.planwright.app.AppServices;
+import org.planwright.app.preferences.InsightPreferences;
+import org.planwright.app.preferences.PreferencesDialog;
+import org.planwright.app.preferences.PreferencesViewModel;
 import org.planwright.app.connection.ConnectionDialog;
 import org.planwright.app.connection.ConnectionFormViewModel;
 import org.planwright.app.editor.EditorTabViewModel;
@@ -60,6 +65,30 @@ public final class MainWindow extends BorderPane {
         setTop(new VBox(menu, new MainToolBar(this, vm)));
         setCenter(center);
         setBottom(new StatusBar(vm.status()));
+        vm.planImport().errorProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                errors.showMessage(now.title(), now.message());
+            }
+        });
+    }
+
+    /** File > Open plan…: a plan file (EXPLAIN output as JSON, text, XML, YAML) shown without a connection. */
+    public void openPlan() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a plan");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Plans (EXPLAIN output)", "*.json", "*.txt", "*.xml", "*.yaml",
+                        "*.yml", "*.sql"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        var file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            vm.planImport().open(file.toPath());
+        }
+    }
+
+    /** Edit > Paste plan: the clipboard's text shown as a plan. */
+    public void pastePlan() {
+        vm.planImport().paste(Clipboard.getSystemClipboard().getString());
     }
 
     /** @return the window's view model */
@@ -123,6 +152,20 @@ public final class MainWindow extends BorderPane {
             }
         });
         dialog.showAndWait().ifPresent(c -> vm.connection().connect(c.profile(), c.password()));
+    }
+
+    /**
+     * Shows the preferences dialog (insight thresholds); OK applies them to the next analysis at once and stores
+     * them in the background.
+     */
+    public void showPreferences() {
+        InsightPreferences prefs = vm.insightPreferences();
+        PreferencesDialog dialog = new PreferencesDialog(stage, new PreferencesViewModel(prefs.current()));
+        dialog.showAndWait().ifPresent(t -> vm.services().executor().submit(() -> {
+            prefs.save(t);
+            return t;
+        }, saved -> vm.status().done("Preferences saved; they apply to the next analysis"),
+                e -> errors.show("Could not save the preferences", e)));
     }
 
     /** @return true if the application may exit (no unsaved tab, or the user agreed) */

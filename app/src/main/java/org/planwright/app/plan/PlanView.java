@@ -7,6 +7,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
@@ -14,18 +16,29 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.planwright.app.plan.graph.PlanGraphView;
+import org.planwright.app.plan.grid.PlanNodeGrid;
+import org.planwright.app.plan.source.PlanTextView;
+import org.planwright.app.plan.stats.PlanStatisticsView;
 import org.planwright.plans.Plan;
 import org.planwright.plans.PlanNode;
 
 /**
- * The plan view: a header (execution/planning time, node count), the plan tree ({@link PlanTreeTable}) and
- * the insights list below it. Binds to {@link PlanViewModel}. FX thread only.
+ * The plan view: a header (execution/planning time, node count), the plan's views in tabs (Tree
+ * {@link PlanTreeTable}, Graph, Grid, Statistics, Raw plan, Query) and the insights list below them. Every view
+ * selects through {@link PlanViewModel#selectedNodeProperty()}. Binds to {@link PlanViewModel}. FX thread only.
  */
 public final class PlanView extends BorderPane {
 
     private final PlanViewModel vm;
     private final PlanTreeTable tree = new PlanTreeTable();
     private final Map<PlanNode, TreeItem<PlanNode>> items = new HashMap<>();
+    private final PlanGraphView graph;
+    private final PlanNodeGrid grid;
+    private final PlanStatisticsView statistics;
+    private final PlanTextView raw;
+    private final PlanTextView query;
+    private final TabPane views;
 
     /** @param vm the plan state */
     public PlanView(PlanViewModel vm) {
@@ -52,7 +65,21 @@ public final class PlanView extends BorderPane {
         VBox.setVgrow(insights, javafx.scene.layout.Priority.ALWAYS);
         insightsBox.getStyleClass().add("insights-box");
 
-        SplitPane split = new SplitPane(tree, insightsBox);
+        graph = new PlanGraphView(vm.graph());
+        grid = new PlanNodeGrid(vm);
+        statistics = new PlanStatisticsView(vm);
+        raw = new PlanTextView(vm, PlanTextView.Kind.RAW_PLAN);
+        query = new PlanTextView(vm, PlanTextView.Kind.QUERY);
+        views = new TabPane(tab("Tree", Feather.LIST, tree), tab("Graph", Feather.SHARE_2, graph),
+                tab("Grid", Feather.GRID, grid), tab("Statistics", Feather.BAR_CHART_2, statistics),
+                tab("Raw", Feather.FILE_TEXT, raw), tab("Query", Feather.DATABASE, query));
+        views.setId("plan-views");
+        raw.setActive(false);
+        query.setActive(false);
+        views.getTabs().get(4).selectedProperty().addListener((obs, old, now) -> raw.setActive(now));
+        views.getTabs().get(5).selectedProperty().addListener((obs, old, now) -> query.setActive(now));
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane split = new SplitPane(views, insightsBox);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);
         setCenter(split);
@@ -60,7 +87,9 @@ public final class PlanView extends BorderPane {
         vm.planProperty().addListener((obs, old, now) -> show(now));
         vm.selectedNodeProperty().addListener((obs, old, now) -> {
             TreeItem<PlanNode> item = now == null ? null : items.get(now);
-            if (item != null && tree.getSelectionModel().getSelectedItem() != item) {
+            if (now == null) {
+                tree.getSelectionModel().clearSelection();
+            } else if (item != null && tree.getSelectionModel().getSelectedItem() != item) {
                 tree.getSelectionModel().select(item);
                 tree.scrollTo(Math.max(0, tree.getRow(item) - 2));
             }
@@ -73,6 +102,43 @@ public final class PlanView extends BorderPane {
     /** @return the tree of plan nodes (tests look at it) */
     public TreeTableView<PlanNode> tree() {
         return tree;
+    }
+
+    /** @return the node graph */
+    public PlanGraphView graph() {
+        return graph;
+    }
+
+    /** @return the node grid */
+    public PlanNodeGrid grid() {
+        return grid;
+    }
+
+    /** @return the statistics view */
+    public PlanStatisticsView statistics() {
+        return statistics;
+    }
+
+    /** @return the raw plan text view */
+    public PlanTextView raw() {
+        return raw;
+    }
+
+    /** @return the query text view */
+    public PlanTextView query() {
+        return query;
+    }
+
+    /** @return the tabs of the plan's views: Tree, Graph, Grid, Statistics, Raw, Query */
+    public TabPane views() {
+        return views;
+    }
+
+    private static Tab tab(String title, Feather icon, javafx.scene.Node content) {
+        Tab t = new Tab(title, content);
+        t.setId("plan-tab-" + title.toLowerCase(java.util.Locale.ROOT));
+        t.setGraphic(new FontIcon(icon));
+        return t;
     }
 
     private void show(Plan plan) {

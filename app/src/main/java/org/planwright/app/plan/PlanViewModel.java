@@ -10,6 +10,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.planwright.app.plan.graph.PlanGraphViewModel;
+import org.planwright.app.plan.source.PlanSourceLines;
 import org.planwright.plans.Plan;
 import org.planwright.plans.PlanNode;
 
@@ -22,9 +24,13 @@ public final class PlanViewModel {
     private final ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
     private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper(this, "header", "No plan yet");
     private final ReadOnlyStringWrapper statement = new ReadOnlyStringWrapper(this, "statement", "");
+    private final ReadOnlyStringWrapper rawText = new ReadOnlyStringWrapper(this, "rawText", "");
+    private final ReadOnlyObjectWrapper<PlanSourceLines> sourceLines =
+            new ReadOnlyObjectWrapper<>(this, "sourceLines", PlanSourceLines.of(null, null));
     private final ObservableList<InsightItem> insights = FXCollections.observableArrayList();
     private final ObjectProperty<PlanNode> selectedNode = new SimpleObjectProperty<>(this, "selectedNode");
     private final ObjectProperty<InsightItem> selectedInsight = new SimpleObjectProperty<>(this, "selectedInsight");
+    private final PlanGraphViewModel graph;
 
     /** Creates an empty plan view model; selecting an insight selects its node. */
     public PlanViewModel() {
@@ -34,6 +40,12 @@ public final class PlanViewModel {
                 selectedNode.set(p.node(now.nodeId()));
             }
         });
+        graph = new PlanGraphViewModel(this);
+    }
+
+    /** @return the node graph's state (layout, collapsed nodes, zoom, colouring) */
+    public PlanGraphViewModel graph() {
+        return graph;
     }
 
     /**
@@ -44,8 +56,22 @@ public final class PlanViewModel {
      * @param items     its insights, most severe first
      */
     public void show(Plan newPlan, String sql, List<InsightItem> items) {
+        show(newPlan, sql, items, null);
+    }
+
+    /**
+     * Shows a plan together with its original text, so the raw view can show it and find each node in it.
+     *
+     * @param newPlan   the parsed plan
+     * @param sql       the statement it explains, or null/"" when unknown (a pasted plan)
+     * @param items     its insights, most severe first
+     * @param planText  the plan as pasted or as the server returned it; null when not kept
+     */
+    public void show(Plan newPlan, String sql, List<InsightItem> items, String planText) {
         selectedInsight.set(null);
         selectedNode.set(null);
+        rawText.set(planText == null ? "" : planText);
+        sourceLines.set(PlanSourceLines.of(planText, newPlan));
         plan.set(newPlan);
         statement.set(sql == null ? "" : sql);
         header.set(headerOf(newPlan));
@@ -57,6 +83,8 @@ public final class PlanViewModel {
         selectedInsight.set(null);
         selectedNode.set(null);
         plan.set(null);
+        rawText.set("");
+        sourceLines.set(PlanSourceLines.of(null, null));
         statement.set("");
         header.set("No plan yet");
         insights.clear();
@@ -99,12 +127,27 @@ public final class PlanViewModel {
         return statement.getReadOnlyProperty();
     }
 
+    /** @return the plan's original text ("" when not kept) */
+    public ReadOnlyStringProperty rawTextProperty() {
+        return rawText.getReadOnlyProperty();
+    }
+
+    /** @return where each node of the plan shown is written in {@link #rawTextProperty()} */
+    public ReadOnlyObjectProperty<PlanSourceLines> sourceLinesProperty() {
+        return sourceLines.getReadOnlyProperty();
+    }
+
     /** @return insights of the plan shown, most severe first */
     public ObservableList<InsightItem> insights() {
         return insights;
     }
 
-    /** @return the selected node (the tree view binds both ways) */
+    /**
+     * The one selected plan node every view of the plan selects through (tree, graph, grid, statistics, raw
+     * text, insights).
+     *
+     * @return the selected node, or null
+     */
     public ObjectProperty<PlanNode> selectedNodeProperty() {
         return selectedNode;
     }

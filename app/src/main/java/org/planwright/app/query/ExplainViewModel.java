@@ -1,6 +1,7 @@
 package org.planwright.app.query;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.planwright.app.concurrent.BackgroundExecutor;
 import org.planwright.app.connection.ActiveConnection;
 import org.planwright.app.connection.ConnectionViewModel;
@@ -10,7 +11,9 @@ import org.planwright.app.error.ErrorReporter;
 import org.planwright.app.plan.InsightItem;
 import org.planwright.app.plan.PlanViewModel;
 import org.planwright.app.results.ResultsViewModel;
+import org.planwright.plans.InsightContext;
 import org.planwright.plans.InsightEngine;
+import org.planwright.plans.InsightThresholds;
 import org.planwright.plans.Plan;
 import org.planwright.plans.PlanParseException;
 import org.planwright.plans.PlanParser;
@@ -18,14 +21,20 @@ import org.planwright.sqltext.SqlStatement;
 import org.planwright.target.ExplainOptions;
 import org.planwright.target.ExplainResult;
 import org.planwright.target.TargetException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The EXPLAIN commands: Ctrl+E ({@link ExplainOptions#plain()}: estimates only) and Ctrl+Shift+E
  * ({@link ExplainOptions#analyze()}: ANALYZE, BUFFERS, VERBOSE, SETTINGS; the target runs it in a transaction it
  * rolls back) of the statement under the caret. The plan is parsed ({@link PlanParser}), analyzed
- * ({@link InsightEngine}), shown in {@link PlanViewModel} and captured in the store. FX thread only.
+ * ({@link InsightEngine} with the thresholds in force at that moment, and for EXPLAIN ANALYZE the scanned tables'
+ * statistics from {@code pg_stat_user_tables} for the stale-statistics tip), shown in {@link PlanViewModel} and
+ * captured in the store. FX thread only.
  */
 public final class ExplainViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExplainViewModel.class);
 
     private final EditorTabsViewModel editors;
     private final ConnectionViewModel connection;
@@ -34,7 +43,7 @@ public final class ExplainViewModel {
     private final ResultsViewModel results;
     private final BackgroundExecutor executor;
     private final PlanCaptureRecorder captures;
-    private final InsightEngine insights = new InsightEngine();
+    private final Supplier<InsightThresholds> thresholds;
 
     /**
      * @param editors    the editor tabs
@@ -48,6 +57,18 @@ public final class ExplainViewModel {
     public ExplainViewModel(EditorTabsViewModel editors, ConnectionViewModel connection, QueryViewModel queries,
                             PlanViewModel plan, ResultsViewModel results, BackgroundExecutor executor,
                             PlanCaptureRecorder captures) {
+        this(editors, connection, queries, plan, results, executor, captures, InsightThresholds::defaults);
+    }
+
+    /**
+     * As above, with the insight thresholds read at each analysis (called on a worker thread).
+     *
+     * @param thresholds the thresholds in force, e.g. {@code InsightPreferences::current}
+     */
+    public ExplainViewModel(EditorTabsViewModel editors, ConnectionViewModel connection, QueryViewModel queries,
+                            PlanViewModel plan, ResultsViewModel results, BackgroundExecutor executor,
+                            PlanCaptureRecorder captures, Supplier<InsightThresholds> thresholds) {
+        this.thresholds = thresholds;
         this.editors = editors;
         this.connection = connection;
         this.queries = queries;
@@ -91,7 +112,8 @@ public final class ExplainViewModel {
             }
             return new Explained(result, null, List.of()); // an H2 statement without tables: shown as text
         }
-        List<InsightItem> items = insights.analyze(parsed).stream()
+        InsightContext context = options.useAnalyze() && postgres ? tableStatistics(c, parsed) : InsightContext.empty();
+        List<InsightItem> items = new InsightEngine(thresholds.get()).analyze(parsed, context).stream()
                 .map(i -> new InsightItem(i.score(), i.title(), i.explanation(), i.nodeIds().getFirst()))
                 .toList();
         if (postgres) {
@@ -100,13 +122,24 @@ public final class ExplainViewModel {
         return new Explained(result, parsed, items);
     }
 
+    /** The scanned tables' statistics; a failure only costs the stale-statistics tip, so it is logged. */
+    private static InsightContext tableStatistics(ActiveConnection c, Plan plan) {
+        try {
+            return InsightContext.withTableStatistics(
+                    c.with(s -> s.tableStatistics(InsightContext.scannedTables(plan))));
+        } catch (TargetException e) {
+            LOG.warn("Table statistics not read, no stale-statistics tip: {}", e.getMessage());
+            return InsightContext.empty();
+        }
+    }
+
     private void shown(SqlStatement statement, Explained e) {
         if (e.plan() == null) {
             results.info("Plan (" + e.result().format() + "):\n" + e.result().planText());
             queries.end("Plan shown as text");
             return;
         }
-        plan.show(e.plan(), statement.text(), e.insights());
+        plan.show(e.plan(), statement.text(), e.insights(), e.result().planText());
         queries.end((e.result().options().useAnalyze() ? "EXPLAIN ANALYZE" : "EXPLAIN") + " · "
                 + PlanViewModel.headerOf(e.plan())
                 + (e.result().rolledBack() && e.result().options().useAnalyze() ? " · rolled back" : ""));

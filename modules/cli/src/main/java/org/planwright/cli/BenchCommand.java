@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,11 +17,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code planwright bench}: how long parse + compute + insights takes on the corpus's largest plans and on
- * synthetic plans (1,200 partitions; 100,000 nodes), beside the issue 3 targets, and as a ratio to a baseline
+ * {@code planwright bench}: how long parse + compute + insights takes on the corpus's largest plans, on the real
+ * plans of thousands of nodes in the repository's {@code generated-huge} folder, on plan files named on the command
+ * line, and on synthetic plans (1,200 partitions; 100,000 nodes), beside the issue 3 targets, and as a ratio to a baseline
  * measured in the same run: Jackson's {@code ObjectMapper.readTree} of the same text (pure JSON parsing). Also the
  * retained heap of the parsed 100,000-node plan ({@link RetainedHeap}). Output is for people; its lines are
  * stable enough to grep ("parse + compute + insights:", "baseline Jackson readTree:", "ratio:", "retained heap").
@@ -30,7 +33,8 @@ import picocli.CommandLine.Spec;
         header = "Measure plan parsing + insights speed and memory on large plans.",
         description = {
             "Times parse + compute + insights (PlanParser.parse, then InsightEngine.analyze) on the corpus's "
-                    + "largest plans and on synthetic EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) plans, and the same "
+                    + "largest plans, on the real plans of modules/plans/src/test/resources/generated-huge (when run "
+                    + "inside the repository), on the FILEs given, and on synthetic EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) plans, and the same "
                     + "text through Jackson's ObjectMapper.readTree as the baseline. Prints median and p90 in ms "
                     + "over the timed runs, after warm-up runs.",
             "Issue 3 targets: 1,200-partition plan < 50 ms, 100,000 nodes < 1 s, retained heap < 200 MB.",
@@ -52,8 +56,14 @@ final class BenchCommand implements Callable<Integer> {
                     + "are printed only at full size")
     private int maxNodes;
 
-    @Option(names = "--no-corpus", description = "Leave out the corpus plans (synthetic plans only)")
+    @Option(names = "--no-corpus", description = "Leave out the corpus plans and the repository's generated-huge "
+            + "plans (FILEs and synthetic plans only)")
     private boolean noCorpus;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*",
+            description = "More plan files to measure (text or JSON, as PlanParser reads them; gzipped if the name "
+                    + "ends with .gz), e.g. EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) output of a partitioned table")
+    private List<Path> files = List.of();
 
     private final InsightEngine engine = new InsightEngine();
     private final ObjectMapper jackson = new ObjectMapper();
@@ -72,8 +82,20 @@ final class BenchCommand implements Callable<Integer> {
             inputs.addAll(BenchInput.corpus(BenchInput.findCorpus(System.getProperty("planwright.corpus"),
                     System.getenv("PLANWRIGHT_CORPUS"))));
         }
+        int corpusInputs = inputs.size();
+        if (!noCorpus) {
+            inputs.addAll(BenchInput.generatedHuge(BenchInput.findRepository()));
+        }
+        for (Path file : files) {
+            try {
+                inputs.addAll(BenchInput.files(List.of(file)));
+            } catch (IOException e) {
+                throw new CommandLine.ParameterException(cl, "cannot read plan file " + file + ": "
+                        + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+            }
+        }
         PrintWriter out = cl.getOut();
-        if (inputs.isEmpty() && !noCorpus) {
+        if (corpusInputs == 0 && !noCorpus) {
             out.println("corpus: not found (set -Dplanwright.corpus=PATH or PLANWRIGHT_CORPUS); synthetic plans only");
         }
         inputs.addAll(BenchInput.synthetic(maxNodes));

@@ -1,6 +1,7 @@
 package org.planwright.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
 /**
  * One input of {@code planwright bench}.
@@ -63,6 +65,63 @@ record BenchInput(String name, String text, double targetMs) {
             }
         }
         return inputs;
+    }
+
+    /** Where the repository keeps real plans of thousands of nodes generated from PostgreSQL (gzipped JSON). */
+    static final String GENERATED_HUGE = "modules/plans/src/test/resources/generated-huge";
+
+    /**
+     * @param repository the repository root, if found
+     * @return the real huge plans of {@link #GENERATED_HUGE} ({@code *.json.gz}, e.g. the join of two tables of
+     *     1,000 partitions each), sorted by name; empty without the folder
+     * @throws IOException when a file cannot be read or is not gzip
+     */
+    static List<BenchInput> generatedHuge(Optional<Path> repository) throws IOException {
+        List<BenchInput> inputs = new ArrayList<>();
+        Path dir = repository.map(r -> r.resolve(GENERATED_HUGE)).filter(Files::isDirectory).orElse(null);
+        if (dir == null) {
+            return inputs;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".json.gz")).sorted().toList()) {
+                inputs.add(new BenchInput("real " + GENERATED_HUGE.substring(GENERATED_HUGE.lastIndexOf('/') + 1)
+                        + "/" + p.getFileName(), read(p), 0));
+            }
+        }
+        return inputs;
+    }
+
+    /**
+     * @param files plan files named on the command line (text or JSON; gzipped when the name ends with ".gz")
+     * @return one input per file, named "file PATH"
+     * @throws IOException when a file cannot be read
+     */
+    static List<BenchInput> files(List<Path> files) throws IOException {
+        List<BenchInput> inputs = new ArrayList<>();
+        for (Path p : files) {
+            inputs.add(new BenchInput("file " + p, read(p), 0));
+        }
+        return inputs;
+    }
+
+    /** @return the file's text (UTF-8), gunzipped when its name ends with ".gz" */
+    static String read(Path p) throws IOException {
+        if (!p.getFileName().toString().endsWith(".gz")) {
+            return Files.readString(p);
+        }
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** @return the Planwright repository holding the working directory (the folder with {@link #GENERATED_HUGE}) */
+    static Optional<Path> findRepository() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve(GENERATED_HUGE))) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * Picocli creates it; options are fields. Returns an exit code of {@link ExitCodes}: 0 all read, 1 a plan could
  * not be read (its {@code file:line:column: message} is on standard error and in the report), 2 bad usage.
  */
-@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "plan", subcommands = PlanDiffCommand.class, mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         versionProvider = VersionProvider.class,
         header = "Report the summary and insights of saved plans (EXPLAIN output of PostgreSQL, H2 or MySQL).",
         description = {
@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
                         + "standard error; the other files are still reported); 2 bad usage or a missing file.",
                   "",
                   "Example:",
-                  "  psql -XAtc 'EXPLAIN (FORMAT JSON) SELECT ...' | planwright plan -"})
+                  "  psql -XAtc 'EXPLAIN (FORMAT JSON) SELECT ...' | planwright plan -",
+                  "",
+                  "Compare two plans: planwright plan diff BEFORE AFTER (see 'planwright plan diff --help')."})
 final class PlanCommand implements Callable<Integer> {
 
     @Spec
@@ -47,13 +49,17 @@ final class PlanCommand implements Callable<Integer> {
             description = "Output: ${COMPLETION-CANDIDATES} (default: text). JSON: see docs/cli-json-output.md")
     private ReportFormat format;
 
-    @Parameters(arity = "1..*", paramLabel = "PLAN-FILE",
+    // 0..* so that "plan diff" parses; call() asks for at least one file
+    @Parameters(arity = "0..*", paramLabel = "PLAN-FILE",
             description = "Files holding one plan each (any format above); - for standard input")
     private List<String> files;
 
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
+        if (files == null || files.isEmpty()) {
+            throw new CommandLine.ParameterException(cl, "Missing required parameter: 'PLAN-FILE'");
+        }
         if (files.stream().filter(PlanFiles.STDIN::equals).count() > 1) {
             throw new CommandLine.ParameterException(cl, "standard input (-) can be given only once");
         }

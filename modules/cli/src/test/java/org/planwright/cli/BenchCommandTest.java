@@ -3,6 +3,7 @@ package org.planwright.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.planwright.testsupport.Corpus;
 
 /**
  * {@code planwright bench} at a small size: the output has a block per input (corpus plans and both synthetic
@@ -18,21 +19,41 @@ class BenchCommandTest {
         assertThat(r.out()).contains("1 iteration after 1 warm-up run per input",
                 "corpus plans/pev2/samples__plan8_source.json: 72 nodes, ",
                 "corpus plans/generated-tpch/",
+                "real generated-huge/partitions-1000-join.json.gz: 2,004 nodes, ",
                 "synthetic Append over 1,200 Seq Scans: 1,201 nodes, ",
                 "synthetic 2,000-node join plan: 2,000 nodes, ",
                 "retained heap of the parsed 2,000-node join plan: ",
                 "method: MemoryMXBean");
         assertThat(r.out().lines().filter(l -> l.startsWith("  parse + compute + insights: median ")))
-                .as("one timing line per input").hasSize(4);
+                .as("one timing line per input").hasSize(5);
         assertThat(r.out().lines().filter(l -> l.matches("  parse \\+ compute alone: +median [\\d.]+ ms, p90 [\\d.]+ ms")))
-                .hasSize(4);
+                .hasSize(5);
         assertThat(r.out().lines().filter(l -> l.matches("  baseline Jackson readTree: +median [\\d.]+ ms, p90 [\\d.]+ ms")))
-                .hasSize(4);
+                .hasSize(5);
         assertThat(r.out().lines().filter(l -> l.matches("  ratio: parse \\+ compute \\+ insights = [\\d.]+x Jackson tree parse.*")))
-                .hasSize(4);
+                .hasSize(5);
         assertThat(r.out()).as("the 1,200-partition plan is at full size: its target is shown")
                 .containsPattern("median [\\d.]+ ms, p90 [\\d.]+ ms  \\(target < 50\\.0 ms: (met|MISSED)\\)");
         assertThat(r.out()).as("the 100,000-node target only at full size").doesNotContain("target < 1000");
+    }
+
+    @Test
+    void planFilesNamedOnTheCommandLineAreMeasuredToo() {
+        String file = Corpus.resolve("plans/generated-pagila/pagila-cte_top_customers.json").toString();
+        CliRun r = CliRun.run("bench", "--iterations", "1", "--max-nodes", "10", "--no-corpus", file);
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("file " + file + ": ").doesNotContain("generated-huge");
+        assertThat(r.out().lines().filter(l -> l.startsWith("  parse + compute + insights: median ")))
+                .as("the file and the two synthetic plans").hasSize(3);
+    }
+
+    @Test
+    void aMissingPlanFileIsAUsageError() {
+        CliRun r = CliRun.run("bench", "--iterations", "1", "/nonexistent/plan.json");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+        assertThat(r.err()).contains("cannot read plan file /nonexistent/plan.json: no such file");
     }
 
     @Test

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * HEAP_FETCHES: an Index Only Scan whose "Heap Fetches" (all loops) are at least {@link #MIN_HEAP_FETCHES} and
- * at least {@link #MIN_FETCHED} of the rows it returned (all loops). An index-only scan visits the table for
+ * HEAP_FETCHES: an Index Only Scan whose "Heap Fetches" (all loops) are at least
+ * {@link InsightThresholds#heapFetchesMin()} and at least {@link InsightThresholds#heapFetchesPerRow()} of the rows it returned (all loops). An index-only scan visits the table for
  * every row on a page not marked all-visible in the visibility map; VACUUM sets those bits (PostgreSQL
  * documentation, "Index-Only Scans and Covering Indexes" and "Updating the Visibility Map"). Thresholds are
  * Planwright's: a tenth of the rows makes the scan noticeably closer to a plain Index Scan; 100 fetches keeps
@@ -15,22 +15,30 @@ import java.util.Map;
  */
 public final class HeapFetchesRule implements InsightRule {
 
-    /** Minimum heap fetches over all loops. */
-    public static final long MIN_HEAP_FETCHES = 100;
-    /** Minimum heap fetches per returned row (fraction; may exceed 1 with dead index entries). */
-    public static final double MIN_FETCHED = 0.10;
+
+    private final InsightThresholds thresholds;
+
+    /** A rule with {@link InsightThresholds#defaults()}. */
+    public HeapFetchesRule() {
+        this(InsightThresholds.defaults());
+    }
+
+    /** @param thresholds the numbers this rule compares with (heap fetches and fetches per row) */
+    public HeapFetchesRule(InsightThresholds thresholds) {
+        this.thresholds = thresholds;
+    }
 
     @Override
     public List<Insight> apply(Plan plan) {
         List<Insight> out = new ArrayList<>();
-        for (PlanNode n : plan.nodes()) {
+        for (PlanNode n : NodeSets.of(plan, "Index Only Scan")) {
             if (!"Index Only Scan".equals(n.nodeType()) || n.heapFetches().isEmpty()) {
                 continue;
             }
             long fetches = n.heapFetches().getAsLong();
             double rows = n.totalActualRows();
             double perRow = rows > 0 ? fetches / rows : fetches;
-            if (fetches < MIN_HEAP_FETCHES || perRow < MIN_FETCHED) {
+            if (fetches < thresholds.heapFetchesMin() || perRow < thresholds.heapFetchesPerRow()) {
                 continue;
             }
             double share = ImpactScore.exclusiveShare(plan, n);
@@ -41,7 +49,7 @@ public final class HeapFetchesRule implements InsightRule {
             ev.put("exclusive time (ms)", n.exclusiveTime());
             ev.put("share of execution time (fraction)", share);
             String table = n.relationName().orElse("the table");
-            String title = InsightEngine.label(n) + " fetched " + String.format(java.util.Locale.ROOT, "%,d", fetches)
+            String title = InsightEngine.label(n) + " fetched " + Numbers.grouped(fetches)
                     + " rows from the table";
             String why = "An Index Only Scan still reads the table for rows on pages the visibility map does not "
                     + "mark all-visible. VACUUM " + table + " (or tune autovacuum for it, e.g. a lower "

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * INDEX_RECHECK: a scan whose "Rows Removed by Index Recheck" is at least {@link #MIN_REMOVED} of the rows it
- * fetched and at least {@link #MIN_REMOVED_ROWS} rows over all loops. PostgreSQL rechecks the condition on each
+ * INDEX_RECHECK: a scan whose "Rows Removed by Index Recheck" is at least {@link InsightThresholds#removedFraction()} of
+ * the rows it fetched and at least {@link InsightThresholds#removedRowsMin()} rows over all loops. PostgreSQL rechecks the condition on each
  * heap row when the bitmap is lossy (whole pages, work_mem too small) or when the index itself is lossy (BRIN,
  * GIN with trigrams, some GiST operators) — PostgreSQL documentation, "Bitmap Heap Scan" in "Using EXPLAIN" and
  * the index-type chapters. Thresholds are Planwright's, the same as {@link SeqScanFilterRule}'s. Impact: the
@@ -15,17 +15,25 @@ import java.util.Map;
  */
 public final class IndexRecheckRule implements InsightRule {
 
-    /** Minimum fraction of fetched rows removed by the recheck. */
-    public static final double MIN_REMOVED = 0.90;
-    /** Minimum rows removed over all loops. */
-    public static final double MIN_REMOVED_ROWS = 1000;
+
+    private final InsightThresholds thresholds;
+
+    /** A rule with {@link InsightThresholds#defaults()}. */
+    public IndexRecheckRule() {
+        this(InsightThresholds.defaults());
+    }
+
+    /** @param thresholds the numbers this rule compares with (removed-rows fraction and minimum) */
+    public IndexRecheckRule(InsightThresholds thresholds) {
+        this.thresholds = thresholds;
+    }
 
     @Override
     public List<Insight> apply(Plan plan) {
         List<Insight> out = new ArrayList<>();
-        for (PlanNode n : plan.nodes()) {
+        for (PlanNode n : NodeSets.scans(plan)) {
             RemovedRows r = RemovedRows.of(n, n.rowsRemovedByIndexRecheck());
-            if (r == null || r.fraction() < MIN_REMOVED || r.removedTotal() < MIN_REMOVED_ROWS) {
+            if (r == null || r.fraction() < thresholds.removedFraction() || r.removedTotal() < thresholds.removedRowsMin()) {
                 continue;
             }
             double share = ImpactScore.exclusiveShare(plan, n);

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Runs {@link InsightRule}s over a plan and ranks what they find: highest score first, then largest impact
- * (time or cost at stake), then plan order. Immutable and thread-safe if its rules are.
+ * (time or cost at stake), then plan order. Immutable and thread-safe if its rules are (the standard ones are).
+ * Each rule walks the nodes once; the engine as a whole is linear in the node count.
  */
 public final class InsightEngine {
 
@@ -15,22 +16,53 @@ public final class InsightEngine {
             .thenComparingInt(i -> i.nodeIds().getFirst());
 
     private final List<InsightRule> rules;
+    private final InsightThresholds thresholds;
 
-    /**
-     * An engine with the standard rules: slow nodes, row misestimates, filtering seq scans, spills, JIT, join
-     * filters, index rechecks, lossy bitmaps, heap fetches, missing parallel workers, nested loops, read
-     * efficiency, large offsets.
-     */
+    /** An engine with the standard rules and {@link InsightThresholds#defaults()}. */
     public InsightEngine() {
-        this(List.of(new SlowNodeRule(), new RowMisestimateRule(), new SeqScanFilterRule(), new SpillRule(),
-                new JitShareRule(), new JoinFilterRule(), new IndexRecheckRule(), new LossyBitmapRule(),
-                new HeapFetchesRule(), new WorkersLaunchedRule(), new NestedLoopRule(), new ReadEfficiencyRule(),
-                new LargeOffsetRule()));
+        this(InsightThresholds.defaults());
     }
 
-    /** @param rules the rules to run, in any order */
+    /**
+     * An engine with the standard rules: slow nodes, high exclusive cost (no ANALYZE), row misestimates, filtering
+     * seq scans, inefficient index scans, spills, JIT, join filters, index rechecks, lossy bitmaps, heap fetches,
+     * missing parallel workers, nested loops, read efficiency, large offsets, slow counts, stale statistics.
+     *
+     * @param thresholds the numbers every rule compares with
+     */
+    public InsightEngine(InsightThresholds thresholds) {
+        this(standardRules(thresholds), thresholds);
+    }
+
+    /**
+     * @param rules the rules to run, in any order (their own thresholds apply; {@link #thresholds()} reports
+     *              the defaults)
+     */
     public InsightEngine(List<InsightRule> rules) {
+        this(rules, InsightThresholds.defaults());
+    }
+
+    private InsightEngine(List<InsightRule> rules, InsightThresholds thresholds) {
         this.rules = List.copyOf(rules);
+        this.thresholds = thresholds;
+    }
+
+    /**
+     * @param thresholds the numbers the rules compare with
+     * @return one instance of each standard rule
+     */
+    public static List<InsightRule> standardRules(InsightThresholds thresholds) {
+        return List.of(new SlowNodeRule(thresholds), new HighCostRule(thresholds), new RowMisestimateRule(thresholds),
+                new SeqScanFilterRule(thresholds), new InefficientIndexScanRule(thresholds), new SpillRule(),
+                new JitShareRule(thresholds), new JoinFilterRule(thresholds), new IndexRecheckRule(thresholds),
+                new LossyBitmapRule(), new HeapFetchesRule(thresholds), new WorkersLaunchedRule(),
+                new NestedLoopRule(thresholds), new ReadEfficiencyRule(thresholds), new LargeOffsetRule(thresholds),
+                new SlowCountRule(thresholds), new StaleStatisticsRule(thresholds));
+    }
+
+    /** @return the thresholds this engine's standard rules use */
+    public InsightThresholds thresholds() {
+        return thresholds;
     }
 
     /**
@@ -38,32 +70,40 @@ public final class InsightEngine {
      * @return the insights of all rules, ranked by score, then impact, then node id
      */
     public List<Insight> analyze(Plan plan) {
+        return analyze(plan, InsightContext.empty());
+    }
+
+    /**
+     * @param plan    a parsed plan
+     * @param context what the connection told about the database (table statistics); may be
+     *                {@link InsightContext#empty()}
+     * @return the insights of all rules, ranked by score, then impact, then node id
+     */
+    public List<Insight> analyze(Plan plan, InsightContext context) {
         List<Insight> all = new ArrayList<>();
         for (InsightRule r : rules) {
-            all.addAll(r.apply(plan));
+            all.addAll(r.apply(plan, context));
         }
         all.sort(RANK);
         return List.copyOf(all);
     }
 
-    /** @return a short name for a node as EXPLAIN shows it, e.g. "Seq Scan on lineitem", "Hash Join" */
+    /** @return a short name for a node as EXPLAIN shows it, e.g. "Seq Scan on lineitem (node 3)" */
     static String label(PlanNode n) {
         return n.label() + " (node " + n.id() + ")";
     }
 
     /** @return {@code ms} formatted for a sentence, e.g. "1,234 ms" or "0.42 ms" */
     static String ms(double ms) {
-        return ms >= 100 ? String.format(java.util.Locale.ROOT, "%,.0f ms", ms)
-                : String.format(java.util.Locale.ROOT, "%.2f ms", ms);
+        return (ms >= 100 ? Numbers.whole(ms) : Numbers.twoDecimals(ms)) + " ms";
     }
 
     /** @return {@code fraction} as a percentage for a sentence, e.g. "42%" or "0.5%" */
     static String pct(double fraction) {
         double p = fraction * 100;
         if (p > 99 && p < 100) {
-            return String.format(java.util.Locale.ROOT, "%.1f%%", Math.floor(p * 10) / 10);
+            return Numbers.oneDecimal(Math.floor(p * 10) / 10) + "%";
         }
-        return p >= 10 || p == 0 ? String.format(java.util.Locale.ROOT, "%.0f%%", p)
-                : String.format(java.util.Locale.ROOT, "%.1f%%", p);
+        return (p >= 10 || p == 0 ? Numbers.whole(p) : Numbers.oneDecimal(p)) + "%";
     }
 }

@@ -10,6 +10,11 @@ public enum InsightKind {
     SEQ_SCAN_FILTER,
     /** A sort that did not fit in work_mem and went to disk. */
     SORT_SPILL,
+    /**
+     * A Materialize, WindowAgg, CTE Scan or Recursive Union whose stored rows (tuplestore) did not fit in work_mem
+     * and went to disk (PostgreSQL 18+ reports "Storage: Disk").
+     */
+    MATERIALIZE_SPILL,
     /** A hash (join or aggregate) that did not fit in work_mem and was split into batches on disk. */
     HASH_SPILL,
     /** JIT compilation took a large share of the execution time. */
@@ -29,5 +34,13 @@ public enum InsightKind {
     /** A scan that reads many 8 kB blocks for each row it returns. */
     READ_EFFICIENCY,
     /** A Limit that threw away many rows its input produced: a large OFFSET. */
-    LARGE_OFFSET
+    LARGE_OFFSET,
+    /** Without ANALYZE: a node that carries a large share of the plan's estimated cost. */
+    HIGH_COST,
+    /** An index scan whose Filter removes most of the rows its index condition returns: the index does not match. */
+    INEFFICIENT_INDEX_SCAN,
+    /** A count without GROUP BY that reads a whole big table: an index-only scan or reltuples estimate is faster. */
+    SLOW_COUNT,
+    /** A misestimated scan on a table never analyzed, or modified beyond the autovacuum analyze threshold since. */
+    STALE_STATISTICS
 }

@@ -13,4 +13,16 @@ public interface InsightRule {
      * @return the findings of this rule, in any order; never null
      */
     List<Insight> apply(Plan plan);
+
+    /**
+     * The rule with what the connection could tell about the database. Rules that need no context keep this
+     * default, which ignores it.
+     *
+     * @param plan    a parsed plan
+     * @param context table statistics and more; {@link InsightContext#empty()} when nothing is known
+     * @return the findings of this rule, in any order; never null
+     */
+    default List<Insight> apply(Plan plan, InsightContext context) {
+        return apply(plan);
+    }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JIT_SHARE: JIT compilation ("JIT: ... Timing: ... Total") took at least {@link #MIN_SHARE} of the execution
+ * JIT_SHARE: JIT compilation ("JIT: ... Timing: ... Total") took at least {@link InsightThresholds#jitShare()} of the execution
  * time. PostgreSQL decides to compile from cost estimates (jit_above_cost, default 100000; PostgreSQL
  * documentation, "When to JIT?"), so a short query with a high estimated cost pays compilation time it never
  * wins back. In parallel plans PostgreSQL sums the JIT time of all processes, which can exceed the wall-clock
@@ -14,8 +14,18 @@ import java.util.Map;
  */
 public final class JitShareRule implements InsightRule {
 
-    /** Minimum fraction of the execution time spent in JIT compilation. */
-    public static final double MIN_SHARE = 0.10;
+
+    private final InsightThresholds thresholds;
+
+    /** A rule with {@link InsightThresholds#defaults()}. */
+    public JitShareRule() {
+        this(InsightThresholds.defaults());
+    }
+
+    /** @param thresholds the numbers this rule compares with (JIT share) */
+    public JitShareRule(InsightThresholds thresholds) {
+        this.thresholds = thresholds;
+    }
 
     @Override
     public List<Insight> apply(Plan plan) {
@@ -25,7 +35,7 @@ public final class JitShareRule implements InsightRule {
             return List.of();
         }
         double share = Math.min(1.0, jit.totalTime() / exec);
-        if (share < MIN_SHARE) {
+        if (share < thresholds.jitShare()) {
             return List.of();
         }
         Map<String, Double> ev = new LinkedHashMap<>();

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JOIN_FILTER: a join whose "Join Filter" removes at least {@link #MIN_REMOVED} of the row pairs it forms and at
- * least {@link #MIN_REMOVED_ROWS} rows over all loops. A Join Filter is checked after the pair is built, unlike
+ * JOIN_FILTER: a join whose "Join Filter" removes at least {@link InsightThresholds#removedFraction()} of the row pairs it
+ * forms and at least {@link InsightThresholds#removedRowsMin()} rows over all loops. A Join Filter is checked after the pair is built, unlike
  * a Hash Cond, Merge Cond or inner Index Cond, so every removed row is work done for nothing (PostgreSQL
  * documentation, "Using EXPLAIN": rows removed by a join filter; PEV2 shows the same count as "rows removed by
  * join filter"). Thresholds are Planwright's, the same as {@link SeqScanFilterRule}'s. Impact: the join's
@@ -15,17 +15,25 @@ import java.util.Map;
  */
 public final class JoinFilterRule implements InsightRule {
 
-    /** Minimum fraction of formed rows removed by the join filter. */
-    public static final double MIN_REMOVED = 0.90;
-    /** Minimum rows removed over all loops. */
-    public static final double MIN_REMOVED_ROWS = 1000;
+
+    private final InsightThresholds thresholds;
+
+    /** A rule with {@link InsightThresholds#defaults()}. */
+    public JoinFilterRule() {
+        this(InsightThresholds.defaults());
+    }
+
+    /** @param thresholds the numbers this rule compares with (removed-rows fraction and minimum) */
+    public JoinFilterRule(InsightThresholds thresholds) {
+        this.thresholds = thresholds;
+    }
 
     @Override
     public List<Insight> apply(Plan plan) {
         List<Insight> out = new ArrayList<>();
-        for (PlanNode n : plan.nodes()) {
+        for (PlanNode n : NodeSets.of(plan, "Nested Loop", "Hash Join", "Merge Join")) {
             RemovedRows r = RemovedRows.of(n, n.rowsRemovedByJoinFilter());
-            if (r == null || r.fraction() < MIN_REMOVED || r.removedTotal() < MIN_REMOVED_ROWS) {
+            if (r == null || r.fraction() < thresholds.removedFraction() || r.removedTotal() < thresholds.removedRowsMin()) {
                 continue;
             }
             double share = ImpactScore.exclusiveShare(plan, n);

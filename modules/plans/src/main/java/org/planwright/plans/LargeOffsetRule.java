@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * LARGE_OFFSET: a Limit whose input produced at least {@link #MIN_DISCARDED_ROWS} more rows than the Limit
- * returned, and at least {@link #MIN_DISCARDED} of its input. A Limit stops its input once it has its rows, so
+ * LARGE_OFFSET: a Limit whose input produced at least {@link InsightThresholds#offsetRowsMin()} more rows than
+ * the Limit returned, and at least {@link InsightThresholds#offsetFraction()} of its input. A Limit stops its input once it has its rows, so
  * extra input rows are the ones an OFFSET skipped; "the rows skipped by an OFFSET clause still have to be
  * computed inside the server; therefore a large OFFSET might be inefficient" (PostgreSQL documentation,
  * "LIMIT and OFFSET"). Thresholds are Planwright's. Impact: the input's inclusive time share times the
@@ -15,15 +15,23 @@ import java.util.Map;
  */
 public final class LargeOffsetRule implements InsightRule {
 
-    /** Minimum rows discarded (input rows minus returned rows, all loops). */
-    public static final double MIN_DISCARDED_ROWS = 1000;
-    /** Minimum discarded fraction of the input rows. */
-    public static final double MIN_DISCARDED = 0.50;
+
+    private final InsightThresholds thresholds;
+
+    /** A rule with {@link InsightThresholds#defaults()}. */
+    public LargeOffsetRule() {
+        this(InsightThresholds.defaults());
+    }
+
+    /** @param thresholds the numbers this rule compares with (discarded rows and fraction) */
+    public LargeOffsetRule(InsightThresholds thresholds) {
+        this.thresholds = thresholds;
+    }
 
     @Override
     public List<Insight> apply(Plan plan) {
         List<Insight> out = new ArrayList<>();
-        for (PlanNode n : plan.nodes()) {
+        for (PlanNode n : NodeSets.of(plan, "Limit")) {
             if (!"Limit".equals(n.nodeType()) || n.actualLoops().isEmpty() || n.neverExecuted()) {
                 continue;
             }
@@ -35,7 +43,7 @@ public final class LargeOffsetRule implements InsightRule {
             double in = input.totalActualRows();
             double discarded = in - n.totalActualRows();
             double fraction = in > 0 ? discarded / in : 0;
-            if (discarded < MIN_DISCARDED_ROWS || fraction < MIN_DISCARDED) {
+            if (discarded < thresholds.offsetRowsMin() || fraction < thresholds.offsetFraction()) {
                 continue;
             }
             double impact = Math.clamp(ImpactScore.inclusiveShare(plan, input) * fraction, 0.0, 1.0);
@@ -46,9 +54,8 @@ public final class LargeOffsetRule implements InsightRule {
             ev.put("discarded (fraction)", fraction);
             ev.put("input inclusive time (ms)", input.inclusiveTime());
             ev.put("share of execution time on discarded rows (fraction)", impact);
-            String title = InsightEngine.label(n) + " skipped " + String.format(java.util.Locale.ROOT, "%,.0f",
-                    discarded) + " rows to return " + String.format(java.util.Locale.ROOT, "%,.0f",
-                    n.totalActualRows());
+            String title = InsightEngine.label(n) + " skipped " + Numbers.whole(discarded) + " rows to return "
+                    + Numbers.whole(n.totalActualRows());
             String why = "The rows skipped by OFFSET are still read, joined and sorted before the Limit throws them "
                     + "away, so each later page costs more. Keyset pagination (WHERE (sort key) > (last value seen) "
                     + "ORDER BY sort key LIMIT n, with an index on the sort key) reads only the rows of the page.";

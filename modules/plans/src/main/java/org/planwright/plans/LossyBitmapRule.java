@@ -20,7 +20,7 @@ public final class LossyBitmapRule implements InsightRule {
     @Override
     public List<Insight> apply(Plan plan) {
         List<Insight> out = new ArrayList<>();
-        for (PlanNode n : plan.nodes()) {
+        for (PlanNode n : NodeSets.of(plan, "Bitmap Heap Scan")) {
             long lossy = n.lossyHeapBlocks().orElse(0);
             if (lossy <= MAX_LOSSY_BLOCKS) {
                 continue;
@@ -37,8 +37,8 @@ public final class LossyBitmapRule implements InsightRule {
             ev.put("share of execution time (fraction)", share);
             String title = InsightEngine.label(n) + " used a lossy bitmap for " + InsightEngine.pct(lossyFraction)
                     + " of its heap blocks";
-            String why = "The bitmap of matching rows did not fit in work_mem, so for " + String.format(
-                    java.util.Locale.ROOT, "%,d", lossy) + " pages PostgreSQL only remembered the page and had to "
+            String why = "The bitmap of matching rows did not fit in work_mem, so for " + Numbers.grouped(lossy)
+                    + " pages PostgreSQL only remembered the page and had to "
                     + "recheck every row on it. Raise work_mem for this query (SET LOCAL work_mem = ...) to keep "
                     + "the bitmap exact, or make the index condition more selective.";
             out.add(new Insight(InsightKind.LOSSY_BITMAP, List.of(n.id()), Math.max(1, ImpactScore.of(share)), share,

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * NESTED_LOOP_LOOPS: a Nested Loop whose inner side ran at least {@link #MIN_INNER_LOOPS} times and took at
- * least {@link #MIN_INNER_SHARE} of the execution time. A nested loop runs its inner side once per outer row
+ * NESTED_LOOP_LOOPS: a Nested Loop whose inner side ran at least {@link InsightThresholds#nestedLoopLoops()} times
+ * and took at least {@link InsightThresholds#nestedLoopInnerShare()} of the execution time. A nested loop runs its inner side once per outer row
  * ("loops" in EXPLAIN ANALYZE, PostgreSQL documentation "Using EXPLAIN"), which is cheap for a few outer rows
  * and slow for many, where a Hash Join or Merge Join reads each side once. Thresholds are Planwright's: 1,000
  * loops is where per-loop start-up costs add up; 10 % keeps cheap index lookups out. Impact: the inner side's
@@ -15,15 +15,23 @@ import java.util.Map;
  */
 public final class NestedLoopRule implements InsightRule {
 
-    /** Minimum executions of the inner side. */
-    public static final long MIN_INNER_LOOPS = 1000;
-    /** Minimum share (fraction) of the execution time spent in the inner side. */
-    public static final double MIN_INNER_SHARE = 0.10;
+
+    private final InsightThresholds thresholds;
+
+    /** A rule with {@link InsightThresholds#defaults()}. */
+    public NestedLoopRule() {
+        this(InsightThresholds.defaults());
+    }
+
+    /** @param thresholds the numbers this rule compares with (inner loops and inner share) */
+    public NestedLoopRule(InsightThresholds thresholds) {
+        this.thresholds = thresholds;
+    }
 
     @Override
     public List<Insight> apply(Plan plan) {
         List<Insight> out = new ArrayList<>();
-        for (PlanNode n : plan.nodes()) {
+        for (PlanNode n : NodeSets.of(plan, "Nested Loop")) {
             if (!"Nested Loop".equals(n.nodeType())) {
                 continue;
             }
@@ -34,7 +42,7 @@ public final class NestedLoopRule implements InsightRule {
             }
             long loops = inner.actualLoops().orElse(0);
             double share = ImpactScore.inclusiveShare(plan, inner);
-            if (loops < MIN_INNER_LOOPS || share < MIN_INNER_SHARE) {
+            if (loops < thresholds.nestedLoopLoops() || share < thresholds.nestedLoopInnerShare()) {
                 continue;
             }
             Map<String, Double> ev = new LinkedHashMap<>();
@@ -44,7 +52,7 @@ public final class NestedLoopRule implements InsightRule {
             ev.put("rows joined (all loops)", n.totalActualRows());
             ev.put("share of execution time (fraction)", share);
             String title = InsightEngine.label(n) + " ran its inner side "
-                    + String.format(java.util.Locale.ROOT, "%,d", loops) + " times";
+                    + Numbers.grouped(loops) + " times";
             String why = "A Nested Loop executes " + InsightEngine.label(inner) + " once for every outer row, and "
                     + "those executions took " + InsightEngine.pct(share) + " of the query. If the outer row count "
                     + "was under-estimated, fix the estimate (ANALYZE, extended statistics) so the planner can pick "

@@ -41,6 +41,8 @@ public final class Plan {
     private final Format format;
     private final boolean analyzed;
     private final boolean hasBuffers;
+    /** Nodes by "Node Type", built on first use ({@link #nodesOfType}); racing builders compute equal maps. */
+    private volatile Map<String, List<PlanNode>> byType;
 
     Plan(RawNode rawRoot, Map<String, Object> topLevel, Format format) {
         this.format = format;
@@ -56,7 +58,8 @@ public final class Plan {
     }
 
     private static PlanNode freeze(RawNode raw, PlanNode parent, List<PlanNode> all) {
-        PlanNode node = new PlanNode(all.size(), Collections.unmodifiableMap(new LinkedHashMap<>(raw.props)), parent);
+        PropertyMap props = raw.props instanceof PropertyMap own ? own.freeze() : PropertyMap.copyOf(raw.props);
+        PlanNode node = new PlanNode(all.size(), props, parent);
         all.add(node);
         List<PlanNode> kids = new ArrayList<>(raw.children.size());
         for (RawNode c : raw.children) {
@@ -83,6 +86,36 @@ public final class Plan {
      */
     public PlanNode node(int id) {
         return nodes.get(id);
+    }
+
+    /**
+     * The nodes of one type, for code that looks at a few node types of a large plan (the insight rules) without
+     * walking all nodes. The index is built once, in one pass, on first use.
+     *
+     * @param nodeType a "Node Type", e.g. "Seq Scan", "Hash", "Aggregate" (not the display type)
+     * @return its nodes in pre-order; empty when the plan has none
+     */
+    public List<PlanNode> nodesOfType(String nodeType) {
+        return typeIndex().getOrDefault(nodeType, List.of());
+    }
+
+    /** @return the distinct "Node Type"s of this plan */
+    public java.util.Set<String> nodeTypes() {
+        return typeIndex().keySet();
+    }
+
+    private Map<String, List<PlanNode>> typeIndex() {
+        Map<String, List<PlanNode>> m = byType;
+        if (m == null) {
+            Map<String, List<PlanNode>> build = new java.util.HashMap<>();
+            for (PlanNode n : nodes) {
+                build.computeIfAbsent(n.nodeType(), k -> new ArrayList<>()).add(n);
+            }
+            build.replaceAll((k, v) -> List.copyOf(v));
+            m = Collections.unmodifiableMap(build);
+            byType = m;
+        }
+        return m;
     }
 
     /** @return number of nodes */

@@ -1,7 +1,11 @@
 package org.planwright.plans;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The per-node arithmetic of a plan, computed once when a {@link Plan} is built. All formulas follow PEV2's
@@ -28,8 +32,14 @@ import java.util.Map;
  *     Deviations: the reference must not be followed by another digit ({@code $1} does not match {@code $12}),
  *     and text inside list properties ("Output", "Sort Key") counts too, so that text and JSON plans agree.</li>
  * <li><b>Exclusive cost</b>: Total Cost minus the children's Total Cost (CTEs excepted), clamped at 0.</li>
- * <li><b>Exclusive buffers</b> ({@code calculateExclusives}): the node's buffers minus those of its children
- *     that have no Subplan Name, clamped at 0 per field (PEV2 does not clamp).</li>
+ * <li><b>Exclusive buffers</b> ({@code calculateExclusives}): the node's buffers minus those of the children
+ *     whose time is subtracted (above: SubPlans included, CTEs and InitPlans not, except a Result's InitPlans),
+ *     clamped at 0 per field (PEV2 does not clamp). A CTE Scan that is the only scan of its CTE also loses the
+ *     CTE's buffers. Deviations from PEV2, which subtracts every child without a Subplan Name: PostgreSQL counts
+ *     a SubPlan's buffers in the node whose expressions ran it (pagila-subplan_correlated: Seq Scan on film
+ *     reports 7,604 hits, all of them its SubPlan's), and a CTE's buffers in the CTE Scan that pulled its rows,
+ *     so PEV2's rule counts them twice. Several CTE Scans of one CTE keep the CTE's buffers (the plan does not
+ *     say which scan read which rows first), as do the nodes using an InitPlan's value.</li>
  * <li><b>Total actual rows</b>: Actual Rows x Actual Loops (PEV2's {@code ACTUAL_ROWS_REVISED}).</li>
  * <li><b>Row misestimate</b> ({@code calculatePlannerEstimate}): actual/plan rows (under) or plan/actual rows
  *     (over), per loop; see {@link RowEstimate} for the zero-row rule.</li>
@@ -66,20 +76,23 @@ final class PlanCalculator {
             }
         }
         double[] exclusive = new double[n];
+        Buffers[] buffers = new Buffers[n];
         for (PlanNode node : nodes) {
-            if (!timed[node.id()]) {
-                continue;
-            }
             double children = 0;
+            Buffers childBuffers = Buffers.NONE;
             for (PlanNode c : node.children()) {
-                if (!isCte(c) && (!isRel(c, "InitPlan") || "Result".equals(node.nodeType()))) {
+                if (countsInParent(node, c)) {
                     children += inclusive[c.id()];
+                    childBuffers = childBuffers.plus(c.buffers());
                 }
             }
-            exclusive[node.id()] = Math.max(0, inclusive[node.id()] - children);
+            buffers[node.id()] = node.buffers().minusClamped(childBuffers);
+            if (timed[node.id()]) {
+                exclusive[node.id()] = Math.max(0, inclusive[node.id()] - children);
+            }
         }
         if (plan.analyzed()) {
-            fixCteScans(nodes, inclusive, exclusive);
+            fixCteScans(nodes, inclusive, exclusive, buffers);
             fixInitPlanUsers(nodes, inclusive, exclusive);
         }
         // Plan.totalTime() falls back on the root's inclusive time, which is not derived yet at this point
@@ -90,8 +103,13 @@ final class PlanCalculator {
             double share = total > 0 ? Math.clamp(exclusive[i] / total, 0.0, 1.0) : 0;
             double rows = node.actualRows().orElse(0) * node.actualLoops().orElse(0);
             node.derived(new PlanNode.Derived(inclusive[i], exclusive[i], exclusiveCost(node),
-                    exclusiveBuffers(node), rows, rowEstimate(node), share));
+                    buffers[i], rows, rowEstimate(node), share));
         }
+    }
+
+    /** Whether a child's time and buffers are part of its parent's: not a CTE, not an InitPlan unless of a Result. */
+    private static boolean countsInParent(PlanNode parent, PlanNode child) {
+        return !isCte(child) && (!isRel(child, "InitPlan") || "Result".equals(parent.nodeType()));
     }
 
     static boolean isCte(PlanNode node) {
@@ -102,15 +120,26 @@ final class PlanCalculator {
         return relationship.equals(node.parentRelationship().orElse(""));
     }
 
-    private static void fixCteScans(List<PlanNode> nodes, double[] inclusive, double[] exclusive) {
+    private static void fixCteScans(List<PlanNode> nodes, double[] inclusive, double[] exclusive, Buffers[] buffers) {
+        Map<String, List<PlanNode>> scansByCte = new HashMap<>(); // one pass, not one per CTE: O(n)
+        for (PlanNode s : nodes) {
+            if ("CTE Scan".equals(s.nodeType()) && s.cteName().isPresent()) {
+                scansByCte.computeIfAbsent("CTE " + s.cteName().get(), k -> new ArrayList<>()).add(s);
+            }
+        }
         for (PlanNode cte : nodes) {
             if (!isCte(cte)) {
                 continue;
             }
-            String name = cte.subplanName().orElseThrow();
-            List<PlanNode> scans = nodes.stream().filter(s -> "CTE Scan".equals(s.nodeType())
-                    && s.cteName().map(c -> ("CTE " + c).equals(name)).orElse(false)).toList();
-            double sum = scans.stream().mapToDouble(s -> exclusive[s.id()]).sum();
+            List<PlanNode> scans = scansByCte.getOrDefault(cte.subplanName().orElseThrow(), List.of());
+            if (scans.size() == 1) {
+                int s = scans.getFirst().id();
+                buffers[s] = buffers[s].minusClamped(cte.buffers());
+            }
+            double sum = 0;
+            for (PlanNode s : scans) {
+                sum += exclusive[s.id()];
+            }
             if (sum <= 0) {
                 continue;
             }
@@ -120,21 +149,74 @@ final class PlanCalculator {
         }
     }
 
+    /**
+     * Every node outside InitPlans that mentions an InitPlan's reference loses that InitPlan's inclusive time,
+     * once per InitPlan. The references are collected first and each node's text is scanned once for "$N" and
+     * "InitPlan N" tokens, so the work is linear in the plan's size, not InitPlans x nodes.
+     */
     private static void fixInitPlanUsers(List<PlanNode> nodes, double[] inclusive, double[] exclusive) {
+        Map<String, List<PlanNode>> initPlansByRef = new HashMap<>();
         for (PlanNode init : nodes) {
-            if (!isRel(init, "InitPlan") || init.subplanName().isEmpty()) {
+            if (isRel(init, "InitPlan") && init.subplanName().isPresent()) {
+                String ref = initPlanReference(init.subplanName().get());
+                if (ref != null) {
+                    initPlansByRef.computeIfAbsent(ref, k -> new ArrayList<>()).add(init);
+                }
+            }
+        }
+        if (initPlansByRef.isEmpty()) {
+            return;
+        }
+        Set<String> mentioned = new HashSet<>();
+        for (PlanNode user : nodes) {
+            if (isRel(user, "InitPlan")) {
                 continue;
             }
-            String ref = initPlanReference(init.subplanName().get());
-            if (ref == null) {
-                continue;
+            mentioned.clear();
+            for (Object v : user.properties().values()) {
+                if (v instanceof String s) {
+                    references(s, mentioned);
+                } else if (v instanceof List<?> list) {
+                    for (Object o : list) {
+                        if (o instanceof String s) {
+                            references(s, mentioned);
+                        }
+                    }
+                }
             }
-            for (PlanNode user : nodes) {
-                if (!isRel(user, "InitPlan") && mentions(user.properties(), ref)) {
+            for (String ref : mentioned) {
+                for (PlanNode init : initPlansByRef.getOrDefault(ref, List.of())) {
                     exclusive[user.id()] = Math.max(0, exclusive[user.id()] - inclusive[init.id()]);
                 }
             }
         }
+    }
+
+    /**
+     * Adds to {@code out} every "$N" and "InitPlan N" in {@code s}, each with all the digits that follow (so that
+     * "$12" is "$12", never "$1"), the forms {@link #initPlanReference} returns.
+     */
+    static void references(String s, Set<String> out) {
+        for (int at = s.indexOf('$'); at >= 0; at = s.indexOf('$', at + 1)) {
+            int end = digitsEnd(s, at + 1);
+            if (end > at + 1) {
+                out.add(s.substring(at, end));
+            }
+        }
+        for (int at = s.indexOf("InitPlan "); at >= 0; at = s.indexOf("InitPlan ", at + 1)) {
+            int end = digitsEnd(s, at + "InitPlan ".length());
+            if (end > at + "InitPlan ".length()) {
+                out.add(s.substring(at, end));
+            }
+        }
+    }
+
+    private static int digitsEnd(String s, int from) {
+        int i = from;
+        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /** @return "$M" of "InitPlan N (returns $M...)", "InitPlan N" without returns, or null */
@@ -162,30 +244,6 @@ final class PlanCalculator {
         return k > j ? "$" + subplanName.substring(j, k) : subplanName.substring(0, i);
     }
 
-    private static boolean mentions(Map<String, Object> props, String ref) {
-        for (Object v : props.values()) {
-            if (v instanceof String s && mentions(s, ref)) {
-                return true;
-            }
-            if (v instanceof List<?> list && list.stream().anyMatch(o -> o instanceof String s && mentions(s, ref))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean mentions(String s, String ref) {
-        int at = s.indexOf(ref);
-        while (at >= 0) {
-            int after = at + ref.length();
-            if (after >= s.length() || !Character.isDigit(s.charAt(after))) {
-                return true;
-            }
-            at = s.indexOf(ref, at + 1);
-        }
-        return false;
-    }
-
     private static double exclusiveCost(PlanNode node) {
         if (node.totalCost().isEmpty()) {
             return 0;
@@ -197,16 +255,6 @@ final class PlanCalculator {
             }
         }
         return Math.max(0, cost);
-    }
-
-    private static Buffers exclusiveBuffers(PlanNode node) {
-        Buffers children = Buffers.NONE;
-        for (PlanNode c : node.children()) {
-            if (c.subplanName().isEmpty()) {
-                children = children.plus(c.buffers());
-            }
-        }
-        return node.buffers().minusClamped(children);
     }
 
     private static RowEstimate rowEstimate(PlanNode node) {

@@ -30,6 +30,14 @@ public final class PlanParser {
      *                            a partial plan is never returned
      */
     public static Plan parse(String text) {
+        if (opensJson(text)) {
+            try { // fast path for JSON as PostgreSQL writes it: no line split, no copy of a text of many MB
+                return new JsonPlanReader().readUtf8(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (PlanParseException framedOrBroken) {
+                // psql framing ("+" marks, borders) is never valid JSON, so it lands here and is cleaned below;
+                // for broken JSON the reading below gives the same error, positioned in the cleaned lines
+            }
+        }
         String[] lines = SourceCleaner.clean(text);
         int first = firstContentLine(lines);
         if (first < 0) {
@@ -108,6 +116,22 @@ public final class PlanParser {
             out[i] = out[i].replace("\"\"", "\"");
         }
         return out;
+    }
+
+    /** @return true if the first line with content opens JSON, as {@link #startsJson} tells (without a copy) */
+    private static boolean opensJson(String text) {
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length() || (text.charAt(i) != '[' && text.charAt(i) != '{')) {
+            return false;
+        }
+        i++;
+        while (i < text.length() && text.charAt(i) != '\n' && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i == text.length() || "{[\"\n".indexOf(text.charAt(i)) >= 0;
     }
 
     /**

@@ -1,12 +1,14 @@
 package org.planwright.plans;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Mutable node built by the parsers before a {@link Plan} freezes it. Not thread-safe. */
+/**
+ * Mutable node built by the parsers before a {@link Plan} freezes it: its raw properties (a {@link PropertyMap},
+ * which the plan freezes and keeps without copying) and its children in plan order. Not thread-safe.
+ */
 final class RawNode {
-    final Map<String, Object> props = new LinkedHashMap<>();
+    final Map<String, Object> props = new PropertyMap();
     final List<RawNode> children = new ArrayList<>();
 }

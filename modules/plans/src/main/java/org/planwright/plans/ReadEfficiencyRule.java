@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * READ_EFFICIENCY: a scan that touched at least {@link #MIN_BLOCKS} shared blocks of its own (hit + read,
- * {@link PlanNode#exclusiveBuffers()}) and at least {@link #MIN_BLOCKS_PER_ROW} blocks per row it returned (all
+ * READ_EFFICIENCY: a scan that touched at least {@link InsightThresholds#readBlocksMin()} shared blocks of its own (hit + read,
+ * {@link PlanNode#exclusiveBuffers()}) and at least {@link InsightThresholds#readBlocksPerRow()} blocks per row it returned (all
  * loops). The idea is pgMustard's "read efficiency" tip (data read compared with rows returned); the thresholds
  * are Planwright's: ten 8 kB blocks per row means at most about one row in a few hundred read was useful, and
  * 1,000 blocks (8 MB) keeps small tables out. Rows count as at least one per loop: PostgreSQL before 18 rounds
@@ -17,10 +17,18 @@ import java.util.Map;
  */
 public final class ReadEfficiencyRule implements InsightRule {
 
-    /** Minimum shared blocks (8 kB) hit or read by the scan itself. */
-    public static final long MIN_BLOCKS = 1000;
-    /** Minimum blocks (8 kB) per row returned. */
-    public static final double MIN_BLOCKS_PER_ROW = 10;
+
+    private final InsightThresholds thresholds;
+
+    /** A rule with {@link InsightThresholds#defaults()}. */
+    public ReadEfficiencyRule() {
+        this(InsightThresholds.defaults());
+    }
+
+    /** @param thresholds the numbers this rule compares with (blocks and blocks per row) */
+    public ReadEfficiencyRule(InsightThresholds thresholds) {
+        this.thresholds = thresholds;
+    }
 
     @Override
     public List<Insight> apply(Plan plan) {
@@ -28,15 +36,15 @@ public final class ReadEfficiencyRule implements InsightRule {
         if (!plan.analyzed() || !plan.hasBuffers()) {
             return out;
         }
-        for (PlanNode n : plan.nodes()) {
-            if (!n.nodeType().endsWith("Scan") || n.relationName().isEmpty() || n.neverExecuted()) {
-                continue;
-            }
+        for (PlanNode n : NodeSets.scans(plan)) {
             Buffers b = n.exclusiveBuffers();
             long blocks = b.sharedHit() + b.sharedRead();
+            if (blocks < thresholds.readBlocksMin() || n.relationName().isEmpty() || n.neverExecuted()) {
+                continue; // the cheap test (derived buffers, no property lookup) first
+            }
             double rows = n.totalActualRows();
             double perRow = blocks / Math.max(rows, Math.max(1, n.actualLoops().orElse(1)));
-            if (blocks < MIN_BLOCKS || perRow < MIN_BLOCKS_PER_ROW) {
+            if (blocks < thresholds.readBlocksMin() || perRow < thresholds.readBlocksPerRow()) {
                 continue;
             }
             double share = ImpactScore.exclusiveShare(plan, n);
@@ -47,11 +55,10 @@ public final class ReadEfficiencyRule implements InsightRule {
             ev.put("blocks per row returned (8 kB)", perRow);
             ev.put("exclusive time (ms)", n.exclusiveTime());
             ev.put("share of execution time (fraction)", share);
-            String title = InsightEngine.label(n) + " reads " + String.format(java.util.Locale.ROOT, "%,.0f", perRow)
+            String title = InsightEngine.label(n) + " reads " + Numbers.whole(perRow)
                     + " blocks (8 kB) per row it returns";
-            String why = "The scan touched " + String.format(java.util.Locale.ROOT, "%,d", blocks) + " blocks ("
-                    + String.format(java.util.Locale.ROOT, "%,d", blocks * 8 / 1024) + " MB) to return "
-                    + String.format(java.util.Locale.ROOT, "%,.0f", rows) + " rows. An index matching the "
+            String why = "The scan touched " + Numbers.grouped(blocks) + " blocks ("
+                    + Numbers.grouped(blocks * 8 / 1024) + " MB) to return " + Numbers.whole(rows) + " rows. An index matching the "
                     + "conditions, or a table with less bloat (VACUUM, or pg_repack for a bloated table), reads less.";
             out.add(new Insight(InsightKind.READ_EFFICIENCY, List.of(n.id()), ImpactScore.of(share), share, title,
                     why, ev));

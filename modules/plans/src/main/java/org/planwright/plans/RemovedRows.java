@@ -18,10 +18,11 @@ record RemovedRows(double removedPerLoop, double keptPerLoop, double loops) {
      * @return the counts, or null when the node has no such count or no actual rows (no ANALYZE)
      */
     static RemovedRows of(PlanNode node, OptionalDouble removed) {
-        if (removed.isEmpty() || node.actualRows().isEmpty()) {
+        if (removed.isEmpty()) {
             return null;
         }
-        return new RemovedRows(removed.getAsDouble(), node.actualRows().getAsDouble(),
+        OptionalDouble kept = node.actualRows();
+        return kept.isEmpty() ? null : new RemovedRows(removed.getAsDouble(), kept.getAsDouble(),
                 Math.max(1, node.actualLoops().orElse(1)));
     }
 

@@ -6,34 +6,42 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SEQ_SCAN_FILTER: a sequential scan (parallel or not) whose filter removes at least {@link #MIN_REMOVED}
- * of the rows it reads and at least {@link #MIN_REMOVED_ROWS} rows in all — the classic hint that an index on
+ * SEQ_SCAN_FILTER: a sequential scan (parallel or not) whose filter removes at least
+ * {@link InsightThresholds#removedFraction()} of the rows it reads and at least
+ * {@link InsightThresholds#removedRowsMin()} rows in all — the classic hint that an index on
  * the filtered columns would read less. The fraction is Rows Removed by Filter / (Rows Removed by Filter +
  * Actual Rows), both per loop as PostgreSQL reports them (PEV2 shows the same ratio as "rows removed by
- * filter"). Thresholds are Planwright's: 90 % is the usual rule of thumb for an index to beat a sequential
+ * filter"). Default thresholds are Planwright's: 90 % is the usual rule of thumb for an index to beat a sequential
  * read; 1,000 rows keeps tiny tables (TPC-H's 25-row nation) out. Impact: the scan's exclusive time share.
  */
 public final class SeqScanFilterRule implements InsightRule {
 
-    /** Minimum fraction of read rows removed by the filter. */
-    public static final double MIN_REMOVED = 0.90;
-    /** Minimum rows removed over all loops. */
-    public static final double MIN_REMOVED_ROWS = 1000;
+
+    private final InsightThresholds thresholds;
+
+    /** A rule with {@link InsightThresholds#defaults()}. */
+    public SeqScanFilterRule() {
+        this(InsightThresholds.defaults());
+    }
+
+    /** @param thresholds the numbers this rule compares with (removed-rows fraction and minimum) */
+    public SeqScanFilterRule(InsightThresholds thresholds) {
+        this.thresholds = thresholds;
+    }
 
     @Override
     public List<Insight> apply(Plan plan) {
         List<Insight> out = new ArrayList<>();
-        for (PlanNode n : plan.nodes()) {
-            if (!"Seq Scan".equals(n.nodeType()) || n.rowsRemovedByFilter().isEmpty() || n.actualRows().isEmpty()) {
+        for (PlanNode n : NodeSets.of(plan, "Seq Scan")) {
+            RemovedRows r = RemovedRows.of(n, n.rowsRemovedByFilter());
+            if (r == null || r.fraction() < thresholds.removedFraction()
+                    || r.removedTotal() < thresholds.removedRowsMin()) {
                 continue;
             }
-            double removed = n.rowsRemovedByFilter().getAsDouble();
-            double kept = n.actualRows().getAsDouble();
-            double fraction = removed + kept > 0 ? removed / (removed + kept) : 0;
-            double loops = Math.max(1, n.actualLoops().orElse(1));
-            if (fraction < MIN_REMOVED || removed * loops < MIN_REMOVED_ROWS) {
-                continue;
-            }
+            double removed = r.removedPerLoop();
+            double kept = r.keptPerLoop();
+            double fraction = r.fraction();
+            double loops = r.loops();
             double share = ImpactScore.exclusiveShare(plan, n);
             Map<String, Double> ev = new LinkedHashMap<>();
             ev.put("rows removed by filter (all loops)", removed * loops);

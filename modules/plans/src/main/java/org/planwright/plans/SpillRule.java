@@ -10,7 +10,9 @@ import java.util.Map;
  * Consumption": sorts and hash tables beyond work_mem use temporary files). A sort spilled when its Sort Space
  * Type is "Disk" or its Sort Method is an external one (for the leader or any worker); a hash spilled when it
  * ran in more than one batch ("Hash Batches" &gt; 1 for a Hash node, "HashAgg Batches" &gt; 1 or a "Disk Usage"
- * for a hashed Aggregate, PostgreSQL 13+). Impact: the node's exclusive time share; the score is at least 1,
+ * for a hashed Aggregate, PostgreSQL 13+); MATERIALIZE_SPILL: a node that keeps rows in a tuplestore (Materialize,
+ * WindowAgg, CTE Scan, Recursive Union, Table Function Scan) reported "Storage: Disk" (PostgreSQL 18+, with its
+ * "Maximum Storage" in kB). Impact: the node's exclusive time share; the score is at least 1,
  * since a spill is always worth knowing about.
  */
 public final class SpillRule implements InsightRule {
@@ -21,14 +23,44 @@ public final class SpillRule implements InsightRule {
     @Override
     public List<Insight> apply(Plan plan) {
         List<Insight> out = new ArrayList<>();
-        for (PlanNode n : plan.nodes()) {
+        for (PlanNode n : NodeSets.of(plan, "Sort", "Incremental Sort")) {
             if (sortSpilled(n)) {
                 out.add(sort(plan, n));
-            } else if (n.hashBatches().orElse(1) > MAX_IN_MEMORY_BATCHES || n.diskUsage().orElse(0) > 0) {
+            }
+        }
+        for (PlanNode n : NodeSets.of(plan, "Hash", "Aggregate", "SetOp")) {
+            if (n.hashBatches().orElse(1) > MAX_IN_MEMORY_BATCHES || n.diskUsage().orElse(0) > 0) {
                 out.add(hash(plan, n));
             }
         }
+        for (PlanNode n : NodeSets.of(plan, TUPLESTORE_NODES)) {
+            if ("Disk".equals(n.str("Storage").orElse(""))) {
+                out.add(tuplestore(plan, n));
+            }
+        }
         return out;
+    }
+
+    /** Node types that keep rows in a tuplestore and report "Storage" on PostgreSQL 18+. */
+    private static final String[] TUPLESTORE_NODES = {"Materialize", "WindowAgg", "CTE Scan", "Recursive Union",
+        "Table Function Scan"};
+
+    private static Insight tuplestore(Plan plan, PlanNode n) {
+        double share = ImpactScore.exclusiveShare(plan, n);
+        Map<String, Double> ev = new LinkedHashMap<>();
+        n.lng("Maximum Storage").ifPresent(kb -> ev.put("maximum storage (kB)", (double) kb));
+        ev.put("temp blocks written (8 kB)", (double) n.exclusiveBuffers().tempWritten());
+        ev.put("exclusive time (ms)", n.exclusiveTime());
+        ev.put("share of execution time (fraction)", share);
+        String title = InsightEngine.label(n) + " kept its rows on disk"
+                + n.lng("Maximum Storage").stream().mapToObj(kb -> " (" + Numbers.grouped(kb) + " kB)").findFirst()
+                .orElse("");
+        String why = "The rows this node stores for re-reading (a tuplestore) did not fit in work_mem and went to "
+                + "temporary files. Raise work_mem for this query above the storage shown, or make the stored rows "
+                + "fewer or narrower (select only the columns needed; for a window function, a PARTITION BY that "
+                + "splits the rows).";
+        return new Insight(InsightKind.MATERIALIZE_SPILL, List.of(n.id()), Math.max(1, ImpactScore.of(share)), share,
+                title, why, ev);
     }
 
     static boolean sortSpilled(PlanNode n) {
@@ -57,7 +89,7 @@ public final class SpillRule implements InsightRule {
         ev.put("exclusive time (ms)", n.exclusiveTime());
         ev.put("share of execution time (fraction)", share);
         String title = InsightEngine.label(n) + " spilled to disk (" + n.sortMethod().orElse("external sort")
-                + (disk > 0 ? ", " + String.format(java.util.Locale.ROOT, "%,d", disk) + " kB" : "") + ")";
+                + (disk > 0 ? ", " + Numbers.grouped(disk) + " kB" : "") + ")";
         String why = "The sort did not fit in work_mem and wrote temporary files. Raising work_mem for this query "
                 + "(SET LOCAL work_mem = ...) above the space written to disk usually keeps it in memory; an index "
                 + "that returns rows already in order, or sorting fewer rows, avoids the sort altogether.";

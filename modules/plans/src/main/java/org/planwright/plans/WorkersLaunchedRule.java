@@ -18,7 +18,7 @@ public final class WorkersLaunchedRule implements InsightRule {
     @Override
     public List<Insight> apply(Plan plan) {
         List<Insight> out = new ArrayList<>();
-        for (PlanNode n : plan.nodes()) {
+        for (PlanNode n : NodeSets.of(plan, "Gather", "Gather Merge")) {
             if (n.workersPlanned().isEmpty() || n.workersLaunched().isEmpty() || n.neverExecuted()) {
                 continue;
             }

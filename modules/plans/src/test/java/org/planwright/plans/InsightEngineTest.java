@@ -131,11 +131,11 @@ class InsightEngineTest {
 
     @Test
     void withoutAnalyzeCostsStandIn() {
-        // PEV2's no-analyze fixture (JSON expectation of a plain EXPLAIN): only cost-based slow nodes
+        // PEV2's no-analyze fixture (JSON expectation of a plain EXPLAIN): only high exclusive cost, no time
         Plan plan = CorpusFiles.parse("pev2/_pev2_expected_parse", "from-text__01-expect");
         assertThat(plan.analyzed()).isFalse();
         List<Insight> all = engine.analyze(plan);
-        assertThat(all).allMatch(i -> i.kind() == InsightKind.SLOW_NODE);
+        assertThat(all).allMatch(i -> i.kind() == InsightKind.HIGH_COST);
         assertThat(all).singleElement().satisfies(i -> assertThat(i.evidence()).containsKey("exclusive cost"));
     }
 

@@ -134,8 +134,8 @@ class MoreInsightsTest {
         for (Path f : CorpusFiles.list(CorpusFiles.plans("generated-tpch"), ".json")) {
             Plan p = PlanParser.parse(CorpusFiles.read(f));
             assertThat(of(p, InsightKind.NESTED_LOOP_LOOPS)).allSatisfy(i -> {
-                assertThat(i.evidence().get("inner loops")).isGreaterThanOrEqualTo(NestedLoopRule.MIN_INNER_LOOPS);
-                assertThat(i.impact()).isGreaterThanOrEqualTo(NestedLoopRule.MIN_INNER_SHARE);
+                assertThat(i.evidence().get("inner loops")).isGreaterThanOrEqualTo((double) InsightThresholds.defaults().nestedLoopLoops());
+                assertThat(i.impact()).isGreaterThanOrEqualTo(InsightThresholds.defaults().nestedLoopInnerShare());
             });
         }
     }

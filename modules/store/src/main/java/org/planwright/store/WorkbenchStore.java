@@ -28,6 +28,7 @@ public final class WorkbenchStore implements AutoCloseable {
     private final SavedQueries savedQueries;
     private final QueryHistory queryHistory;
     private final PlanCaptures planCaptures;
+    private final Preferences preferences;
 
     private WorkbenchStore(Path directory, HikariDataSource pool, Clock clock) {
         this.directory = directory;
@@ -38,6 +39,7 @@ public final class WorkbenchStore implements AutoCloseable {
         this.savedQueries = new SavedQueries(jdbc);
         this.queryHistory = new QueryHistory(jdbc);
         this.planCaptures = new PlanCaptures(jdbc);
+        this.preferences = new Preferences(jdbc);
     }
 
     /**
@@ -105,6 +107,11 @@ public final class WorkbenchStore implements AutoCloseable {
     /** @return the captured plans of each workspace */
     public PlanCaptures planCaptures() {
         return planCaptures;
+    }
+
+    /** @return the user's preferences (global, not per workspace) */
+    public Preferences preferences() {
+        return preferences;
     }
 
     /** The pool, for tests in this package that inspect the schema. */

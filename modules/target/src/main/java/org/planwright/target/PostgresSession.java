@@ -7,6 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,7 @@ import org.planwright.sqltext.SqlStatement;
 import org.planwright.sqltext.SqlToken;
 import org.planwright.sqltext.SqlLexer;
 import org.planwright.target.TargetException.Reason;
+import org.planwright.plans.TableStatistics;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 import org.postgresql.util.PSQLException;
@@ -147,6 +151,53 @@ final class PostgresSession extends JdbcSession implements TargetSession {
             }
         }
         return out;
+    }
+
+    /**
+     * Qualified names match pg_stat_user_tables by schema and table name; bare names resolve through the
+     * search_path ({@code to_regclass} of the quoted name, so a missing table gives NULL, not an error).
+     */
+    static final String TABLE_STATISTICS_SQL = """
+            SELECT s.schemaname, s.relname, s.last_analyze, s.last_autoanalyze, s.n_live_tup, s.n_mod_since_analyze
+            FROM pg_stat_user_tables s
+            JOIN unnest(?::text[], ?::text[]) AS w(nsp, rel)
+              ON s.relname = w.rel
+             AND (w.nsp = s.schemaname OR w.nsp = '' AND s.relid = to_regclass(quote_ident(w.rel)))""";
+
+    @Override
+    public List<TableStatistics> tableStatistics(Collection<String> qualifiedNames) throws TargetException {
+        if (qualifiedNames.isEmpty()) {
+            return List.of();
+        }
+        List<String> schemas = new ArrayList<>();
+        List<String> relations = new ArrayList<>();
+        for (String name : new java.util.LinkedHashSet<>(qualifiedNames)) {
+            int dot = name.indexOf('.');
+            schemas.add(dot < 0 ? "" : name.substring(0, dot));
+            relations.add(dot < 0 ? name : name.substring(dot + 1));
+        }
+        try (PreparedStatement ps = connection.prepareStatement(TABLE_STATISTICS_SQL)) {
+            ps.setArray(1, connection.createArrayOf("text", schemas.toArray()));
+            ps.setArray(2, connection.createArrayOf("text", relations.toArray()));
+            begin(ps);
+            List<TableStatistics> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TableStatistics(rs.getString(1), rs.getString(2), instant(rs, 3), instant(rs, 4),
+                            rs.getLong(5), rs.getLong(6)));
+                }
+            } finally {
+                end();
+            }
+            return out;
+        } catch (SQLException e) {
+            throw translate(e, TABLE_STATISTICS_SQL, 0, cancelRequested());
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 
     @Override

@@ -1,6 +1,9 @@
 package org.planwright.target;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import org.planwright.plans.TableStatistics;
 
 /**
  * An open connection to a target database (PostgreSQL or an H2 file), opened by {@link TargetConnector}.
@@ -62,6 +65,22 @@ public sealed interface TargetSession extends AutoCloseable permits PostgresSess
      * @throws TargetException when the check itself fails (connection lost, timeout, cancel)
      */
     Optional<SyntaxError> checkSyntax(String sql) throws TargetException;
+
+    /**
+     * Reads the planner-statistics facts of tables from {@code pg_stat_user_tables} (last manual and automatic
+     * ANALYZE, live rows, rows modified since the last analyze), for the stale-statistics insight. Read-only, one
+     * query, under the session's statement timeout; cancellable like {@link #execute}. Tables the server does not
+     * know, system tables and other sessions' temporary tables are left out. H2 has no such view: an empty list.
+     *
+     * @param qualifiedNames tables as a plan names them: "schema.table" (EXPLAIN VERBOSE), or "table", which is
+     *                       looked up through the session's search_path; names are not quoted ("Order Items")
+     * @return one entry per table found, in no particular order
+     * @throws TargetException {@code TIMEOUT}, {@code CANCELLED} or {@code OTHER} (connection lost), as
+     *                         {@link #execute}
+     */
+    default List<TableStatistics> tableStatistics(Collection<String> qualifiedNames) throws TargetException {
+        return List.of();
+    }
 
     /**
      * Cancels the statement running on another thread (PgJDBC sends a cancel request on a new connection; H2

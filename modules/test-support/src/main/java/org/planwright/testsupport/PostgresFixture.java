@@ -27,6 +27,7 @@ public final class PostgresFixture implements AutoCloseable {
 
     private final Sandbox sandbox;
     private final Map<Double, String> tpch = new HashMap<>();
+    private final Map<Integer, String> partitioned = new HashMap<>();
     private final AtomicInteger scratchCounter = new AtomicInteger();
     private String pagila;
 
@@ -118,6 +119,38 @@ public final class PostgresFixture implements AutoCloseable {
                     : "tpch_sf" + Double.toString(scaleFactor).replace('.', '_').toLowerCase(Locale.ROOT);
             load(() -> SampleDatabases.loadTpch(sandbox, name, scaleFactor));
             tpch.put(scaleFactor, name);
+            database = name;
+        }
+        return sandbox.jdbcUrl(database);
+    }
+
+    /**
+     * A database holding the two range-partitioned tables of {@link PartitionedTables} with {@code partitions}
+     * partitions each ({@value PartitionedTables#ROWS_PER_PARTITION} rows per partition, analyzed); run
+     * {@link PartitionedTables#FULL_SCAN}, {@link PartitionedTables#JOIN} or {@link PartitionedTables#AGGREGATE}
+     * there for plans of thousands of nodes. Created once per JVM and partition count (2,000 partitions: a few
+     * seconds); treat it as read-only.
+     *
+     * @param partitions partitions per table, 1 to 10,000
+     * @return JDBC URL of database {@code partitions_<N>}
+     * @throws IllegalArgumentException when {@code partitions} is out of range
+     * @throws IllegalStateException    when the server refuses
+     */
+    public synchronized String partitioned(int partitions) {
+        if (partitions < 1 || partitions > 10_000) {
+            throw new IllegalArgumentException("partitions must be 1 to 10,000: " + partitions);
+        }
+        String database = partitioned.get(partitions);
+        if (database == null) {
+            String name = "partitions_" + partitions;
+            load(() -> {
+                sandbox.dropDatabase(name);
+                sandbox.createDatabase(name);
+                try (Connection c = sandbox.connect(name)) {
+                    PartitionedTables.create(c, partitions);
+                }
+            });
+            partitioned.put(partitions, name);
             database = name;
         }
         return sandbox.jdbcUrl(database);

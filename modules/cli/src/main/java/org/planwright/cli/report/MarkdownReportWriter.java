@@ -2,6 +2,7 @@ package org.planwright.cli.report;
 
 import java.io.PrintWriter;
 import java.util.Objects;
+import org.planwright.plans.report.ReportText;
 
 /**
  * GitHub-flavoured Markdown report: a level-1 title, a level-2 heading per file, a level-3 heading per
@@ -39,7 +40,7 @@ final class MarkdownReportWriter implements ReportWriter {
         }
         out.printf("### Statement %d (line %d): %s%n%n", r.statement(), r.line(), r.status().label());
         out.println("```sql");
-        out.println(r.sql().replace("```", "` ` `"));
+        out.println(ReportText.markdownCode(r.sql()));
         out.println("```");
         out.println();
         switch (r.status()) {
@@ -100,11 +101,11 @@ final class MarkdownReportWriter implements ReportWriter {
 
     /** Text outside tables: one line. */
     static String text(String s) {
-        return s == null ? "" : s.replace('\n', ' ').replace("\r", "");
+        return ReportText.markdownLine(s);
     }
 
     /** Text inside a table cell: one line, pipes escaped. */
     private static String cell(String s) {
-        return text(s).replace("|", "\\|");
+        return ReportText.markdownCell(s);
     }
 }

@@ -1,9 +1,8 @@
 package org.planwright.cli.report;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import org.planwright.plans.report.ReportText;
 
-/** Locale-independent number formatting for text and Markdown reports. */
+/** Locale-independent number formatting for text and Markdown reports: the shared {@link ReportText}'s. */
 final class Numbers {
 
     private Numbers() {
@@ -16,15 +15,11 @@ final class Numbers {
      *     ("12.5", "3", "0.042")
      */
     static String format(double value, int digits) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return Double.toString(value);
-        }
-        BigDecimal d = BigDecimal.valueOf(value).setScale(digits, RoundingMode.HALF_UP).stripTrailingZeros();
-        return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+        return ReportText.number(value, digits);
     }
 
     /** @return milliseconds with up to three decimals and the unit, e.g. "12.345 ms" */
     static String millis(double ms) {
-        return format(ms, 3) + " ms";
+        return ReportText.millis(ms);
     }
 }

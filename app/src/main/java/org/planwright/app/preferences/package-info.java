@@ -1,0 +1,2 @@
+/** The preferences dialog and the stored insight thresholds it edits. */
+package org.planwright.app.preferences;
