@@ -157,26 +157,46 @@ public final class ComparisonViewModel {
 
     /**
      * The "before" plan in pre-order, each node beside its partner; a node only the "after" plan has comes right
-     * after the row of the "after" node that precedes it in pre-order.
+     * after the row of the "after" node that precedes it in pre-order. Linear in the number of nodes.
      */
     private List<ComparisonRow> align(PlanComparison c) {
         rowOfBefore.clear();
         rowOfAfter.clear();
-        List<ComparisonRow> out = new ArrayList<>();
+        List<ComparisonRow> base = new ArrayList<>();
         for (PlanNode b : c.before().nodes()) {
             var pair = c.pairOfBefore(b.id()).orElse(null);
             ComparisonRow row = new ComparisonRow(b, pair == null ? null : pair.after(), pair, ReportText.depth(b));
-            out.add(row);
+            base.add(row);
             rowOfBefore.put(b.id(), row);
             if (pair != null) {
                 rowOfAfter.put(pair.after().id(), row);
             }
         }
+        List<ComparisonRow> head = new ArrayList<>();
+        Map<ComparisonRow, List<ComparisonRow>> followers = new HashMap<>();
         for (PlanNode a : c.onlyAfter()) {
             ComparisonRow row = new ComparisonRow(null, a, null, ReportText.depth(a));
-            int at = a.id() == 0 ? 0 : out.indexOf(rowOfAfter.get(a.id() - 1)) + 1;
-            out.add(at, row);
+            if (a.id() == 0) {
+                head.add(row);
+            } else {
+                followers.computeIfAbsent(rowOfAfter.get(a.id() - 1), k -> new ArrayList<>()).add(row);
+            }
             rowOfAfter.put(a.id(), row);
+        }
+        List<ComparisonRow> out = new ArrayList<>(base.size() + c.onlyAfter().size());
+        java.util.ArrayDeque<ComparisonRow> stack = new java.util.ArrayDeque<>();
+        List<ComparisonRow> order = new ArrayList<>(head);
+        order.addAll(base);
+        for (ComparisonRow start : order) {
+            stack.push(start);
+            while (!stack.isEmpty()) {
+                ComparisonRow row = stack.pop();
+                out.add(row);
+                List<ComparisonRow> next = followers.getOrDefault(row, List.of());
+                for (int k = next.size() - 1; k >= 0; k--) {
+                    stack.push(next.get(k));
+                }
+            }
         }
         return out;
     }

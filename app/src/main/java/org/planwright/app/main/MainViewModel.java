@@ -49,7 +49,7 @@ public final class MainViewModel {
         explain = new ExplainViewModel(editors, connection, queries, plan, results, services.executor(),
                 new PlanCaptureRecorder(services, workspace::get), insightPreferences::current);
         syntax = new SyntaxCheckViewModel(editors, connection, services.executor());
-        planImport = new PlanImportViewModel(plan, services.executor(), status::done);
+        planImport = new PlanImportViewModel(plan, services.executor(), status::done, insightPreferences::current);
     }
 
     /**

@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.planwright.app.concurrent.BackgroundExecutor;
 import org.planwright.app.error.ErrorReporter;
 import org.planwright.plans.InsightEngine;
+import org.planwright.plans.InsightThresholds;
 import org.planwright.plans.Plan;
 import org.planwright.plans.PlanParseException;
 import org.planwright.plans.PlanParser;
@@ -40,7 +42,7 @@ public final class PlanImportViewModel {
     private final PlanViewModel plan;
     private final BackgroundExecutor executor;
     private final Consumer<String> status;
-    private final InsightEngine insights = new InsightEngine();
+    private final Supplier<InsightThresholds> thresholds;
     private final ReadOnlyObjectWrapper<Problem> error = new ReadOnlyObjectWrapper<>(this, "error");
 
     /**
@@ -49,6 +51,17 @@ public final class PlanImportViewModel {
      * @param status   receives a one-line summary when a plan is shown (the status bar)
      */
     public PlanImportViewModel(PlanViewModel plan, BackgroundExecutor executor, Consumer<String> status) {
+        this(plan, executor, status, InsightThresholds::defaults);
+    }
+
+    /**
+     * As above, with the insight thresholds in force read at each plan shown (on a worker thread).
+     *
+     * @param thresholds e.g. {@code InsightPreferences::current}
+     */
+    public PlanImportViewModel(PlanViewModel plan, BackgroundExecutor executor, Consumer<String> status,
+                               Supplier<InsightThresholds> thresholds) {
+        this.thresholds = thresholds;
         this.plan = plan;
         this.executor = executor;
         this.status = status;
@@ -97,7 +110,7 @@ public final class PlanImportViewModel {
 
     private Parsed parse(String text) {
         Plan p = PlanParser.parse(text);
-        List<InsightItem> items = insights.analyze(p).stream()
+        List<InsightItem> items = new InsightEngine(thresholds.get()).analyze(p).stream()
                 .map(i -> new InsightItem(i.score(), i.title(), i.explanation(), i.nodeIds().getFirst()))
                 .toList();
         return new Parsed(p, items, text);

@@ -1,6 +1,8 @@
 package org.planwright.app.plan;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
@@ -74,8 +76,13 @@ public final class PlanView extends BorderPane {
                 tab("Grid", Feather.GRID, grid), tab("Statistics", Feather.BAR_CHART_2, statistics),
                 tab("Raw", Feather.FILE_TEXT, raw), tab("Query", Feather.DATABASE, query));
         views.setId("plan-views");
+        // views out of sight fill themselves when their tab is selected (large plans show fast)
+        grid.setActive(false);
+        statistics.setActive(false);
         raw.setActive(false);
         query.setActive(false);
+        views.getTabs().get(2).selectedProperty().addListener((obs, old, now) -> grid.setActive(now));
+        views.getTabs().get(3).selectedProperty().addListener((obs, old, now) -> statistics.setActive(now));
         views.getTabs().get(4).selectedProperty().addListener((obs, old, now) -> raw.setActive(now));
         views.getTabs().get(5).selectedProperty().addListener((obs, old, now) -> query.setActive(now));
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -154,11 +161,13 @@ public final class PlanView extends BorderPane {
 
     private TreeItem<PlanNode> item(PlanNode node) {
         TreeItem<PlanNode> item = new TreeItem<>(node);
-        item.setExpanded(true);
         items.put(node, item);
+        List<TreeItem<PlanNode>> kids = new ArrayList<>(node.children().size());
         for (PlanNode c : node.children()) {
-            item.getChildren().add(item(c));
+            kids.add(item(c));
         }
+        item.getChildren().setAll(kids); // one change event, not one per child (2,000 partitions)
+        item.setExpanded(true);
         return item;
     }
 

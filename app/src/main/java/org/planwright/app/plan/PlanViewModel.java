@@ -25,8 +25,7 @@ public final class PlanViewModel {
     private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper(this, "header", "No plan yet");
     private final ReadOnlyStringWrapper statement = new ReadOnlyStringWrapper(this, "statement", "");
     private final ReadOnlyStringWrapper rawText = new ReadOnlyStringWrapper(this, "rawText", "");
-    private final ReadOnlyObjectWrapper<PlanSourceLines> sourceLines =
-            new ReadOnlyObjectWrapper<>(this, "sourceLines", PlanSourceLines.of(null, null));
+    private PlanSourceLines sourceLines;
     private final ObservableList<InsightItem> insights = FXCollections.observableArrayList();
     private final ObjectProperty<PlanNode> selectedNode = new SimpleObjectProperty<>(this, "selectedNode");
     private final ObjectProperty<InsightItem> selectedInsight = new SimpleObjectProperty<>(this, "selectedInsight");
@@ -71,7 +70,7 @@ public final class PlanViewModel {
         selectedInsight.set(null);
         selectedNode.set(null);
         rawText.set(planText == null ? "" : planText);
-        sourceLines.set(PlanSourceLines.of(planText, newPlan));
+        sourceLines = null;
         plan.set(newPlan);
         statement.set(sql == null ? "" : sql);
         header.set(headerOf(newPlan));
@@ -84,7 +83,7 @@ public final class PlanViewModel {
         selectedNode.set(null);
         plan.set(null);
         rawText.set("");
-        sourceLines.set(PlanSourceLines.of(null, null));
+        sourceLines = null;
         statement.set("");
         header.set("No plan yet");
         insights.clear();
@@ -132,9 +131,15 @@ public final class PlanViewModel {
         return rawText.getReadOnlyProperty();
     }
 
-    /** @return where each node of the plan shown is written in {@link #rawTextProperty()} */
-    public ReadOnlyObjectProperty<PlanSourceLines> sourceLinesProperty() {
-        return sourceLines.getReadOnlyProperty();
+    /**
+     * @return where each node of the plan shown is written in {@link #rawTextProperty()}; found on first use
+     *     after a plan is shown (a scan of the text), then kept
+     */
+    public PlanSourceLines sourceLines() {
+        if (sourceLines == null) {
+            sourceLines = PlanSourceLines.of(rawText.get(), plan.get());
+        }
+        return sourceLines;
     }
 
     /** @return insights of the plan shown, most severe first */

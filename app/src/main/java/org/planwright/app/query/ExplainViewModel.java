@@ -112,7 +112,7 @@ public final class ExplainViewModel {
             }
             return new Explained(result, null, List.of()); // an H2 statement without tables: shown as text
         }
-        InsightContext context = options.useAnalyze() && postgres ? tableStatistics(c, parsed) : InsightContext.empty();
+        InsightContext context = postgres && options.useAnalyze() ? tableStatistics(c, parsed) : InsightContext.empty();
         List<InsightItem> items = new InsightEngine(thresholds.get()).analyze(parsed, context).stream()
                 .map(i -> new InsightItem(i.score(), i.title(), i.explanation(), i.nodeIds().getFirst()))
                 .toList();

@@ -26,7 +26,7 @@ class PlanImportViewModelTest {
         assertThat(plan.planProperty().get()).isNotNull();
         assertThat(plan.planProperty().get().analyzed()).isTrue();
         assertThat(plan.rawTextProperty().get()).isEqualTo(Files.readString(file));
-        assertThat(plan.sourceLinesProperty().get().known()).isTrue();
+        assertThat(plan.sourceLines().known()).isTrue();
         assertThat(plan.insights()).isNotEmpty();
         assertThat(status).singleElement().asString().startsWith("Plan from tpch-q9.txt · Execution ");
         assertThat(imports.errorProperty().get()).isNull();
@@ -64,7 +64,7 @@ class PlanImportViewModelTest {
                 """);
 
         assertThat(plan.planProperty().get().nodeCount()).isEqualTo(2);
-        assertThat(plan.sourceLinesProperty().get().range(1).orElseThrow().firstLine()).isEqualTo(3);
+        assertThat(plan.sourceLines().range(1).orElseThrow().firstLine()).isEqualTo(3);
         assertThat(status).singleElement().asString().startsWith("Plan from the clipboard");
     }
 }

@@ -83,7 +83,9 @@ class PlanViewsUiTest {
         Plan plan = open(file);
 
         assertThat(window.planView().tree().getRoot().getValue()).isSameAs(plan.root());
+        selectTab("grid");
         assertThat(window.planView().grid().table().getItems()).hasSize(plan.nodeCount());
+        selectTab("statistics");
         assertThat(window.planView().statistics().tablesTable().getItems()).extracting(r -> r.name())
                 .anyMatch(n -> n.endsWith("lineitem"));
         selectTab("raw");
@@ -107,7 +109,7 @@ class PlanViewsUiTest {
         assertThat(window.planView().graph().boxOf(target.id()).getStyleClass()).contains("selected");
         assertThat(robot.from(window.planView().graph()).lookup(".graph-box.selected").queryAll()).hasSize(1);
         selectTab("raw");
-        PlanSourceLines.Range r = vm().sourceLinesProperty().get().range(target.id()).orElseThrow();
+        PlanSourceLines.Range r = vm().sourceLines().range(target.id()).orElseThrow();
         CodeArea raw = window.planView().raw().area();
         assertThat(raw.getStyleOfChar(r.start() + 1)).contains("selected-node-line");
         assertThat(raw.getStyleOfChar(0)).doesNotContain("selected-node-line");
@@ -122,6 +124,7 @@ class PlanViewsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(vm().selectedNodeProperty().get()).isSameAs(plan.node(2));
+        selectTab("grid");
         assertThat(window.planView().grid().table().getSelectionModel().getSelectedItem()).isSameAs(plan.node(2));
     }
 
@@ -231,13 +234,16 @@ class PlanViewsUiTest {
                 && vm().statementProperty().get().contains("nation")
                 && !window.viewModel().queries().runningProperty().get(), "the analyzed q9 plan");
         Plan plan = vm().planProperty().get();
-        assertThat(vm().sourceLinesProperty().get().known()).isTrue();
+        assertThat(vm().sourceLines().known()).isTrue();
         selectTab("query");
         assertThat(window.planView().query().area().getText()).contains("profit");
 
         PlanNode slowest = plan.nodes().stream()
                 .max(java.util.Comparator.comparingDouble(PlanNode::exclusiveTime)).orElseThrow();
-        robot.interact(() -> window.viewModel().plan().selectedNodeProperty().set(slowest));
+        robot.interact(() -> {
+            window.viewModel().plan().graph().zoomProperty().set(0.8);
+            window.viewModel().plan().selectedNodeProperty().set(slowest);
+        });
         screenshot("graph", "plan-graph.png");
         screenshot("grid", "plan-grid.png");
         screenshot("statistics", "plan-statistics.png");

@@ -1,15 +1,20 @@
 package org.planwright.cli;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 
 /**
  * Timings of repeated runs of one piece of work, in milliseconds.
  *
- * @param medianMs the median (nearest-rank) of the timed runs
- * @param p90Ms    the 90th percentile (nearest-rank) of the timed runs
- * @param runs     how many runs were timed
+ * @param medianMs    the median (nearest-rank) of the timed runs, wall-clock
+ * @param p90Ms       the 90th percentile (nearest-rank) of the timed runs, wall-clock
+ * @param runs        how many runs were timed
+ * @param cpuMedianMs the median CPU time of the measuring thread per run ({@code ThreadMXBean}), or NaN when the
+ *                    JVM does not measure it; the garbage collector's threads are not in it. On a machine shared
+ *                    with other work this is the steadier figure
  */
-record BenchStats(double medianMs, double p90Ms, int runs) {
+record BenchStats(double medianMs, double p90Ms, int runs, double cpuMedianMs) {
 
     /**
      * Runs {@code work} {@code warmUp} times untimed, then {@code runs} times timed with {@link System#nanoTime()}.
@@ -23,15 +28,21 @@ record BenchStats(double medianMs, double p90Ms, int runs) {
         for (int i = 0; i < warmUp; i++) {
             sink(work.get());
         }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpu = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
         double[] ms = new double[runs];
+        double[] cpuMs = new double[runs];
         for (int i = 0; i < runs; i++) {
+            long cpuStart = cpu ? threads.getCurrentThreadCpuTime() : 0;
             long start = System.nanoTime();
             Object result = work.get();
             ms[i] = (System.nanoTime() - start) / 1e6;
+            cpuMs[i] = cpu ? (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 : Double.NaN;
             sink(result);
         }
         Arrays.sort(ms);
-        return new BenchStats(nearestRank(ms, 0.5), nearestRank(ms, 0.9), runs);
+        Arrays.sort(cpuMs);
+        return new BenchStats(nearestRank(ms, 0.5), nearestRank(ms, 0.9), runs, nearestRank(cpuMs, 0.5));
     }
 
     /** Nearest-rank percentile of sorted values: the value at rank ceil(p * n). */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.planwright.cli.report.StatementResult;
 import org.planwright.plans.Insight;
+import org.planwright.plans.InsightContext;
 import org.planwright.plans.InsightEngine;
 import org.planwright.plans.Plan;
 import org.planwright.plans.PlanParseException;
@@ -113,13 +114,26 @@ final class TargetExplainer implements StatementExplainer, AutoCloseable {
         }
     }
 
-    /** A failing insight rule must not cost the plan: it is logged (WARN, standard error) and left out. */
+    /**
+     * A failing insight rule must not cost the plan: it is logged (WARN, standard error) and left out. Plans with
+     * ANALYZE get the scanned tables' statistics for the stale-statistics tip; if they cannot be read, only that
+     * tip is lost.
+     */
     private List<Insight> analyze(Plan plan, String file, int number) {
         try {
-            return insights.analyze(plan);
+            return insights.analyze(plan, plan.analyzed() ? tableStatistics(plan) : InsightContext.empty());
         } catch (RuntimeException e) {
             LOG.warn("{} statement {}: insights could not be computed: {}", file, number, e.toString(), e);
             return List.of();
+        }
+    }
+
+    private InsightContext tableStatistics(Plan plan) {
+        try {
+            return InsightContext.withTableStatistics(session.tableStatistics(InsightContext.scannedTables(plan)));
+        } catch (TargetException e) {
+            LOG.warn("Table statistics not read, no stale-statistics tip: {}", e.getMessage());
+            return InsightContext.empty();
         }
     }
 

@@ -30,6 +30,9 @@ class BenchCommandTest {
                 .hasSize(5);
         assertThat(r.out().lines().filter(l -> l.matches("  baseline Jackson readTree: +median [\\d.]+ ms, p90 [\\d.]+ ms")))
                 .hasSize(5);
+        assertThat(r.out().lines().filter(l -> l.matches(
+                "  thread CPU time, medians: +parse \\+ compute \\+ insights [\\d.]+ ms, Jackson readTree [\\d.]+ ms")))
+                .hasSize(5);
         assertThat(r.out().lines().filter(l -> l.matches("  ratio: parse \\+ compute \\+ insights = [\\d.]+x Jackson tree parse.*")))
                 .hasSize(5);
         assertThat(r.out()).as("the 1,200-partition plan is at full size: its target is shown")

@@ -19,6 +19,9 @@ import java.util.OptionalLong;
  */
 public final class PlanNode {
 
+    /** Marks an absent count; counts are never negative (the parsers reject negative ones). */
+    private static final long ABSENT = Long.MIN_VALUE;
+
     private final int id;
     private final Map<String, Object> properties;
     private final PlanNode parent;
@@ -54,9 +57,6 @@ public final class PlanNode {
         Buffers b = Buffers.of(properties);
         this.buffers = b.any() ? b : Buffers.NONE; // one shared instance for the many nodes without buffers
     }
-
-    /** Marks an absent count; counts are never negative (the parsers reject negative ones). */
-    private static final long ABSENT = Long.MIN_VALUE;
 
     /** @return the numeric property {@code key}, NaN if absent (the parsers never produce NaN) */
     private double number(String key) {

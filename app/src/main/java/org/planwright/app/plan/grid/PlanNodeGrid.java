@@ -19,6 +19,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.planwright.app.plan.PlanNodeFormat;
 import org.planwright.app.plan.PlanViewModel;
 import org.planwright.plans.Plan;
@@ -26,8 +27,8 @@ import org.planwright.plans.PlanNode;
 
 /**
  * All plan nodes in a sortable table: id, type, relation, index, exclusive ms and share, inclusive ms,
- * estimated and actual rows (per loop), misestimate, loops, exclusive shared buffers hit / read (8 kB blocks),
- * total cost; with a filter field ({@link NodeFilter}). Numeric columns sort by value. Selecting a row selects
+ * estimated and actual rows (per loop), misestimate, loops, exclusive shared buffers hit / read (8 kB blocks;
+ * headers "Hit" / "Read" with tooltips), total cost; with a filter field ({@link NodeFilter}). Numeric columns sort by value. Selecting a row selects
  * the node in {@link PlanViewModel}. FX thread only.
  */
 public final class PlanNodeGrid extends BorderPane {
@@ -39,6 +40,8 @@ public final class PlanNodeGrid extends BorderPane {
     private final TextField filter = new TextField();
     private final Label count = new Label();
     private boolean selecting;
+    private boolean active = true;
+    private boolean stale;
 
     /** @param vm the plan view's state */
     public PlanNodeGrid(PlanViewModel vm) {
@@ -65,24 +68,39 @@ public final class PlanNodeGrid extends BorderPane {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().setAll(List.of(
                 number("#", 44, n -> n.id(), n -> String.valueOf(n.id())),
-                text("Node type", 170, PlanNodeFormat::title),
+                text("Node type", 160, PlanNodeFormat::title),
                 text("Relation", 130, n -> n.relationName().map(r -> n.schema().map(s -> s + ".").orElse("") + r)
                         .orElse(n.cteName().map(c -> "CTE " + c).orElse(n.functionName().orElse("")))),
                 text("Index", 130, n -> n.indexName().orElse("")),
-                number("Exclusive ms", 92, PlanNode::exclusiveTime, n -> PlanNodeFormat.millis(n.exclusiveTime())),
-                number("Excl. %", 64, this::share, n -> String.format(java.util.Locale.ROOT, "%.1f", share(n) * 100)),
-                number("Inclusive ms", 92, PlanNode::inclusiveTime, n -> PlanNodeFormat.millis(n.inclusiveTime())),
-                number("Est. rows", 84, n -> or(n.planRows()), n -> opt(n.planRows())),
-                number("Actual rows", 88, n -> or(n.actualRows()), n -> opt(n.actualRows())),
-                number("Misestimate", 86, n -> n.rowEstimate().map(e -> e.factor()).orElse(0.0),
+                number("Excl. ms", 86, PlanNode::exclusiveTime, n -> PlanNodeFormat.millis(n.exclusiveTime())),
+                number("Excl. %", 78, this::share, n -> String.format(java.util.Locale.ROOT, "%.1f", share(n) * 100)),
+                number("Incl. ms", 84, PlanNode::inclusiveTime, n -> PlanNodeFormat.millis(n.inclusiveTime())),
+                number("Est. rows", 90, n -> or(n.planRows()), n -> opt(n.planRows())),
+                number("Rows", 76, n -> or(n.actualRows()), n -> opt(n.actualRows())),
+                number("Misest.", 80, n -> n.rowEstimate().map(e -> e.factor()).orElse(0.0),
                         PlanNodeFormat::misestimate),
-                number("Loops", 60, n -> n.actualLoops().isPresent() ? n.actualLoops().getAsLong() : 0,
+                number("Loops", 70, n -> n.actualLoops().isPresent() ? n.actualLoops().getAsLong() : 0,
                         PlanNodeFormat::loops),
-                number("Shared hit", 84, n -> n.exclusiveBuffers().sharedHit(),
+                number("Hit", 74, n -> n.exclusiveBuffers().sharedHit(),
                         n -> n.exclusiveBuffers().any() ? PlanNodeFormat.count(n.exclusiveBuffers().sharedHit()) : ""),
-                number("Shared read", 84, n -> n.exclusiveBuffers().sharedRead(),
+                number("Read", 70, n -> n.exclusiveBuffers().sharedRead(),
                         n -> n.exclusiveBuffers().any() ? PlanNodeFormat.count(n.exclusiveBuffers().sharedRead()) : ""),
-                number("Total cost", 90, n -> or(n.totalCost()), n -> opt(n.totalCost()))));
+                number("Cost", 86, n -> or(n.totalCost()), n -> opt(n.totalCost()))));
+        String[] tips = {"Pre-order node id", "Node type as EXPLAIN prints it, with the join type",
+            "Relation, CTE or function read", "Index used", "Exclusive time in ms (without children)",
+            "Exclusive time as a percentage of the execution time (of the total cost without ANALYZE)",
+            "Inclusive time in ms (with children)", "Planner's estimated rows per loop", "Actual rows per loop",
+            "Row misestimate factor: ↑ under-estimated, ↓ over-estimated", "Actual loops",
+            "Exclusive shared buffer hits (8 kB blocks)", "Exclusive shared buffer reads (8 kB blocks)",
+            "Planner's total cost"};
+        for (int i = 0; i < tips.length; i++) {
+            TableColumn<PlanNode, ?> col = table.getColumns().get(i);
+            Label header = new Label(col.getText());
+            header.setMinWidth(Region.USE_PREF_SIZE);
+            header.setTooltip(new javafx.scene.control.Tooltip(tips[i]));
+            col.setGraphic(header);
+            col.setText(null);
+        }
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(PlanNode item, boolean empty) {
@@ -104,9 +122,36 @@ public final class PlanNodeGrid extends BorderPane {
                 vm.selectedNodeProperty().set(now);
             }
         });
-        vm.selectedNodeProperty().addListener((obs, old, now) -> select(now));
-        vm.planProperty().addListener((obs, old, now) -> show(now));
+        vm.selectedNodeProperty().addListener((obs, old, now) -> {
+            if (!stale) {
+                select(now);
+            }
+        });
+        vm.planProperty().addListener((obs, old, now) -> update());
+        update();
+    }
+
+    /**
+     * A grid out of sight (its tab not selected) only notes a new plan and fills itself when it becomes
+     * active, so that showing a plan of thousands of nodes costs nothing here until someone looks.
+     *
+     * @param on true when the grid is shown
+     */
+    public void setActive(boolean on) {
+        active = on;
+        if (on && stale) {
+            update();
+        }
+    }
+
+    private void update() {
+        if (!active) {
+            stale = true;
+            return;
+        }
+        stale = false;
         show(vm.planProperty().get());
+        select(vm.selectedNodeProperty().get());
     }
 
     /** @return the table (tests look at it) */

@@ -195,14 +195,16 @@ public final class PlanSourceLines {
     }
 
     private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
+        int lines = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            lines++;
         }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
+        int[] starts = new int[lines];
+        int k = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            starts[k++] = i + 1;
+        }
+        return starts;
     }
 
     private static int line(int[] lineStarts, int offset) {

@@ -105,7 +105,7 @@ public final class PlanTextView extends BorderPane {
         if (node == null) {
             return;
         }
-        vm.sourceLinesProperty().get().range(node.id()).ifPresent(r -> {
+        vm.sourceLines().range(node.id()).ifPresent(r -> {
             if (r.end() <= area.getLength()) {
                 area.setStyle(r.start(), r.end(), List.of("selected-node-line"));
                 area.moveTo(r.start());

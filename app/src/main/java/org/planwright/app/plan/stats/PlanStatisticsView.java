@@ -29,6 +29,8 @@ public final class PlanStatisticsView extends BorderPane {
     private final TableView<StatRow> tables = table("stats-tables", "Table");
     private final TableView<StatRow> indexes = table("stats-indexes", "Index");
     private final TableView<StatRow> nodeTypes = table("stats-node-types", "Node type");
+    private boolean active = true;
+    private boolean stale;
 
     /** @param vm the plan view's state */
     public PlanStatisticsView(PlanViewModel vm) {
@@ -48,7 +50,28 @@ public final class PlanStatisticsView extends BorderPane {
                 }
             });
         }
-        vm.planProperty().addListener((obs, old, now) -> show(now));
+        vm.planProperty().addListener((obs, old, now) -> update());
+        update();
+    }
+
+    /**
+     * Statistics out of sight (their tab not selected) are computed only when they become active.
+     *
+     * @param on true when the view is shown
+     */
+    public void setActive(boolean on) {
+        active = on;
+        if (on && stale) {
+            update();
+        }
+    }
+
+    private void update() {
+        if (!active) {
+            stale = true;
+            return;
+        }
+        stale = false;
         show(vm.planProperty().get());
     }
 

@@ -56,6 +56,11 @@ class PlanGraphBench {
         print("layout, Append collapsed (default): %s", time(() -> PlanGraphLayout.of(plan, collapsed)));
         print("layout, all %,d nodes expanded: %s", plan.nodeCount(), time(() -> PlanGraphLayout.of(plan, Set.of())));
 
+        print("source positions (PlanSourceLines.of): %s",
+                time(() -> org.planwright.app.plan.source.PlanSourceLines.of(json, plan)));
+        print("statistics (PlanStatistics.of): %s", time(() -> org.planwright.app.plan.stats.PlanStatistics.of(plan)));
+        print("SVG of the expanded graph: %s",
+                time(() -> GraphSvgWriter.toSvg(PlanGraphLayout.of(plan, Set.of()), GraphColouring.EXCLUSIVE_TIME)));
         FxToolkit.registerPrimaryStage();
         PlanViewModel vm = new PlanViewModel();
         PlanView[] view = new PlanView[1];
@@ -72,6 +77,34 @@ class PlanGraphBench {
 
         print("one frame of the empty plan view (the render cost every figure below includes): %s",
                 timeFx(() -> frame(view[0]), () -> { }));
+        List<Double> model = new ArrayList<>();
+        List<Double> cssLayout = new ArrayList<>();
+        List<Double> render = new ArrayList<>();
+        for (int i = 0; i < RUNS + 2; i++) {
+            fx(() -> {
+                vm.clear();
+                return frame(view[0]);
+            });
+            double[] t = fx(() -> {
+                long t0 = System.nanoTime();
+                vm.show(plan, "", List.of(), json);
+                long t1 = System.nanoTime();
+                view[0].applyCss();
+                view[0].layout();
+                long t2 = System.nanoTime();
+                view[0].snapshot(null, null);
+                long t3 = System.nanoTime();
+                return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6};
+            });
+            if (i >= 2) {
+                model.add(t[0]);
+                cssLayout.add(t[1]);
+                render.add(t[2]);
+            }
+        }
+        print("show, split: PlanViewModel.show with every view's listeners %s", stats(model));
+        print("             CSS + layout of the first frame %s", stats(cssLayout));
+        print("             render (snapshot) %s", stats(render));
         print("show in the plan view (all tabs update; graph tab visible), Append collapsed: %s",
                 timeFx(() -> {
                     vm.show(plan, "", List.of(), json);
@@ -134,6 +167,23 @@ class PlanGraphBench {
             fx(() -> {
                 reset.run();
                 return frame0();
+            });
+            long t0 = System.nanoTime();
+            fx(work);
+            if (i >= 2) {
+                ms.add((System.nanoTime() - t0) / 1e6);
+            }
+        }
+        return stats(ms);
+    }
+
+    private static String timeFxAfter(Runnable before, Callable<?> work, Runnable reset) throws Exception {
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < RUNS + 2; i++) {
+            fx(() -> {
+                reset.run();
+                before.run();
+                return null;
             });
             long t0 = System.nanoTime();
             fx(work);
