@@ -43,6 +43,9 @@ final class JsonPlanReader {
     private static final int SHARED_STRING_MAX = 32;
 
     private final Map<String, String> shared = new HashMap<>();
+    /** One reused property map per nesting depth of nodes; each node keeps an exact-size copy of its own. */
+    private final List<PropertyMap> scratch = new ArrayList<>();
+    private int depth;
     private final Map<String, Object> top = new LinkedHashMap<>();
     private RawNode root;
     /** Structural error of the array or the plan object; wins over {@link #rootError}. */
@@ -164,16 +167,22 @@ final class JsonPlanReader {
     /** Reads the node object at the current START_OBJECT; sets {@link #subtreeError}. */
     private RawNode readNode(JsonParser p) throws IOException {
         JsonLocation at = p.currentTokenLocation();
-        RawNode node = new RawNode();
+        if (scratch.size() == depth) {
+            scratch.add(new PropertyMap());
+        }
+        PropertyMap props = scratch.get(depth);
+        props.clear();
+        List<RawNode> children = new ArrayList<>();
         PlanParseException firstError = null;
+        depth++;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             JsonToken t = p.nextToken();
             if (!"Plans".equals(key)) {
-                node.props.put(key, readField(p, key));
+                props.put(key, readField(p, key));
                 continue;
             }
-            node.children.clear(); // a repeated key counts once, with its last value, as in a map
+            children.clear(); // a repeated key counts once, with its last value, as in a map
             firstError = null;
             if (t != JsonToken.START_ARRAY) {
                 firstError = error(at, "expected \"Plans\" to be an array of plan nodes");
@@ -183,7 +192,7 @@ final class JsonPlanReader {
             JsonLocation listAt = p.currentTokenLocation();
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (p.currentToken() == JsonToken.START_OBJECT) {
-                    node.children.add(readNode(p));
+                    children.add(readNode(p));
                     firstError = firstError != null ? firstError : subtreeError;
                 } else {
                     firstError = firstError != null ? firstError
@@ -192,9 +201,10 @@ final class JsonPlanReader {
                 }
             }
         }
-        subtreeError = node.props.get("Node Type") instanceof String ? firstError
+        depth--;
+        subtreeError = props.get("Node Type") instanceof String ? firstError
                 : error(at, "expected a \"Node Type\" string in this plan node");
-        return node;
+        return new RawNode(props.exactCopy(), children);
     }
 
     /** The value of {@code key}, checked against {@link #NON_NEGATIVE}. */

@@ -45,6 +45,20 @@ final class PropertyMap extends AbstractMap<String, Object> {
         return copy.freeze();
     }
 
+    /**
+     * @return a new map holding this one's entries in arrays of exactly its size (one copy, no growth on the way),
+     *     so that a parser can collect a node's properties in one reused map and keep only the copies
+     */
+    PropertyMap exactCopy() {
+        PropertyMap copy = new PropertyMap();
+        copy.keys = Arrays.copyOf(keys, size);
+        copy.hashes = Arrays.copyOf(hashes, size);
+        copy.values = Arrays.copyOf(values, size);
+        copy.size = size;
+        copy.keyBits = keyBits;
+        return copy;
+    }
+
     /** Makes the map read-only and trims its arrays to its size. @return this */
     PropertyMap freeze() {
         if (!frozen) {

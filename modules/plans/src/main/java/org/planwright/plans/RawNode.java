@@ -9,6 +9,16 @@ import java.util.Map;
  * which the plan freezes and keeps without copying) and its children in plan order. Not thread-safe.
  */
 final class RawNode {
-    final Map<String, Object> props = new PropertyMap();
-    final List<RawNode> children = new ArrayList<>();
+    final Map<String, Object> props;
+    final List<RawNode> children;
+
+    RawNode() {
+        this(new PropertyMap(), new ArrayList<>());
+    }
+
+    /** A node with the given (mutable) properties and children. */
+    RawNode(Map<String, Object> props, List<RawNode> children) {
+        this.props = props;
+        this.children = children;
+    }
 }
