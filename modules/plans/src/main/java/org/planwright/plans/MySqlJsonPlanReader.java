@@ -3,6 +3,7 @@ package org.planwright.plans;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.LinkedHashMap;
@@ -31,7 +32,9 @@ import java.util.Set;
  */
 final class MySqlJsonPlanReader {
 
+    /** MySQL 5.6/5.7 print a C-style comment naming each object after its closing brace: comments are allowed. */
     private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
     /** Operations that wrap one inner structure, with their PostgreSQL node type. */

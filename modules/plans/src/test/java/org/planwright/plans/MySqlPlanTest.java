@@ -39,6 +39,33 @@ class MySqlPlanTest {
     }
 
     @Test
+    void jsonWithTheEndMarkerCommentsOfMySql57IsRead() {
+        String json = """
+                {
+                  "query_block": {
+                    "select_id": 1,
+                    "nested_loop": [
+                      {
+                        "table": {"table_name": "orders", "access_type": "ALL", "rows": 1200, "filtered": 10,
+                                  "attached_condition": "(`shop`.`orders`.`status` = 'open')"} /* table */
+                      },
+                      {
+                        "table": {"table_name": "customers", "access_type": "eq_ref", "key": "PRIMARY",
+                                  "rows": 1, "filtered": 100} /* table */
+                      }
+                    ] /* nested_loop */
+                  } /* query_block */
+                }
+                """;
+        Plan p = PlanParser.parse(json);
+        assertThat(p.format()).isEqualTo(Plan.Format.MYSQL_JSON);
+        assertThat(p.nodes()).extracting(PlanNode::nodeType).containsExactly("Result", "Nested Loop", "Seq Scan",
+                "Index Scan");
+        assertThat(p.node(2).relationName()).hasValue("orders");
+        assertThat(p.node(3).indexName()).hasValue("PRIMARY");
+    }
+
+    @Test
     void jsonOrderingGroupingMaterializedAndSelectListSubqueries() {
         Plan groups = mysql("world-languages.json");
         assertThat(groups.nodes()).extracting(PlanNode::nodeType).containsExactly("Result", "Sort", "Aggregate",
