@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.planwright.cli.report.ConnectionInfo;
-import org.planwright.cli.report.ReportFormat;
 import org.planwright.cli.report.ReportHeader;
 import org.planwright.cli.report.ReportWriter;
 import org.planwright.cli.report.RunOptions;
@@ -17,6 +16,7 @@ import org.planwright.target.TargetException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -73,10 +73,8 @@ final class ExplainCommand implements Callable<Integer> {
                     + "(data changes are rolled back)")
     private boolean analyze;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            completionCandidates = FormatNames.class,
-            description = "Output: ${COMPLETION-CANDIDATES} (default: text). JSON: see docs/cli-json-output.md")
-    private ReportFormat format;
+    @Mixin
+    private FormatOption output;
 
     @Option(names = "--statement-timeout", defaultValue = "60s", paramLabel = "DURATION",
             converter = DurationConverter.class,
@@ -114,23 +112,13 @@ final class ExplainCommand implements Callable<Integer> {
                     explainer.sessionUser(), explainer.serverVersion());
             ReportHeader header = new ReportHeader(ReportWriter.FORMAT_VERSION, VersionProvider.version(),
                     connection, new RunOptions(analyze, statementTimeout.toMillis()));
-            Summary summary = new ExplainRun(explainer, format.writer(cl.getOut())).run(header, files);
+            Summary summary = new ExplainRun(explainer, output.format().writer(cl.getOut())).run(header, files);
             return summary.failed() > 0 ? ExitCodes.STATEMENT_FAILED : ExitCodes.OK;
         } catch (TargetException e) {
             err.println("planwright: cannot connect to " + Urls.withoutPassword(target.url()) + ": "
                     + e.userMessage());
             err.flush();
             return ExitCodes.USAGE_OR_CONNECTION;
-        }
-    }
-
-    /** The --format values as users type them. */
-    static final class FormatNames extends java.util.ArrayList<String> {
-        private static final long serialVersionUID = 1L;
-
-        FormatNames() {
-            super(java.util.Arrays.stream(ReportFormat.values())
-                    .map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
         }
     }
 

@@ -7,11 +7,10 @@ import java.util.concurrent.Callable;
 import org.planwright.cli.report.PlanFileResult;
 import org.planwright.cli.report.PlanReportWriter;
 import org.planwright.cli.report.PlanRunSummary;
-import org.planwright.cli.report.ReportFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -44,10 +43,8 @@ final class PlanCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            completionCandidates = ExplainCommand.FormatNames.class,
-            description = "Output: ${COMPLETION-CANDIDATES} (default: text). JSON: see docs/cli-json-output.md")
-    private ReportFormat format;
+    @Mixin
+    private FormatOption output;
 
     // 0..* so that "plan diff" parses; call() asks for at least one file
     @Parameters(arity = "0..*", paramLabel = "PLAN-FILE",
@@ -72,7 +69,7 @@ final class PlanCommand implements Callable<Integer> {
             }
         }
         PlanFiles reader = new PlanFiles();
-        PlanReportWriter writer = format.planWriter(cl.getOut());
+        PlanReportWriter writer = output.format().planWriter(cl.getOut());
         PrintWriter err = cl.getErr();
         PlanRunSummary summary = PlanRunSummary.empty();
         writer.start(VersionProvider.version());

@@ -3,7 +3,6 @@ package org.planwright.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.planwright.cli.report.DiffTextWriter;
-import org.planwright.cli.report.ReportFormat;
 import org.planwright.plans.Plan;
 import org.planwright.plans.PlanParseException;
 import org.planwright.plans.PlanParser;
@@ -14,6 +13,7 @@ import org.planwright.plans.report.MarkdownReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         header = "Compare two saved plans of one statement: before and after an index, a setting, an upgrade.",
         description = {
             "Matches the plan nodes of BEFORE and AFTER (what they read, then the tree around them) and reports "
-                    + "the verdict (faster/slower/same within 10%), the totals, changed join methods and orders, "
+                    + "the verdict (faster/slower/same within 10%%), the totals, changed join methods and orders, "
                     + "changed, new or dropped scans and indexes, and the deltas per matched node.", ""},
         footer = {"",
                   "Exit codes: 0 the plans were compared; 1 a plan could not be read (file:line:column: message "
@@ -47,18 +47,18 @@ final class PlanDiffCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            completionCandidates = ExplainCommand.FormatNames.class,
-            description = "Output: ${COMPLETION-CANDIDATES} (default: text). JSON: see docs/cli-json-output.md")
-    private ReportFormat format;
+    @Mixin
+    private FormatOption output;
 
     @Option(names = "--fail-if-slower", description = "Exit with 3 when AFTER is slower than BEFORE beyond the noise")
     private boolean failIfSlower;
 
-    @Parameters(index = "0", paramLabel = "BEFORE", description = "The earlier plan file (JSON or text); - for standard input")
+    @Parameters(index = "0", paramLabel = "BEFORE",
+            description = "The earlier plan file (any format `planwright plan` reads); - for standard input")
     private String beforeFile;
 
-    @Parameters(index = "1", paramLabel = "AFTER", description = "The later plan file (JSON or text); - for standard input")
+    @Parameters(index = "1", paramLabel = "AFTER",
+            description = "The later plan file (any format `planwright plan` reads); - for standard input")
     private String afterFile;
 
     @Override
@@ -75,7 +75,7 @@ final class PlanDiffCommand implements Callable<Integer> {
         PlanComparison comparison = PlanComparison.compare(before, after);
         ComparisonReport report = new ComparisonReport(beforeFile, afterFile, comparison);
         PrintWriter out = cl.getOut();
-        switch (format) {
+        switch (output.format()) {
             case TEXT -> DiffTextWriter.write(out, report);
             case MARKDOWN -> out.print(MarkdownReport.comparison(report));
             case JSON -> JsonReport.comparison(report, out);

@@ -1,13 +1,22 @@
 package org.planwright.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /** Help, version and exit code 2 for bad usage and unreachable servers; no database needed. */
 class UsageTest {
@@ -29,6 +38,31 @@ class UsageTest {
         assertThat(r.out()).contains("Usage: planwright explain", "--url=JDBC-URL", "-U, --user=NAME",
                 "--password-prompt", "--analyze", "--format=FORMAT", "text, json, markdown",
                 "--statement-timeout=DURATION", "SQL-FILE-OR-FOLDER", "~/.pgpass", "skipped");
+    }
+
+    /** Picocli formats help text with String.format: a bare "%" (as in "10%") makes it print a warning. */
+    @Test
+    void everyHelpTextOfEveryCommandIsAValidFormatString() {
+        Deque<CommandLine> todo = new ArrayDeque<>(List.of(PlanwrightCommand.commandLine(CliEnvironment.system())));
+        int lines = 0;
+        while (!todo.isEmpty()) {
+            CommandLine cl = todo.pop();
+            todo.addAll(cl.getSubcommands().values());
+            UsageMessageSpec usage = cl.getCommandSpec().usageMessage();
+            List<String> texts = new ArrayList<>();
+            texts.addAll(Arrays.asList(usage.header()));
+            texts.addAll(Arrays.asList(usage.description()));
+            texts.addAll(Arrays.asList(usage.footer()));
+            for (ArgSpec arg : cl.getCommandSpec().args()) {
+                texts.addAll(Arrays.asList(arg.description()));
+            }
+            for (String text : texts) {
+                assertThatCode(() -> String.format(text)).as(cl.getCommandName() + ": " + text)
+                        .doesNotThrowAnyException();
+            }
+            lines += texts.size();
+        }
+        assertThat(lines).as("help lines checked").isGreaterThan(40);
     }
 
     @Test
