@@ -35,11 +35,17 @@ public final class PlanView extends BorderPane {
     private final PlanViewModel vm;
     private final PlanTreeTable tree = new PlanTreeTable();
     private final Map<PlanNode, TreeItem<PlanNode>> items = new HashMap<>();
-    private final PlanGraphView graph;
-    private final PlanNodeGrid grid;
-    private final PlanStatisticsView statistics;
-    private final PlanTextView raw;
-    private final PlanTextView query;
+    // the views behind the tabs other than Tree are built when first shown (or asked for): a short first frame
+    private final Tab graphTab = tab("Graph", Feather.SHARE_2, null);
+    private final Tab gridTab = tab("Grid", Feather.GRID, null);
+    private final Tab statisticsTab = tab("Statistics", Feather.BAR_CHART_2, null);
+    private final Tab rawTab = tab("Raw", Feather.FILE_TEXT, null);
+    private final Tab queryTab = tab("Query", Feather.DATABASE, null);
+    private PlanGraphView graph;
+    private PlanNodeGrid grid;
+    private PlanStatisticsView statistics;
+    private PlanTextView raw;
+    private PlanTextView query;
     private final TabPane views;
 
     /** @param vm the plan state */
@@ -67,24 +73,34 @@ public final class PlanView extends BorderPane {
         VBox.setVgrow(insights, javafx.scene.layout.Priority.ALWAYS);
         insightsBox.getStyleClass().add("insights-box");
 
-        graph = new PlanGraphView(vm.graph());
-        grid = new PlanNodeGrid(vm);
-        statistics = new PlanStatisticsView(vm);
-        raw = new PlanTextView(vm, PlanTextView.Kind.RAW_PLAN);
-        query = new PlanTextView(vm, PlanTextView.Kind.QUERY);
-        views = new TabPane(tab("Tree", Feather.LIST, tree), tab("Graph", Feather.SHARE_2, graph),
-                tab("Grid", Feather.GRID, grid), tab("Statistics", Feather.BAR_CHART_2, statistics),
-                tab("Raw", Feather.FILE_TEXT, raw), tab("Query", Feather.DATABASE, query));
+        views = new TabPane(tab("Tree", Feather.LIST, tree), graphTab, gridTab, statisticsTab, rawTab, queryTab);
         views.setId("plan-views");
-        // views out of sight fill themselves when their tab is selected (large plans show fast)
-        grid.setActive(false);
-        statistics.setActive(false);
-        raw.setActive(false);
-        query.setActive(false);
-        views.getTabs().get(2).selectedProperty().addListener((obs, old, now) -> grid.setActive(now));
-        views.getTabs().get(3).selectedProperty().addListener((obs, old, now) -> statistics.setActive(now));
-        views.getTabs().get(4).selectedProperty().addListener((obs, old, now) -> raw.setActive(now));
-        views.getTabs().get(5).selectedProperty().addListener((obs, old, now) -> query.setActive(now));
+        // a view out of sight does not follow plan changes; it catches up when its tab is selected again
+        graphTab.selectedProperty().addListener((obs, old, now) -> {
+            if (now) {
+                graph();
+            }
+        });
+        gridTab.selectedProperty().addListener((obs, old, now) -> {
+            if (now || grid != null) {
+                grid().setActive(now);
+            }
+        });
+        statisticsTab.selectedProperty().addListener((obs, old, now) -> {
+            if (now || statistics != null) {
+                statistics().setActive(now);
+            }
+        });
+        rawTab.selectedProperty().addListener((obs, old, now) -> {
+            if (now || raw != null) {
+                raw().setActive(now);
+            }
+        });
+        queryTab.selectedProperty().addListener((obs, old, now) -> {
+            if (now || query != null) {
+                query().setActive(now);
+            }
+        });
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(views, insightsBox);
         split.setOrientation(Orientation.VERTICAL);
@@ -111,28 +127,52 @@ public final class PlanView extends BorderPane {
         return tree;
     }
 
-    /** @return the node graph */
+    /** @return the node graph, built on first use */
     public PlanGraphView graph() {
+        if (graph == null) {
+            graph = new PlanGraphView(vm.graph());
+            graphTab.setContent(graph);
+        }
         return graph;
     }
 
-    /** @return the node grid */
+    /** @return the node grid, built on first use (it follows the plan only while its tab is selected) */
     public PlanNodeGrid grid() {
+        if (grid == null) {
+            grid = new PlanNodeGrid(vm);
+            grid.setActive(gridTab.isSelected());
+            gridTab.setContent(grid);
+        }
         return grid;
     }
 
-    /** @return the statistics view */
+    /** @return the statistics view, built on first use (it follows the plan only while its tab is selected) */
     public PlanStatisticsView statistics() {
+        if (statistics == null) {
+            statistics = new PlanStatisticsView(vm);
+            statistics.setActive(statisticsTab.isSelected());
+            statisticsTab.setContent(statistics);
+        }
         return statistics;
     }
 
-    /** @return the raw plan text view */
+    /** @return the raw plan text view, built on first use (it follows the plan only while its tab is selected) */
     public PlanTextView raw() {
+        if (raw == null) {
+            raw = new PlanTextView(vm, PlanTextView.Kind.RAW_PLAN);
+            raw.setActive(rawTab.isSelected());
+            rawTab.setContent(raw);
+        }
         return raw;
     }
 
-    /** @return the query text view */
+    /** @return the query text view, built on first use (it follows the plan only while its tab is selected) */
     public PlanTextView query() {
+        if (query == null) {
+            query = new PlanTextView(vm, PlanTextView.Kind.QUERY);
+            query.setActive(queryTab.isSelected());
+            queryTab.setContent(query);
+        }
         return query;
     }
 
