@@ -3,6 +3,7 @@ package org.planwright.app.main;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -86,11 +87,11 @@ final class MainMenu extends MenuBar {
     }
 
     /** Compare plans… and Export report (Markdown / HTML / JSON): the plan items of org.planwright.app.compare. */
-    private java.util.List<MenuItem> planItems() {
+    private List<MenuItem> planItems() {
         CompareMenu plans = new CompareMenu(window.stage(), vm.services().executor(), () -> {
             var ws = vm.workspaceProperty().get();
             var store = vm.services().store();
-            return ws == null || store.isEmpty() ? java.util.List.<PlanSource>of()
+            return ws == null || store.isEmpty() ? List.<PlanSource>of()
                     : CaptureSources.latest(store.get().planCaptures(), ws.id(), 50);
         }, () -> {
             var plan = vm.plan().planProperty().get();
@@ -98,7 +99,7 @@ final class MainMenu extends MenuBar {
             return plan == null ? null : (java.util.concurrent.Callable<org.planwright.plans.report.PlanReport>)
                     () -> ReportExporter.planReport("Plan", plan, sql, vm.insightPreferences().current());
         }, vm.status()::done, window.errors()::show);
-        java.util.List<MenuItem> items = plans.items(shortcutShift(KeyCode.D), vm.plan().planProperty().isNull());
+        List<MenuItem> items = plans.items(shortcutShift(KeyCode.D), vm.plan().planProperty().isNull());
         shortcuts.put(shortcutShift(KeyCode.D), items.getFirst());
         return items;
     }

@@ -111,8 +111,7 @@ public final class PlanImportViewModel {
     private Parsed parse(String text) {
         Plan p = PlanParser.parse(text);
         List<InsightItem> items = new InsightEngine(thresholds.get()).analyze(p).stream()
-                .map(i -> new InsightItem(i.score(), i.title(), i.explanation(), i.nodeIds().getFirst()))
-                .toList();
+                .map(InsightItem::of).toList();
         return new Parsed(p, items, text);
     }
 

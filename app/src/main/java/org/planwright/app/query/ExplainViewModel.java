@@ -114,8 +114,7 @@ public final class ExplainViewModel {
         }
         InsightContext context = postgres && options.useAnalyze() ? tableStatistics(c, parsed) : InsightContext.empty();
         List<InsightItem> items = new InsightEngine(thresholds.get()).analyze(parsed, context).stream()
-                .map(i -> new InsightItem(i.score(), i.title(), i.explanation(), i.nodeIds().getFirst()))
-                .toList();
+                .map(InsightItem::of).toList();
         if (postgres) {
             captures.capture(c, statement.text(), result, parsed);
         }

@@ -20,6 +20,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.planwright.app.plan.DeferredUpdate;
 import org.planwright.app.plan.PlanNodeFormat;
 import org.planwright.app.plan.PlanViewModel;
 import org.planwright.plans.Plan;
@@ -40,8 +41,7 @@ public final class PlanNodeGrid extends BorderPane {
     private final TextField filter = new TextField();
     private final Label count = new Label();
     private boolean selecting;
-    private boolean active = true;
-    private boolean stale;
+    private final DeferredUpdate updates = new DeferredUpdate(this::update);
 
     /** @param vm the plan view's state */
     public PlanNodeGrid(PlanViewModel vm) {
@@ -123,12 +123,12 @@ public final class PlanNodeGrid extends BorderPane {
             }
         });
         vm.selectedNodeProperty().addListener((obs, old, now) -> {
-            if (!stale) {
+            if (!updates.stale()) {
                 select(now);
             }
         });
-        vm.planProperty().addListener((obs, old, now) -> update());
-        update();
+        vm.planProperty().addListener((obs, old, now) -> updates.request());
+        updates.request();
     }
 
     /**
@@ -138,18 +138,10 @@ public final class PlanNodeGrid extends BorderPane {
      * @param on true when the grid is shown
      */
     public void setActive(boolean on) {
-        active = on;
-        if (on && stale) {
-            update();
-        }
+        updates.setActive(on);
     }
 
     private void update() {
-        if (!active) {
-            stale = true;
-            return;
-        }
-        stale = false;
         show(vm.planProperty().get());
         select(vm.selectedNodeProperty().get());
     }

@@ -9,6 +9,7 @@ import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.planwright.app.editor.SqlHighlighter;
+import org.planwright.app.plan.DeferredUpdate;
 import org.planwright.app.plan.PlanViewModel;
 import org.planwright.plans.PlanNode;
 
@@ -26,8 +27,7 @@ public final class PlanTextView extends BorderPane {
     private final Kind kind;
     private final CodeArea area = new CodeArea();
     private final ObservableValue<String> text;
-    private boolean active = true;
-    private boolean stale;
+    private final DeferredUpdate updates = new DeferredUpdate(this::update);
 
     /**
      * @param vm   the plan view's state
@@ -42,15 +42,15 @@ public final class PlanTextView extends BorderPane {
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
         setCenter(new VirtualizedScrollPane<>(area));
         text = kind == Kind.RAW_PLAN ? vm.rawTextProperty() : vm.statementProperty();
-        text.addListener((obs, old, now) -> update());
+        text.addListener((obs, old, now) -> updates.request());
         if (kind == Kind.RAW_PLAN) {
             vm.selectedNodeProperty().addListener((obs, old, now) -> {
-                if (active && !stale) {
+                if (updates.active() && !updates.stale()) {
                     highlight(now);
                 }
             });
         }
-        update();
+        updates.request();
     }
 
     /**
@@ -60,18 +60,10 @@ public final class PlanTextView extends BorderPane {
      * @param on true when the view is shown
      */
     public void setActive(boolean on) {
-        active = on;
-        if (on && stale) {
-            update();
-        }
+        updates.setActive(on);
     }
 
     private void update() {
-        if (!active) {
-            stale = true;
-            return;
-        }
-        stale = false;
         show(text.getValue());
         if (kind == Kind.RAW_PLAN) {
             highlight(vm.selectedNodeProperty().get());

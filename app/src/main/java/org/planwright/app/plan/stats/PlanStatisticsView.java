@@ -15,6 +15,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.planwright.app.plan.DeferredUpdate;
 import org.planwright.app.plan.PlanNodeFormat;
 import org.planwright.app.plan.PlanViewModel;
 import org.planwright.plans.Plan;
@@ -29,8 +30,7 @@ public final class PlanStatisticsView extends BorderPane {
     private final TableView<StatRow> tables = table("stats-tables", "Table");
     private final TableView<StatRow> indexes = table("stats-indexes", "Index");
     private final TableView<StatRow> nodeTypes = table("stats-node-types", "Node type");
-    private boolean active = true;
-    private boolean stale;
+    private final DeferredUpdate updates = new DeferredUpdate(this::update);
 
     /** @param vm the plan view's state */
     public PlanStatisticsView(PlanViewModel vm) {
@@ -50,8 +50,8 @@ public final class PlanStatisticsView extends BorderPane {
                 }
             });
         }
-        vm.planProperty().addListener((obs, old, now) -> update());
-        update();
+        vm.planProperty().addListener((obs, old, now) -> updates.request());
+        updates.request();
     }
 
     /**
@@ -60,18 +60,10 @@ public final class PlanStatisticsView extends BorderPane {
      * @param on true when the view is shown
      */
     public void setActive(boolean on) {
-        active = on;
-        if (on && stale) {
-            update();
-        }
+        updates.setActive(on);
     }
 
     private void update() {
-        if (!active) {
-            stale = true;
-            return;
-        }
-        stale = false;
         show(vm.planProperty().get());
     }
 
