@@ -12,7 +12,7 @@ module org.planwright.app {
     requires reactfx;
     requires org.kordamp.ikonli.javafx;
     requires org.kordamp.ikonli.feather;
-    requires org.planwright.target;
+    requires org.planwright.targetdb;
     requires org.planwright.plans;
     requires org.planwright.sqltext;
     requires org.planwright.store;

@@ -1,6 +1,6 @@
 /** The planwright command line (picocli): {@code explain} over SQL files, {@code plan} over saved plans, {@code bench}; text/JSON/Markdown reports. */
 module org.planwright.cli {
-    requires org.planwright.target;
+    requires org.planwright.targetdb;
     requires org.planwright.plans;
     requires org.planwright.sqltext;
     requires org.postgresql.jdbc;

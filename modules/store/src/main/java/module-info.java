@@ -1,10 +1,10 @@
 /**
  * The workbench store: an embedded H2 file database whose schema Flyway owns. Only this module knows that schema;
- * other modules see records ({@link org.planwright.target.ConnectionProfile}, {@code Workspace}, {@code PlanCapture}...).
+ * other modules see records ({@link org.planwright.targetdb.ConnectionProfile}, {@code Workspace}, {@code PlanCapture}...).
  */
 module org.planwright.store {
     requires java.sql;
-    requires transitive org.planwright.target;
+    requires transitive org.planwright.targetdb;
     requires com.h2database;
     requires flyway.core;
     requires com.zaxxer.hikari;

@@ -3,7 +3,7 @@ package org.planwright.app;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.planwright.store.StoreLocation;
-import org.planwright.target.ConnectionProfile;
+import org.planwright.targetdb.ConnectionProfile;
 
 /**
  * How the application starts.

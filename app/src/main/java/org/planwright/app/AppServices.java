@@ -6,8 +6,8 @@ import org.planwright.app.concurrent.BackgroundExecutor;
 import org.planwright.app.concurrent.FxBackgroundExecutor;
 import org.planwright.sandbox.Sandbox;
 import org.planwright.store.WorkbenchStore;
-import org.planwright.target.PasswordSource;
-import org.planwright.target.TargetConnector;
+import org.planwright.targetdb.PasswordSource;
+import org.planwright.targetdb.TargetConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,8 +2,8 @@ package org.planwright.app.connection;
 
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import org.planwright.target.TargetException;
-import org.planwright.target.TargetSession;
+import org.planwright.targetdb.TargetException;
+import org.planwright.targetdb.TargetSession;
 
 /**
  * The open {@link TargetSession} and the lock that keeps it to one thread at a time (the session's own rule):

@@ -23,7 +23,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.planwright.target.ConnectionProfile;
+import org.planwright.targetdb.ConnectionProfile;
 
 /**
  * The connection dialog: the workspace's profiles on the left, the form on the right ({@link

@@ -9,7 +9,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.planwright.app.concurrent.BackgroundExecutor;
 import org.planwright.app.error.ErrorReporter;
-import org.planwright.target.ConnectionProfile;
+import org.planwright.targetdb.ConnectionProfile;
 
 /**
  * The connection dialog's form: fields of a {@link ConnectionProfile} as text, validation with a message that

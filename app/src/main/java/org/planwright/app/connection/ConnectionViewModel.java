@@ -12,11 +12,11 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.planwright.app.concurrent.BackgroundExecutor;
 import org.planwright.app.error.ErrorReporter;
 import org.planwright.app.main.StatusViewModel;
-import org.planwright.target.ConnectionProfile;
-import org.planwright.target.PasswordSource;
-import org.planwright.target.SessionOptions;
-import org.planwright.target.TargetConnector;
-import org.planwright.target.TargetSession;
+import org.planwright.targetdb.ConnectionProfile;
+import org.planwright.targetdb.PasswordSource;
+import org.planwright.targetdb.SessionOptions;
+import org.planwright.targetdb.TargetConnector;
+import org.planwright.targetdb.TargetSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,9 +128,9 @@ public final class ConnectionViewModel {
      * @param profile  where to connect
      * @param password password typed in the dialog, or null/empty to use .pgpass / PGPASSWORD
      * @return a one-line success message naming the server version
-     * @throws org.planwright.target.TargetException with a user message when it fails
+     * @throws org.planwright.targetdb.TargetException with a user message when it fails
      */
-    public String test(ConnectionProfile profile, char[] password) throws org.planwright.target.TargetException {
+    public String test(ConnectionProfile profile, char[] password) throws org.planwright.targetdb.TargetException {
         char[] pw = password != null && password.length > 0 ? password
                 : passwords.find(profile).map(PasswordSource.Found::password).orElse(null);
         try (TargetSession s = connector.open(profile, pw, sessionOptions()

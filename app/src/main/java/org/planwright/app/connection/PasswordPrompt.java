@@ -1,7 +1,7 @@
 package org.planwright.app.connection;
 
 import java.util.Optional;
-import org.planwright.target.ConnectionProfile;
+import org.planwright.targetdb.ConnectionProfile;
 
 /**
  * Asks the user for a password when neither {@code ~/.pgpass} nor {@code PGPASSWORD} has one. The password

@@ -17,8 +17,8 @@ import org.planwright.sqltext.SqlScript;
 import org.planwright.sqltext.SqlStatement;
 import org.planwright.sqltext.SyntaxChecker;
 import org.planwright.sqltext.SyntaxProblem;
-import org.planwright.target.SyntaxError;
-import org.planwright.target.TargetException;
+import org.planwright.targetdb.SyntaxError;
+import org.planwright.targetdb.TargetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutionException;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Window;
-import org.planwright.target.TargetException;
+import org.planwright.targetdb.TargetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

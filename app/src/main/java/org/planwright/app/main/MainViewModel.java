@@ -17,7 +17,7 @@ import org.planwright.app.query.QueryViewModel;
 import org.planwright.app.results.ResultsViewModel;
 import org.planwright.app.startup.StartupSequence;
 import org.planwright.store.Workspace;
-import org.planwright.target.ConnectionProfile;
+import org.planwright.targetdb.ConnectionProfile;
 
 /**
  * State and commands of the main window, composed of smaller view models (editors, connection, query and

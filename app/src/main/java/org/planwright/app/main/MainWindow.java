@@ -24,7 +24,7 @@ import org.planwright.app.error.ErrorReporter;
 import org.planwright.app.plan.PlanView;
 import org.planwright.app.results.ResultsView;
 import org.planwright.store.Workspace;
-import org.planwright.target.ConnectionProfile;
+import org.planwright.targetdb.ConnectionProfile;
 
 /**
  * The main window: menus and tool bar, editor tabs above the results, the plan view beside them, the status

@@ -8,7 +8,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.planwright.app.connection.ConnectionViewModel;
-import org.planwright.target.ConnectionProfile;
+import org.planwright.targetdb.ConnectionProfile;
 
 /** Asks for a password for one session; it is never stored (docs/decisions/0004). FX thread only. */
 final class PasswordDialog {

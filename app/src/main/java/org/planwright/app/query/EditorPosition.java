@@ -1,7 +1,7 @@
 package org.planwright.app.query;
 
 import org.planwright.sqltext.SqlStatement;
-import org.planwright.target.ErrorPosition;
+import org.planwright.targetdb.ErrorPosition;
 
 /**
  * Maps a position inside a statement (as the server reports it) to the editor text the statement was cut from.

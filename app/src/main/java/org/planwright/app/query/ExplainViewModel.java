@@ -18,9 +18,9 @@ import org.planwright.plans.Plan;
 import org.planwright.plans.PlanParseException;
 import org.planwright.plans.PlanParser;
 import org.planwright.sqltext.SqlStatement;
-import org.planwright.target.ExplainOptions;
-import org.planwright.target.ExplainResult;
-import org.planwright.target.TargetException;
+import org.planwright.targetdb.ExplainOptions;
+import org.planwright.targetdb.ExplainResult;
+import org.planwright.targetdb.TargetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

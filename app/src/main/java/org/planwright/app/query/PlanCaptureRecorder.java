@@ -10,8 +10,8 @@ import org.planwright.store.PlanCapture;
 import org.planwright.store.PlanFormat;
 import org.planwright.store.PlanMetrics;
 import org.planwright.store.Workspace;
-import org.planwright.target.ExplainOptions;
-import org.planwright.target.ExplainResult;
+import org.planwright.targetdb.ExplainOptions;
+import org.planwright.targetdb.ExplainResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -15,8 +15,8 @@ import org.planwright.app.main.StatusViewModel;
 import org.planwright.app.results.ResultsViewModel;
 import org.planwright.sqltext.SqlStatement;
 import org.planwright.sqltext.StatementKind;
-import org.planwright.target.QueryResult;
-import org.planwright.target.TargetException;
+import org.planwright.targetdb.QueryResult;
+import org.planwright.targetdb.TargetException;
 
 /**
  * The Query commands: run the statement under the caret (Ctrl+Enter), run all (Ctrl+Shift+Enter) and cancel

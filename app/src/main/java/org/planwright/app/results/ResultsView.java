@@ -14,7 +14,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.planwright.target.ResultColumn;
+import org.planwright.targetdb.ResultColumn;
 
 /**
  * Below the editor: a virtualized {@link TableView} of the last result with its summary (row count, elapsed

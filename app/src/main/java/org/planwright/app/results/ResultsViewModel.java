@@ -8,9 +8,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.planwright.target.QueryResult;
-import org.planwright.target.ResultColumn;
-import org.planwright.target.ServerNotice;
+import org.planwright.targetdb.QueryResult;
+import org.planwright.targetdb.ResultColumn;
+import org.planwright.targetdb.ServerNotice;
 
 /**
  * The result of the last statement (columns and rows for the table), a summary line (row count, elapsed

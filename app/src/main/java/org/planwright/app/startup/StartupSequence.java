@@ -10,7 +10,7 @@ import org.planwright.sandbox.DemoDataset;
 import org.planwright.sandbox.Sandbox;
 import org.planwright.store.Workspace;
 import org.planwright.store.WorkbenchStore;
-import org.planwright.target.ConnectionProfile;
+import org.planwright.targetdb.ConnectionProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -22,7 +22,7 @@ import org.planwright.app.main.MainViewModel;
 import org.planwright.app.results.Message;
 import org.planwright.store.PlanCaptureSummary;
 import org.planwright.store.QueryHistoryEntry;
-import org.planwright.target.ConnectionProfile;
+import org.planwright.targetdb.ConnectionProfile;
 import org.planwright.testsupport.PostgresExtension;
 import org.planwright.testsupport.PostgresFixture;
 

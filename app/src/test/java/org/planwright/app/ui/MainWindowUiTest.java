@@ -30,7 +30,7 @@ import org.planwright.app.editor.EditorTabViewModel;
 import org.planwright.app.main.MainWindow;
 import org.planwright.app.results.Message;
 import org.planwright.plans.PlanNode;
-import org.planwright.target.ConnectionProfile;
+import org.planwright.targetdb.ConnectionProfile;
 import org.planwright.testsupport.PostgresExtension;
 import org.planwright.testsupport.PostgresFixture;
 import org.testfx.api.FxRobot;

@@ -34,7 +34,7 @@ import org.planwright.app.plan.graph.PlanGraphLayout;
 import org.planwright.app.plan.source.PlanSourceLines;
 import org.planwright.plans.Plan;
 import org.planwright.plans.PlanNode;
-import org.planwright.target.ConnectionProfile;
+import org.planwright.targetdb.ConnectionProfile;
 import org.planwright.testsupport.Corpus;
 import org.planwright.testsupport.PostgresExtension;
 import org.planwright.testsupport.PostgresFixture;

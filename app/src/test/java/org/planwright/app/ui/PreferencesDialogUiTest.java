@@ -31,7 +31,7 @@ import org.planwright.app.main.MainWindow;
 import org.planwright.app.plan.InsightItem;
 import org.planwright.app.preferences.PreferencesDialog;
 import org.planwright.plans.InsightThreshold;
-import org.planwright.target.ConnectionProfile;
+import org.planwright.targetdb.ConnectionProfile;
 import org.planwright.testsupport.PostgresExtension;
 import org.planwright.testsupport.PostgresFixture;
 import org.testfx.api.FxRobot;

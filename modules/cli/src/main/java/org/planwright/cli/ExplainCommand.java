@@ -12,7 +12,7 @@ import org.planwright.cli.report.ReportWriter;
 import org.planwright.cli.report.RunOptions;
 import org.planwright.cli.report.Summary;
 import org.planwright.cli.report.Urls;
-import org.planwright.target.TargetException;
+import org.planwright.targetdb.TargetException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -2,7 +2,7 @@ package org.planwright.cli;
 
 import java.util.Properties;
 import java.util.UUID;
-import org.planwright.target.ConnectionProfile;
+import org.planwright.targetdb.ConnectionProfile;
 import org.postgresql.Driver;
 
 /**

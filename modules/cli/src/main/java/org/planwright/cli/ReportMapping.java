@@ -14,8 +14,8 @@ import org.planwright.plans.Plan;
 import org.planwright.plans.PlanNode;
 import org.planwright.plans.PlanParseException;
 import org.planwright.sqltext.SqlStatement;
-import org.planwright.target.ErrorPosition;
-import org.planwright.target.TargetException;
+import org.planwright.targetdb.ErrorPosition;
+import org.planwright.targetdb.TargetException;
 
 /**
  * The one place where the services' types (plans, target) become the CLI's report records, so that the JSON

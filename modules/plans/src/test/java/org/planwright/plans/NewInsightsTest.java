@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * High exclusive cost, inefficient index scans, slow counts and stale statistics on real corpus plans (the
  * numbers in the comments were read from the plan files by hand). Slow counts over a big table and spills of
- * PostgreSQL 18 tuplestores are checked on plans of a real PostgreSQL in modules/target
+ * PostgreSQL 18 tuplestores are checked on plans of a real PostgreSQL in modules/target-db
  * ({@code InsightsOnLivePlansTest}): the corpus has none.
  */
 class NewInsightsTest {

@@ -4,7 +4,7 @@
  *
  * <p>Start at {@link org.planwright.store.WorkbenchStore#open(java.nio.file.Path)} with the folder from
  * {@link org.planwright.store.StoreLocation#forThisMachine()}; the repositories hanging off the store take and
- * return records ({@link org.planwright.store.Workspace}, {@link org.planwright.target.ConnectionProfile},
+ * return records ({@link org.planwright.store.Workspace}, {@link org.planwright.targetdb.ConnectionProfile},
  * {@link org.planwright.store.SavedQuery}, {@link org.planwright.store.QueryHistoryEntry},
  * {@link org.planwright.store.PlanCapture}). No other module sees SQL or the schema.
  *

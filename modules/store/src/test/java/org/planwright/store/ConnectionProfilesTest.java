@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.planwright.target.ConnectionProfile;
-import org.planwright.target.ConnectionProfile.Kind;
+import org.planwright.targetdb.ConnectionProfile;
+import org.planwright.targetdb.ConnectionProfile.Kind;
 
 class ConnectionProfilesTest extends StoreTestBase {
 

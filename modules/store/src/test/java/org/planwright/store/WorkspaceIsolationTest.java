@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.planwright.target.ConnectionProfile;
+import org.planwright.targetdb.ConnectionProfile;
 
 /** Two client engagements in one store: nothing of workspace B may be read, found, changed or deleted through A. */
 class WorkspaceIsolationTest extends StoreTestBase {

@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.planwright.target.ConnectionProfile;
+import org.planwright.targetdb.ConnectionProfile;
 
 class WorkspacesTest extends StoreTestBase {
 

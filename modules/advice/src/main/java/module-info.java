@@ -1,0 +1,12 @@
+/**
+ * Optimization advice: index, rewrite, setting, statistics and maintenance recommendations for a query or a
+ * workload, their estimated improvement, and trials that measure the actual improvement. No UI.
+ */
+module org.planwright.advice {
+    requires transitive org.planwright.plans;
+    requires transitive org.planwright.sqltext;
+    requires transitive org.planwright.targetdb;
+    requires net.sf.jsqlparser;
+    requires org.slf4j;
+    exports org.planwright.advice;
+}

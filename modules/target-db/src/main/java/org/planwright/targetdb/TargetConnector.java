@@ -1,0 +1,100 @@
+package org.planwright.targetdb;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import org.postgresql.PGProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens {@link TargetSession}s. Stateless and thread-safe; {@link #open} blocks for the TCP connect and login
+ * (up to {@link SessionOptions#connectTimeout()}), so call it on a virtual thread.
+ */
+public final class TargetConnector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TargetConnector.class);
+
+    /**
+     * Opens a session.
+     *
+     * @param profile  where to connect
+     * @param password the password, or null/empty for none (then PgJDBC may still read the password file named
+     *                 by {@code PGPASSFILE} or {@code ~/.pgpass} itself); not kept, the caller may wipe it
+     *                 once this returns
+     * @param options  timeouts, read-only, fetch size
+     * @return the open session; the caller closes it
+     * @throws TargetException with AUTHENTICATION_FAILED, HOST_UNREACHABLE, CONNECTION_REFUSED, SSL_REQUIRED,
+     *                         DATABASE_NOT_FOUND, TIMEOUT or OTHER, and a one-line message naming what to change
+     */
+    public TargetSession open(ConnectionProfile profile, char[] password, SessionOptions options)
+            throws TargetException {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(options, "options");
+        boolean passwordGiven = password != null && password.length > 0;
+        return profile.isPostgres() ? openPostgres(profile, password, passwordGiven, options)
+                : openH2(profile, password, options);
+    }
+
+    private static TargetSession openPostgres(ConnectionProfile profile, char[] password, boolean passwordGiven,
+                                              SessionOptions options) throws TargetException {
+        Properties props = new Properties();
+        if (profile.effectiveUser() != null) {
+            PGProperty.USER.set(props, profile.effectiveUser());
+        }
+        if (passwordGiven) {
+            PGProperty.PASSWORD.set(props, new String(password));
+        }
+        PGProperty.CONNECT_TIMEOUT.set(props, options.connectTimeoutSeconds());
+        PGProperty.LOGIN_TIMEOUT.set(props, options.connectTimeoutSeconds());
+        PGProperty.CANCEL_SIGNAL_TIMEOUT.set(props, options.connectTimeoutSeconds());
+        PGProperty.APPLICATION_NAME.set(props, options.applicationName());
+        Connection c = null;
+        long t0 = System.nanoTime();
+        try {
+            c = DriverManager.getConnection(profile.effectiveJdbcUrl(), props);
+            LOG.info("Connected to {} ({})", profile.name(), profile.effectiveHost() + ":" + profile.effectivePort());
+            return new PostgresSession(c, profile, options);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            LOG.debug("Connect to {} failed", profile.name(), e);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+            throw PostgresErrors.connectFailure(e, profile, passwordGiven, options.connectTimeout(), elapsed);
+        }
+    }
+
+    private static TargetSession openH2(ConnectionProfile profile, char[] password, SessionOptions options)
+            throws TargetException {
+        String url = profile.effectiveJdbcUrl();
+        if (profile.jdbcUrl() == null) {
+            url += ";IFEXISTS=TRUE";
+        }
+        if (options.readOnly()) {
+            url += ";ACCESS_MODE_DATA=r";
+        }
+        Connection c = null;
+        try {
+            c = DriverManager.getConnection(url, profile.effectiveUser(),
+                    password == null ? "" : new String(password));
+            LOG.info("Opened H2 file {}", profile.database());
+            return new H2Session(c, profile, options);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            LOG.debug("Opening H2 {} failed", profile.name(), e);
+            throw H2Errors.connectFailure(e, profile);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.debug("Close after a failed open: {}", e.getMessage());
+            }
+        }
+    }
+}
