@@ -1,0 +1,88 @@
+package org.planwright.workload;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a server did between two snapshots: per statement and per database, the difference of the counters.
+ * A window made from a single snapshot ({@link #sinceReset}) holds everything since the view was last reset;
+ * its start is unknown ({@link Instant#EPOCH}).
+ *
+ * @param start      the earlier snapshot's time; {@link Instant#EPOCH} when the start is unknown
+ * @param end        the later snapshot's time
+ * @param statements statements with at least one call in the window
+ * @param databases  per database, may be empty
+ */
+public record WorkloadWindow(Instant start, Instant end, List<StatementCounters> statements,
+                             List<DatabaseCounters> databases) {
+
+    public WorkloadWindow {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        statements = List.copyOf(statements);
+        databases = List.copyOf(databases);
+    }
+
+    /**
+     * @param snapshot one snapshot
+     * @return everything the counters hold since their last reset (start unknown)
+     */
+    public static WorkloadWindow sinceReset(WorkloadSnapshot snapshot) {
+        return new WorkloadWindow(Instant.EPOCH, snapshot.takenAt(),
+                snapshot.statements().stream().filter(s -> s.calls() > 0).toList(), snapshot.databases());
+    }
+
+    /**
+     * The difference of two snapshots of one server. Statements that appear only in the later one ran for the
+     * first time (or were evicted and came back): all of their counters count. Statements without a call in
+     * between are left out.
+     *
+     * @param earlier the snapshot taken first
+     * @param later   the snapshot taken after it
+     * @return the window
+     * @throws IllegalArgumentException when {@code later} was not taken after {@code earlier}
+     */
+    public static WorkloadWindow between(WorkloadSnapshot earlier, WorkloadSnapshot later) {
+        if (!later.takenAt().isAfter(earlier.takenAt())) {
+            throw new IllegalArgumentException("the later snapshot (" + later.takenAt()
+                    + ") must be taken after the earlier one (" + earlier.takenAt() + ")");
+        }
+        Map<StatementKey, StatementCounters> before = new HashMap<>();
+        for (StatementCounters s : earlier.statements()) {
+            before.put(s.key(), s);
+        }
+        List<StatementCounters> delta = new ArrayList<>();
+        for (StatementCounters s : later.statements()) {
+            StatementCounters old = before.get(s.key());
+            StatementCounters d = old == null ? s : s.minus(old);
+            if (d.calls() > 0) {
+                delta.add(d);
+            }
+        }
+        List<DatabaseCounters> databases = new ArrayList<>();
+        for (DatabaseCounters d : later.databases()) {
+            databases.add(earlier.database(d.database()).map(d::minus).orElse(d));
+        }
+        return new WorkloadWindow(earlier.takenAt(), later.takenAt(), delta, databases);
+    }
+
+    /** @return the window's length; {@link Duration#ZERO} when the start is unknown */
+    public Duration length() {
+        return start.equals(Instant.EPOCH) ? Duration.ZERO : Duration.between(start, end);
+    }
+
+    /** @return total execution time of all statements in the window (ms) */
+    public double totalExecMs() {
+        return statements.stream().mapToDouble(StatementCounters::totalExecMs).sum();
+    }
+
+    /** @return calls of all statements in the window */
+    public long totalCalls() {
+        return statements.stream().mapToLong(StatementCounters::calls).sum();
+    }
+}
