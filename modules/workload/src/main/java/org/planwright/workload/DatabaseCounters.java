@@ -37,6 +37,17 @@ public record DatabaseCounters(String database, long xactCommit, long xactRollba
                 Math.max(0, tempFiles - earlier.tempFiles), Math.max(0, tempBytes - earlier.tempBytes));
     }
 
+    /**
+     * @param other the same database's counters of another window
+     * @return both windows' activity together
+     */
+    public DatabaseCounters plus(DatabaseCounters other) {
+        return new DatabaseCounters(database, xactCommit + other.xactCommit, xactRollback + other.xactRollback,
+                blksRead + other.blksRead, blksHit + other.blksHit, tupReturned + other.tupReturned,
+                tupFetched + other.tupFetched, tupInserted + other.tupInserted, tupUpdated + other.tupUpdated,
+                tupDeleted + other.tupDeleted, tempFiles + other.tempFiles, tempBytes + other.tempBytes);
+    }
+
     /** @return buffer hit ratio, a fraction in [0, 1]; 1 when no block was touched */
     public double hitRatio() {
         long touched = blksHit + blksRead;

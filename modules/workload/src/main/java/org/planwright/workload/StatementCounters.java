@@ -69,6 +69,23 @@ public record StatementCounters(StatementKey key, String query, String database,
                 Math.max(0, walBytes - earlier.walBytes));
     }
 
+    /**
+     * @param other the same statement's counters of another window
+     * @return both windows' activity together (the query text and database of this one)
+     * @throws IllegalArgumentException when {@code other} is another statement
+     */
+    public StatementCounters plus(StatementCounters other) {
+        if (!key.equals(other.key)) {
+            throw new IllegalArgumentException("not the same statement: " + key + " vs " + other.key);
+        }
+        return new StatementCounters(key, query, database, calls + other.calls, totalExecMs + other.totalExecMs,
+                sumSquaresExecMs + other.sumSquaresExecMs, totalPlanMs + other.totalPlanMs, rows + other.rows,
+                sharedBlksHit + other.sharedBlksHit, sharedBlksRead + other.sharedBlksRead,
+                sharedBlksDirtied + other.sharedBlksDirtied, sharedBlksWritten + other.sharedBlksWritten,
+                tempBlksRead + other.tempBlksRead, tempBlksWritten + other.tempBlksWritten,
+                blkReadTimeMs + other.blkReadTimeMs, blkWriteTimeMs + other.blkWriteTimeMs, walBytes + other.walBytes);
+    }
+
     /** @return mean execution time per call (ms), 0 without calls */
     public double meanExecMs() {
         return calls == 0 ? 0 : totalExecMs / calls;

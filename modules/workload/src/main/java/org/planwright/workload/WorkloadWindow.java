@@ -71,6 +71,35 @@ public record WorkloadWindow(Instant start, Instant end, List<StatementCounters>
         return new WorkloadWindow(earlier.takenAt(), later.takenAt(), delta, databases);
     }
 
+    /**
+     * Several windows of one server as one: per statement and database the counters summed; from the earliest
+     * start to the latest end (gaps between the windows are not filled).
+     *
+     * @param windows at least one window
+     * @return the combined window
+     * @throws IllegalArgumentException when {@code windows} is empty
+     */
+    public static WorkloadWindow combine(List<WorkloadWindow> windows) {
+        if (windows.isEmpty()) {
+            throw new IllegalArgumentException("no window to combine");
+        }
+        Map<StatementKey, StatementCounters> statements = new java.util.LinkedHashMap<>();
+        Map<String, DatabaseCounters> databases = new java.util.LinkedHashMap<>();
+        Instant start = windows.getFirst().start();
+        Instant end = windows.getFirst().end();
+        for (WorkloadWindow w : windows) {
+            start = w.start.isBefore(start) ? w.start : start;
+            end = w.end.isAfter(end) ? w.end : end;
+            for (StatementCounters s : w.statements) {
+                statements.merge(s.key(), s, StatementCounters::plus);
+            }
+            for (DatabaseCounters d : w.databases) {
+                databases.merge(d.database(), d, DatabaseCounters::plus);
+            }
+        }
+        return new WorkloadWindow(start, end, new ArrayList<>(statements.values()), new ArrayList<>(databases.values()));
+    }
+
     /** @return the window's length; {@link Duration#ZERO} when the start is unknown */
     public Duration length() {
         return start.equals(Instant.EPOCH) ? Duration.ZERO : Duration.between(start, end);

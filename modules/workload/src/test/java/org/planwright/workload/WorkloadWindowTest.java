@@ -81,4 +81,18 @@ class WorkloadWindowTest {
         assertThat(d.hitRatio()).isCloseTo(0.9, offset(1e-9));
         assertThat(d.tempBytes()).isEqualTo(8192);
     }
+
+    @Test
+    void combinedWindowsSumTheirCountersAndKeepTheSpread() {
+        WorkloadWindow w1 = new WorkloadWindow(T0, T1, List.of(counters(A, 10, 20)), List.of());
+        WorkloadWindow w2 = new WorkloadWindow(T1, T1.plusSeconds(300), List.of(counters(A, 30), counters(B, 1)),
+                List.of());
+        WorkloadWindow both = WorkloadWindow.combine(List.of(w2, w1));
+        assertThat(both.start()).isEqualTo(T0);
+        assertThat(both.end()).isEqualTo(T1.plusSeconds(300));
+        StatementCounters a = both.statements().stream().filter(s -> s.key().equals(A)).findFirst().orElseThrow();
+        assertThat(a.calls()).isEqualTo(3);
+        assertThat(a.meanExecMs()).isEqualTo(20);
+        assertThat(a.stddevExecMs()).isCloseTo(Math.sqrt(200.0 / 3), offset(1e-9)); // population sd of {10, 20, 30}
+    }
 }
