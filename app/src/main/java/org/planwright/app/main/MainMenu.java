@@ -1,5 +1,6 @@
 package org.planwright.app.main;
 
+import org.planwright.app.workload.WorkloadWindowOpener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -127,7 +128,10 @@ final class MainMenu extends MenuBar {
         MenuItem connect = item("Connections…", shortcutShift(KeyCode.C), window::showConnections);
         MenuItem disconnect = item("Disconnect", null, vm.connection()::disconnect);
         disconnect.disableProperty().bind(vm.connection().connectedProperty().not());
-        m.getItems().addAll(connect, disconnect);
+        MenuItem workload = item("Workload…", null,
+                () -> WorkloadWindowOpener.open(window.stage(), vm.newWorkloadViewModel()));
+        workload.setId("workload");
+        m.getItems().addAll(connect, disconnect, new SeparatorMenuItem(), workload);
         return m;
     }
 

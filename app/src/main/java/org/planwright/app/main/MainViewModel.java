@@ -1,5 +1,11 @@
 package org.planwright.app.main;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.planwright.app.workload.WorkloadRecorder;
+import org.planwright.app.workload.WorkloadViewModel;
+import org.planwright.store.WorkloadWindows;
 import org.planwright.app.preferences.InsightPreferences;
 import org.planwright.store.WorkbenchStore;
 import javafx.beans.property.ObjectProperty;
@@ -38,6 +44,7 @@ public final class MainViewModel {
     private final SyntaxCheckViewModel syntax;
     private final PlanImportViewModel planImport;
     private final InsightPreferences insightPreferences;
+    private final WorkloadRecorder workloadRecorder;
 
     /** @param services the application's services */
     public MainViewModel(AppServices services) {
@@ -50,6 +57,23 @@ public final class MainViewModel {
                 new PlanCaptureRecorder(services, workspace::get), insightPreferences::current);
         syntax = new SyntaxCheckViewModel(editors, connection, services.executor());
         planImport = new PlanImportViewModel(plan, services.executor(), status::done, insightPreferences::current);
+        workloadRecorder = new WorkloadRecorder(services.executor(), connection::active, workspace::get,
+                services::store, WorkloadRecorder.DEFAULT_INTERVAL,
+                Duration.ofDays(WorkloadWindows.DEFAULT_RETENTION_DAYS), Clock.systemUTC());
+        // while connected, the workload is recorded (a new series per connection)
+        connection.activeProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                workloadRecorder.stop();
+            } else {
+                workloadRecorder.start();
+            }
+        });
+    }
+
+    /** @return a fresh view model for the Workload page (FX thread) */
+    public WorkloadViewModel newWorkloadViewModel() {
+        return new WorkloadViewModel(services.executor(), services::store, workspace::get, connection::active,
+                Clock.systemUTC(), ZoneId.systemDefault());
     }
 
     /**

@@ -26,6 +26,7 @@ import org.planwright.targetdb.TargetException;
 import org.planwright.targetdb.TargetSession;
 import org.planwright.workload.LoadHistory;
 import org.planwright.workload.LoadPoint;
+import org.planwright.workload.ServerLabel;
 import org.planwright.workload.StatisticsFiles;
 import org.planwright.workload.StatisticsFormatException;
 import org.planwright.workload.StatisticsReader;
@@ -149,7 +150,7 @@ final class WorkloadCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--url must be a PostgreSQL JDBC URL such as "
                     + "jdbc:postgresql://localhost:5432/mydb; '" + Urls.withoutPassword(url) + "' is " + e.getMessage());
         }
-        String label = target.host() + ":" + target.port() + "/" + (target.database() == null ? "" : target.database());
+        String label = ServerLabel.of(target.profile(user));
         try (TargetSession session = open(target, err)) {
             StatisticsReader reader = new StatisticsReader(session);
             var unavailable = reader.unavailableReason();

@@ -1,0 +1,270 @@
+package org.planwright.app.workload;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.planwright.app.concurrent.BackgroundExecutor;
+import org.planwright.app.connection.ActiveConnection;
+import org.planwright.store.StoredWorkloadWindow;
+import org.planwright.store.WorkbenchStore;
+import org.planwright.store.Workspace;
+import org.planwright.workload.LoadHistory;
+import org.planwright.workload.LoadPoint;
+import org.planwright.workload.ServerLabel;
+import org.planwright.workload.StatementFigures;
+import org.planwright.workload.StatisticsReader;
+import org.planwright.workload.WorkloadAnalyzer;
+import org.planwright.workload.WorkloadReport;
+import org.planwright.workload.WorkloadWindow;
+
+/**
+ * State and commands of the Workload window: which server and period, the report (class, read/write ratio, top
+ * statements) and, for recorded periods, the load history (hourly load, busiest hours, a shift, the next day's
+ * forecast). Loading runs on the background executor; results land on the UI thread. FX thread only.
+ */
+public final class WorkloadViewModel {
+
+    /** Statements per top list. */
+    public static final int TOP = 15;
+
+    private final BackgroundExecutor executor;
+    private final Supplier<Optional<WorkbenchStore>> store;
+    private final Supplier<Workspace> workspace;
+    private final Supplier<Optional<ActiveConnection>> connection;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final WorkloadAnalyzer analyzer = new WorkloadAnalyzer();
+
+    private final ObservableList<String> servers = FXCollections.observableArrayList();
+    private final ObjectProperty<String> server = new SimpleObjectProperty<>(this, "server");
+    private final ObjectProperty<WorkloadPeriod> period = new SimpleObjectProperty<>(this, "period", WorkloadPeriod.LAST_DAY);
+    private final ReadOnlyObjectWrapper<WorkloadReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final ReadOnlyObjectWrapper<LoadHistory> history = new ReadOnlyObjectWrapper<>(this, "history");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper historyText = new ReadOnlyStringWrapper(this, "historyText", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    private final ObservableList<StatementFigures> byTotal = FXCollections.observableArrayList();
+    private final ObservableList<StatementFigures> byMean = FXCollections.observableArrayList();
+    private final ObservableList<StatementFigures> byIo = FXCollections.observableArrayList();
+
+    /**
+     * @param executor   background work
+     * @param store      the store, once open
+     * @param workspace  the active workspace
+     * @param connection the active connection, for the live period and to preselect its server
+     * @param clock      the time that periods count back from
+     * @param zone       the zone for hours of the day
+     */
+    public WorkloadViewModel(BackgroundExecutor executor, Supplier<Optional<WorkbenchStore>> store,
+                             Supplier<Workspace> workspace, Supplier<Optional<ActiveConnection>> connection,
+                             Clock clock, ZoneId zone) {
+        this.executor = executor;
+        this.store = store;
+        this.workspace = workspace;
+        this.connection = connection;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public ObservableList<String> servers() {
+        return servers;
+    }
+
+    public ObjectProperty<String> serverProperty() {
+        return server;
+    }
+
+    public ObjectProperty<WorkloadPeriod> periodProperty() {
+        return period;
+    }
+
+    /** @return the report shown, null before the first load or when there is nothing to show */
+    public ReadOnlyObjectProperty<WorkloadReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    /** @return the recorded load history, null for the live period */
+    public ReadOnlyObjectProperty<LoadHistory> historyProperty() {
+        return history.getReadOnlyProperty();
+    }
+
+    /** @return class, confidence, read/write ratio and totals in a few lines */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** @return busiest hours, shift and forecast in a few lines (empty for the live period) */
+    public ReadOnlyStringProperty historyTextProperty() {
+        return historyText.getReadOnlyProperty();
+    }
+
+    /** @return why nothing is shown, or the last error; empty when all is well */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ObservableList<StatementFigures> topByTotalTime() {
+        return byTotal;
+    }
+
+    public ObservableList<StatementFigures> topByMeanTime() {
+        return byMean;
+    }
+
+    public ObservableList<StatementFigures> topByIo() {
+        return byIo;
+    }
+
+    /** Lists the servers with recorded windows (and the connected one), then loads the report. */
+    public void open() {
+        Workspace ws = workspace.get();
+        String connected = connection.get().map(c -> ServerLabel.of(c.session().profile())).orElse(null);
+        busy.set(true);
+        executor.submit(() -> store.get().filter(s -> ws != null)
+                        .map(s -> s.workloadWindows().serverLabels(ws.id())).orElse(List.of()),
+                labels -> {
+                    servers.setAll(labels);
+                    if (connected != null && !servers.contains(connected)) {
+                        servers.add(connected);
+                    }
+                    server.set(connected != null ? connected : servers.isEmpty() ? null : servers.getFirst());
+                    if (connected != null && !labels.contains(connected)) {
+                        period.set(WorkloadPeriod.SINCE_RESET);
+                    }
+                    refresh();
+                }, this::failed);
+    }
+
+    /** Loads the report of the chosen server and period in the background. */
+    public void refresh() {
+        String label = server.get();
+        WorkloadPeriod p = period.get();
+        Workspace ws = workspace.get();
+        if (label == null) {
+            clear("No workload yet: connect to a PostgreSQL server with pg_stat_statements; Planwright records "
+                    + "its workload every 5 minutes while connected.");
+            return;
+        }
+        busy.set(true);
+        if (p == WorkloadPeriod.SINCE_RESET) {
+            Optional<ActiveConnection> active = connection.get()
+                    .filter(c -> ServerLabel.of(c.session().profile()).equals(label));
+            if (active.isEmpty()) {
+                clear("Live counters need a connection to " + label + ".");
+                return;
+            }
+            executor.submit(() -> active.get().with(session -> {
+                StatisticsReader reader = new StatisticsReader(session);
+                Optional<String> why = reader.unavailableReason();
+                if (why.isPresent()) {
+                    throw new IllegalStateException(why.get());
+                }
+                return WorkloadWindow.sinceReset(reader.take(Set.of(session.serverInfo().database())));
+            }), window -> show(analyzer.analyze(window, TOP), null), this::failed);
+            return;
+        }
+        Instant to = clock.instant();
+        Instant from = to.minus(p.length());
+        executor.submit(() -> store.get().filter(s -> ws != null)
+                .map(s -> s.workloadWindows().list(ws.id(), label, from, to)).orElse(List.of()), stored -> {
+                    if (stored.isEmpty()) {
+                        clear("No windows recorded for " + label + " in this period. Choose the live counters, or "
+                                + "stay connected: a window is recorded every 5 minutes.");
+                        return;
+                    }
+                    List<WorkloadWindow> windows = stored.stream().map(StoredWorkloadWindow::window).toList();
+                    show(analyzer.analyze(WorkloadWindow.combine(windows), TOP),
+                            new LoadHistory(windows.stream().map(LoadPoint::of).toList(), zone));
+                }, this::failed);
+    }
+
+    private void show(WorkloadReport r, LoadHistory h) {
+        busy.set(false);
+        message.set("");
+        report.set(r);
+        history.set(h);
+        byTotal.setAll(r.topByTotalTime());
+        byMean.setAll(r.topByMeanTime());
+        byIo.setAll(r.topByIo());
+        summary.set(summaryOf(r));
+        historyText.set(h == null ? "" : historyOf(h, zone));
+    }
+
+    private void clear(String why) {
+        busy.set(false);
+        report.set(null);
+        history.set(null);
+        byTotal.clear();
+        byMean.clear();
+        byIo.clear();
+        summary.set("");
+        historyText.set("");
+        message.set(why);
+    }
+
+    private void failed(Throwable e) {
+        clear("Could not load the workload: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+    }
+
+    static String summaryOf(WorkloadReport r) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s workload (confidence %.0f%%)",
+                r.classification().workloadClass(), 100 * r.classification().confidence()));
+        for (String reason : r.classification().reasons()) {
+            s.append("\n• ").append(reason);
+        }
+        var rw = r.readWrite();
+        s.append('\n').append(Double.isNaN(rw.readShare()) ? "No reads or writes"
+                : String.format(Locale.ROOT, "Reads %.0f%% of %,d calls: %s", 100 * rw.readShare(),
+                rw.readCalls() + rw.writeCalls(), rw.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        s.append(String.format(Locale.ROOT, "\n%,d statements, %,d calls, %,.0f ms; cache hit ratio %.1f%%; "
+                + "temp written %,d blocks", r.statementCount(), r.totalCalls(), r.totalExecMs(),
+                100 * r.cacheHitRatio(), r.tempBlksWritten()));
+        return s.toString();
+    }
+
+    static String historyOf(LoadHistory h, ZoneId zone) {
+        StringBuilder s = new StringBuilder(h.points().size() + " recorded windows.");
+        List<Map.Entry<Integer, Double>> hours = h.busiestHoursOfDay(3);
+        if (!hours.isEmpty()) {
+            s.append(" Busiest hours:");
+            for (Map.Entry<Integer, Double> e : hours) {
+                s.append(String.format(Locale.ROOT, " %02d:00 (%.2f active)", e.getKey(), e.getValue()));
+            }
+        }
+        h.changePoint().ifPresent(c -> s.append(c.significant()
+                ? String.format(Locale.ROOT, "\nWorkload shift at %s: %.2f → %.2f average active statements "
+                        + "(Pettitt p = %.2g)", c.at(), c.meanBefore(), c.meanAfter(), c.pValue())
+                : "\nNo significant workload shift."));
+        List<LoadHistory.HourForecast> f = h.forecastNextDay();
+        if (!f.isEmpty()) {
+            LoadHistory.HourForecast peak = f.stream()
+                    .max(java.util.Comparator.comparingDouble(LoadHistory.HourForecast::averageActive)).orElseThrow();
+            s.append(String.format(Locale.ROOT, "\nForecast: the next 24 hours peak at %s with %.2f average active "
+                    + "statements.", peak.hour().atZone(zone).toLocalTime(), peak.averageActive()));
+        } else {
+            s.append("\nForecast: needs a day of recorded windows.");
+        }
+        return s.toString();
+    }
+}
