@@ -61,3 +61,35 @@ CREATE TABLE workload_database (
     CONSTRAINT workload_database_pk PRIMARY KEY (window_id, database_name),
     CONSTRAINT workload_database_window_fk FOREIGN KEY (window_id) REFERENCES workload_window (id) ON DELETE CASCADE
 );
+
+-- pg_stat_user_tables / pg_stat_user_indexes of the connected database, per window (n_live_tup and n_dead_tup
+-- are the gauges at the window's end).
+CREATE TABLE workload_table (
+    window_id     UUID          NOT NULL,
+    schema_name   VARCHAR(1000) NOT NULL,
+    table_name    VARCHAR(1000) NOT NULL,
+    seq_scan      BIGINT        NOT NULL,
+    seq_tup_read  BIGINT        NOT NULL,
+    idx_scan      BIGINT        NOT NULL,
+    idx_tup_fetch BIGINT        NOT NULL,
+    n_tup_ins     BIGINT        NOT NULL,
+    n_tup_upd     BIGINT        NOT NULL,
+    n_tup_del     BIGINT        NOT NULL,
+    n_tup_hot_upd BIGINT        NOT NULL,
+    n_live_tup    BIGINT        NOT NULL,
+    n_dead_tup    BIGINT        NOT NULL,
+    CONSTRAINT workload_table_pk PRIMARY KEY (window_id, schema_name, table_name),
+    CONSTRAINT workload_table_window_fk FOREIGN KEY (window_id) REFERENCES workload_window (id) ON DELETE CASCADE
+);
+
+CREATE TABLE workload_index (
+    window_id     UUID          NOT NULL,
+    schema_name   VARCHAR(1000) NOT NULL,
+    table_name    VARCHAR(1000) NOT NULL,
+    index_name    VARCHAR(1000) NOT NULL,
+    idx_scan      BIGINT        NOT NULL,
+    idx_tup_read  BIGINT        NOT NULL,
+    idx_tup_fetch BIGINT        NOT NULL,
+    CONSTRAINT workload_index_pk PRIMARY KEY (window_id, schema_name, index_name),
+    CONSTRAINT workload_index_window_fk FOREIGN KEY (window_id) REFERENCES workload_window (id) ON DELETE CASCADE
+);

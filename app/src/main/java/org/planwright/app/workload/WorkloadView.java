@@ -26,8 +26,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.planwright.workload.IndexCounters;
 import org.planwright.workload.LoadHistory;
 import org.planwright.workload.StatementFigures;
+import org.planwright.workload.TableCounters;
 
 /**
  * The Workload page: server and period on top; the class, read/write ratio and totals; the hourly load with the
@@ -116,7 +118,9 @@ public final class WorkloadView extends BorderPane {
         TabPane tops = new TabPane(
                 new Tab("Top by total time", table("workload-top-total", vm.topByTotalTime())),
                 new Tab("Top by mean time", table("workload-top-mean", vm.topByMeanTime())),
-                new Tab("Top by I/O", table("workload-top-io", vm.topByIo())));
+                new Tab("Top by I/O", table("workload-top-io", vm.topByIo())),
+                new Tab("Tables", tablesTable(vm.tables())),
+                new Tab("Unused indexes", unusedIndexes(vm.unusedIndexes())));
         tops.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(upper, tops);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -159,12 +163,42 @@ public final class WorkloadView extends BorderPane {
         return t;
     }
 
-    private static TableColumn<StatementFigures, String> column(String title, Function<StatementFigures, String> value,
-                                                               double width) {
-        TableColumn<StatementFigures, String> c = new TableColumn<>(title);
+    private static TableView<TableCounters> tablesTable(ObservableList<TableCounters> rows) {
+        TableView<TableCounters> t = new TableView<>(rows);
+        t.setId("workload-tables");
+        t.getColumns().add(generic("table", TableCounters::qualifiedName, 260));
+        t.getColumns().add(generic("seq scans", c -> String.format(Locale.ROOT, "%,d", c.seqScan()), 90));
+        t.getColumns().add(generic("rows read by seq scans", c -> String.format(Locale.ROOT, "%,d", c.seqTupRead()), 160));
+        t.getColumns().add(generic("index scans", c -> String.format(Locale.ROOT, "%,d", c.idxScan()), 100));
+        t.getColumns().add(generic("inserted", c -> String.format(Locale.ROOT, "%,d", c.nTupIns()), 90));
+        t.getColumns().add(generic("updated (HOT)", c -> String.format(Locale.ROOT, "%,d (%,d)", c.nTupUpd(),
+                c.nTupHotUpd()), 130));
+        t.getColumns().add(generic("deleted", c -> String.format(Locale.ROOT, "%,d", c.nTupDel()), 90));
+        t.getColumns().add(generic("live rows", c -> String.format(Locale.ROOT, "%,d", c.nLiveTup()), 100));
+        t.getColumns().add(generic("dead rows", c -> String.format(Locale.ROOT, "%,d", c.nDeadTup()), 100));
+        t.setPlaceholder(new Label("No table statistics (live or recorded windows of the connected database have them)"));
+        return t;
+    }
+
+    private static TableView<IndexCounters> unusedIndexes(ObservableList<IndexCounters> rows) {
+        TableView<IndexCounters> t = new TableView<>(rows);
+        t.setId("workload-unused-indexes");
+        t.getColumns().add(generic("index", IndexCounters::qualifiedName, 320));
+        t.getColumns().add(generic("table", IndexCounters::table, 260));
+        t.setPlaceholder(new Label("Every index was scanned in this period"));
+        return t;
+    }
+
+    private static <R> TableColumn<R, String> generic(String title, Function<R, String> value, double width) {
+        TableColumn<R, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setPrefWidth(width);
         c.setSortable(false);
         return c;
+    }
+
+    private static TableColumn<StatementFigures, String> column(String title, Function<StatementFigures, String> value,
+                                                               double width) {
+        return generic(title, value, width);
     }
 }

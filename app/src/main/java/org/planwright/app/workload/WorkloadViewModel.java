@@ -24,11 +24,13 @@ import org.planwright.app.connection.ActiveConnection;
 import org.planwright.store.StoredWorkloadWindow;
 import org.planwright.store.WorkbenchStore;
 import org.planwright.store.Workspace;
+import org.planwright.workload.IndexCounters;
 import org.planwright.workload.LoadHistory;
 import org.planwright.workload.LoadPoint;
 import org.planwright.workload.ServerLabel;
 import org.planwright.workload.StatementFigures;
 import org.planwright.workload.StatisticsReader;
+import org.planwright.workload.TableCounters;
 import org.planwright.workload.WorkloadAnalyzer;
 import org.planwright.workload.WorkloadReport;
 import org.planwright.workload.WorkloadWindow;
@@ -63,6 +65,8 @@ public final class WorkloadViewModel {
     private final ObservableList<StatementFigures> byTotal = FXCollections.observableArrayList();
     private final ObservableList<StatementFigures> byMean = FXCollections.observableArrayList();
     private final ObservableList<StatementFigures> byIo = FXCollections.observableArrayList();
+    private final ObservableList<TableCounters> tables = FXCollections.observableArrayList();
+    private final ObservableList<IndexCounters> unusedIndexes = FXCollections.observableArrayList();
 
     /**
      * @param executor   background work
@@ -136,6 +140,16 @@ public final class WorkloadViewModel {
         return byIo;
     }
 
+    /** @return the connected database's tables in the window, most rows read by sequential scans first */
+    public ObservableList<TableCounters> tables() {
+        return tables;
+    }
+
+    /** @return indexes not scanned in the window */
+    public ObservableList<IndexCounters> unusedIndexes() {
+        return unusedIndexes;
+    }
+
     /** Lists the servers with recorded windows (and the connected one), then loads the report. */
     public void open() {
         Workspace ws = workspace.get();
@@ -207,6 +221,11 @@ public final class WorkloadViewModel {
         byTotal.setAll(r.topByTotalTime());
         byMean.setAll(r.topByMeanTime());
         byIo.setAll(r.topByIo());
+        tables.setAll(r.window().tables().stream()
+                .sorted(java.util.Comparator.comparingLong(TableCounters::seqTupRead).reversed()
+                        .thenComparing(java.util.Comparator.comparingLong(TableCounters::rowsWritten).reversed()))
+                .toList());
+        unusedIndexes.setAll(r.unusedIndexes());
         summary.set(summaryOf(r));
         historyText.set(h == null ? "" : historyOf(h, zone));
     }
@@ -218,6 +237,8 @@ public final class WorkloadViewModel {
         byTotal.clear();
         byMean.clear();
         byIo.clear();
+        tables.clear();
+        unusedIndexes.clear();
         summary.set("");
         historyText.set("");
         message.set(why);

@@ -91,6 +91,14 @@ final class WorkloadCommand implements Callable<Integer> {
                     + "pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid) TO 'f.csv' CSV HEADER)")
     private Path csv;
 
+    @Option(names = "--tables-csv", paramLabel = "FILE",
+            description = "With --csv: a pg_stat_user_tables export taken at the same time")
+    private Path tablesCsv;
+
+    @Option(names = "--indexes-csv", paramLabel = "FILE",
+            description = "With --csv: a pg_stat_user_indexes export taken at the same time")
+    private Path indexesCsv;
+
     @Option(names = "--all-databases", description = "Every database's statements (default: the connected one's)")
     private boolean allDatabases;
 
@@ -132,11 +140,13 @@ final class WorkloadCommand implements Callable<Integer> {
         if (csv != null) {
             try {
                 WorkloadSnapshot s = new WorkloadSnapshot(Files.getLastModifiedTime(csv).toInstant(), 0,
-                        StatisticsFiles.readStatements(csv), List.of());
+                        StatisticsFiles.readStatements(csv), List.of(),
+                        tablesCsv == null ? List.of() : StatisticsFiles.readTables(tablesCsv),
+                        indexesCsv == null ? List.of() : StatisticsFiles.readIndexes(indexesCsv));
                 write(out, csv.getFileName().toString(), analyzer.analyze(WorkloadWindow.sinceReset(s), top), null);
                 return ExitCodes.OK;
             } catch (IOException e) {
-                throw new CommandLine.ParameterException(cl, "cannot read " + csv + ": " + e.getMessage());
+                throw new CommandLine.ParameterException(cl, "cannot read " + e.getMessage());
             } catch (StatisticsFormatException e) {
                 err.println("planwright: " + e.getMessage());
                 err.flush();

@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.planwright.workload.IndexCounters;
 import org.planwright.workload.LoadHistory;
 import org.planwright.workload.StatementFigures;
+import org.planwright.workload.TableCounters;
 import org.planwright.workload.WorkloadReport;
 
 /**
@@ -38,6 +40,7 @@ final class WorkloadReportWriters {
         table(out, "Top by total time", r.topByTotalTime(), false);
         table(out, "Top by mean time", r.topByMeanTime(), false);
         table(out, "Top by I/O (shared blocks read + temp blocks)", r.topByIo(), false);
+        tables(out, r, false);
         if (history != null) {
             historyText(out, history, false);
         }
@@ -59,6 +62,7 @@ final class WorkloadReportWriters {
         table(out, "Top by total time", r.topByTotalTime(), true);
         table(out, "Top by mean time", r.topByMeanTime(), true);
         table(out, "Top by I/O", r.topByIo(), true);
+        tables(out, r, true);
         if (history != null) {
             historyText(out, history, true);
         }
@@ -94,6 +98,18 @@ final class WorkloadReportWriters {
         statements(root.putArray("topByTotalTime"), r.topByTotalTime());
         statements(root.putArray("topByMeanTime"), r.topByMeanTime());
         statements(root.putArray("topByIo"), r.topByIo());
+        ArrayNode scans = root.putArray("scanHeavyTables");
+        for (TableCounters t : r.scanHeavyTables()) {
+            scans.add(tableJson(mapper, t));
+        }
+        ArrayNode written = root.putArray("writtenTables");
+        for (TableCounters t : r.writtenTables()) {
+            written.add(tableJson(mapper, t));
+        }
+        ArrayNode unused = root.putArray("unusedIndexes");
+        for (IndexCounters i : r.unusedIndexes()) {
+            unused.addObject().put("schema", i.schema()).put("table", i.table()).put("index", i.index());
+        }
         if (history != null) {
             ObjectNode h = root.putObject("history");
             h.put("windows", history.points().size());
@@ -131,6 +147,40 @@ final class WorkloadReportWriters {
                     .put("tempBlksWritten", f.tempBlksWritten())
                     .put("ioBlocks", f.ioBlocks())
                     .put("shareOfTotal", f.shareOfTotal());
+        }
+    }
+
+    private static ObjectNode tableJson(ObjectMapper mapper, TableCounters t) {
+        return mapper.createObjectNode().put("schema", t.schema()).put("table", t.table())
+                .put("seqScan", t.seqScan()).put("seqTupRead", t.seqTupRead()).put("idxScan", t.idxScan())
+                .put("rowsInserted", t.nTupIns()).put("rowsUpdated", t.nTupUpd()).put("rowsDeleted", t.nTupDel())
+                .put("liveRows", t.nLiveTup()).put("deadRows", t.nDeadTup());
+    }
+
+    private static void tables(PrintWriter out, WorkloadReport r, boolean markdown) {
+        if (r.window().tables().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println((markdown ? "## " : "") + "Tables most read by sequential scans" + (markdown ? "\n" : ":"));
+        for (TableCounters t : r.scanHeavyTables()) {
+            out.printf(Locale.ROOT, "%s%s: %,d rows in %,d sequential scans (%,d index scans), %,d live rows%n",
+                    markdown ? "- " : "  ", t.qualifiedName(), t.seqTupRead(), t.seqScan(), t.idxScan(), t.nLiveTup());
+        }
+        out.println();
+        out.println((markdown ? "## " : "") + "Most written tables" + (markdown ? "\n" : ":"));
+        for (TableCounters t : r.writtenTables()) {
+            out.printf(Locale.ROOT, "%s%s: %,d inserted, %,d updated (%,d HOT), %,d deleted; %,d dead rows%n",
+                    markdown ? "- " : "  ", t.qualifiedName(), t.nTupIns(), t.nTupUpd(), t.nTupHotUpd(), t.nTupDel(),
+                    t.nDeadTup());
+        }
+        out.println();
+        out.println((markdown ? "## " : "") + "Indexes not scanned in the window" + (markdown ? "\n" : ":"));
+        if (r.unusedIndexes().isEmpty()) {
+            out.println(markdown ? "(none)" : "  (none)");
+        }
+        for (IndexCounters i : r.unusedIndexes()) {
+            out.println((markdown ? "- " : "  ") + i.qualifiedName() + " on " + i.table());
         }
     }
 

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.planwright.workload.DatabaseCounters;
+import org.planwright.workload.IndexCounters;
 import org.planwright.workload.StatementCounters;
 import org.planwright.workload.StatementKey;
+import org.planwright.workload.TableCounters;
 import org.planwright.workload.WorkloadWindow;
 
 /**
@@ -46,7 +48,8 @@ public final class WorkloadWindows {
                     "A workload window needs a known start: take two snapshots and store their difference.");
         }
         WorkloadWindow cut = new WorkloadWindow(w.start().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
-                w.end().truncatedTo(java.time.temporal.ChronoUnit.MICROS), w.statements(), w.databases());
+                w.end().truncatedTo(java.time.temporal.ChronoUnit.MICROS), w.statements(), w.databases(), w.tables(),
+                w.indexes());
         StoredWorkloadWindow record = new StoredWorkloadWindow(given.id(), given.workspaceId(), given.connectionId(),
                 given.serverLabel(), given.serverVersion(), cut);
         return jdbc.write("save the workload window", c -> {
@@ -75,6 +78,18 @@ public final class WorkloadWindows {
                         record.id(), d.database(), d.xactCommit(), d.xactRollback(), d.blksRead(), d.blksHit(),
                         d.tupReturned(), d.tupFetched(), d.tupInserted(), d.tupUpdated(), d.tupDeleted(),
                         d.tempFiles(), d.tempBytes());
+            }
+            for (TableCounters t : cut.tables()) {
+                Jdbc.update(c, "INSERT INTO workload_table (window_id, schema_name, table_name, seq_scan, seq_tup_read,"
+                                + " idx_scan, idx_tup_fetch, n_tup_ins, n_tup_upd, n_tup_del, n_tup_hot_upd, n_live_tup,"
+                                + " n_dead_tup) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        record.id(), t.schema(), t.table(), t.seqScan(), t.seqTupRead(), t.idxScan(), t.idxTupFetch(),
+                        t.nTupIns(), t.nTupUpd(), t.nTupDel(), t.nTupHotUpd(), t.nLiveTup(), t.nDeadTup());
+            }
+            for (IndexCounters i : cut.indexes()) {
+                Jdbc.update(c, "INSERT INTO workload_index (window_id, schema_name, table_name, index_name, idx_scan,"
+                                + " idx_tup_read, idx_tup_fetch) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        record.id(), i.schema(), i.table(), i.index(), i.idxScan(), i.idxTupRead(), i.idxTupFetch());
             }
             return record;
         });
@@ -155,7 +170,17 @@ public final class WorkloadWindows {
                         rs.getLong("tup_inserted"), rs.getLong("tup_updated"), rs.getLong("tup_deleted"),
                         rs.getLong("temp_files"), rs.getLong("temp_bytes")),
                 "SELECT * FROM workload_database WHERE window_id = ? ORDER BY database_name", w.id());
+        List<TableCounters> tables = Jdbc.list(c, rs -> new TableCounters(rs.getString("schema_name"),
+                        rs.getString("table_name"), rs.getLong("seq_scan"), rs.getLong("seq_tup_read"),
+                        rs.getLong("idx_scan"), rs.getLong("idx_tup_fetch"), rs.getLong("n_tup_ins"),
+                        rs.getLong("n_tup_upd"), rs.getLong("n_tup_del"), rs.getLong("n_tup_hot_upd"),
+                        rs.getLong("n_live_tup"), rs.getLong("n_dead_tup")),
+                "SELECT * FROM workload_table WHERE window_id = ? ORDER BY schema_name, table_name", w.id());
+        List<IndexCounters> indexes = Jdbc.list(c, rs -> new IndexCounters(rs.getString("schema_name"),
+                        rs.getString("table_name"), rs.getString("index_name"), rs.getLong("idx_scan"),
+                        rs.getLong("idx_tup_read"), rs.getLong("idx_tup_fetch")),
+                "SELECT * FROM workload_index WHERE window_id = ? ORDER BY schema_name, index_name", w.id());
         return new StoredWorkloadWindow(w.id(), w.workspaceId(), w.connectionId(), w.label(), w.version(),
-                new WorkloadWindow(w.start(), w.end(), statements, databases));
+                new WorkloadWindow(w.start(), w.end(), statements, databases, tables, indexes));
     }
 }

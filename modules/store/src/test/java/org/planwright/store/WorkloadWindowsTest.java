@@ -9,8 +9,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.planwright.workload.DatabaseCounters;
+import org.planwright.workload.IndexCounters;
 import org.planwright.workload.StatementCounters;
 import org.planwright.workload.StatementKey;
+import org.planwright.workload.TableCounters;
 import org.planwright.workload.WorkloadWindow;
 
 class WorkloadWindowsTest extends StoreTestBase {
@@ -35,7 +37,11 @@ class WorkloadWindowsTest extends StoreTestBase {
                 3.2, 8, 1000, 90_000, 0, 0, 1200, 1200, 150.25, 0, 0);
         DatabaseCounters db = new DatabaseCounters("shop", calls, 1, 90_003, 7 * calls + 1000, 5_000_000, 3 * calls,
                 calls, calls * 3, 0, 1, 9_830_400);
-        return new WorkloadWindow(start, start.plusSeconds(60L * minutes), List.of(update, report), List.of(db));
+        TableCounters accounts = new TableCounters("public", "pgbench_accounts", 1, 1_000_000, calls, calls, 0, calls,
+                0, calls - 3, 1_000_000, 4_000);
+        IndexCounters unused = new IndexCounters("public", "pgbench_accounts", "accounts_abalance_idx", 0, 0, 0);
+        return new WorkloadWindow(start, start.plusSeconds(60L * minutes), List.of(update, report), List.of(db),
+                List.of(accounts), List.of(unused));
     }
 
     @Test
@@ -51,6 +57,8 @@ class WorkloadWindowsTest extends StoreTestBase {
         assertThat(back.getFirst().window().start()).isEqualTo(w.start());
         assertThat(back.getFirst().window().statements()).containsExactlyInAnyOrderElementsOf(w.statements());
         assertThat(back.getFirst().window().databases()).containsExactlyElementsOf(w.databases());
+        assertThat(back.getFirst().window().tables()).containsExactlyElementsOf(w.tables());
+        assertThat(back.getFirst().window().indexes()).containsExactlyElementsOf(w.indexes());
         assertThat(store.workloadWindows().serverLabels(acme.id())).containsExactly(SERVER);
     }
 
@@ -78,6 +86,8 @@ class WorkloadWindowsTest extends StoreTestBase {
         // the statements and databases of the pruned windows went with them
         assertThat(rows("workload_statement")).isEqualTo(2 * 2);
         assertThat(rows("workload_database")).isEqualTo(2);
+        assertThat(rows("workload_table")).isEqualTo(2);
+        assertThat(rows("workload_index")).isEqualTo(2);
     }
 
     @Test

@@ -49,4 +49,24 @@ final class StatRows {
                 row.count("tup_inserted"), row.count("tup_updated"), row.count("tup_deleted"),
                 row.count("temp_files"), row.count("temp_bytes"));
     }
+
+    static TableCounters table(StatRow row) {
+        if (!row.has("relname") || !row.has("seq_scan")) {
+            throw new StatisticsFormatException(row.source() + ": no column relname/seq_scan"
+                    + " (is this a pg_stat_user_tables export?)");
+        }
+        return new TableCounters(row.text("schemaname"), row.text("relname"), row.count("seq_scan"),
+                row.count("seq_tup_read"), row.count("idx_scan"), row.count("idx_tup_fetch"), row.count("n_tup_ins"),
+                row.count("n_tup_upd"), row.count("n_tup_del"), row.count("n_tup_hot_upd"), row.count("n_live_tup"),
+                row.count("n_dead_tup"));
+    }
+
+    static IndexCounters index(StatRow row) {
+        if (!row.has("indexrelname") || !row.has("idx_scan")) {
+            throw new StatisticsFormatException(row.source() + ": no column indexrelname/idx_scan"
+                    + " (is this a pg_stat_user_indexes export?)");
+        }
+        return new IndexCounters(row.text("schemaname"), row.text("relname"), row.text("indexrelname"),
+                row.count("idx_scan"), row.count("idx_tup_read"), row.count("idx_tup_fetch"));
+    }
 }

@@ -52,6 +52,26 @@ public final class StatisticsFiles {
     }
 
     /**
+     * @param file a {@code pg_stat_user_tables} CSV export with header
+     * @return one record per table
+     * @throws IOException               when the file cannot be read
+     * @throws StatisticsFormatException as {@link #readStatements}
+     */
+    public static List<TableCounters> readTables(Path file) throws IOException {
+        return read(file, StatRows::table);
+    }
+
+    /**
+     * @param file a {@code pg_stat_user_indexes} CSV export with header
+     * @return one record per index
+     * @throws IOException               when the file cannot be read
+     * @throws StatisticsFormatException as {@link #readStatements}
+     */
+    public static List<IndexCounters> readIndexes(Path file) throws IOException {
+        return read(file, StatRows::index);
+    }
+
+    /**
      * @param statements a {@code pg_stat_statements} export
      * @param databases  a {@code pg_stat_database} export taken at the same time, or null
      * @param takenAt    when they were taken (the file's time when unknown)

@@ -14,8 +14,8 @@ import org.planwright.targetdb.TargetSession;
 
 /**
  * Takes a {@link WorkloadSnapshot} of a live PostgreSQL server: {@code pg_stat_statements} (every column this
- * server's version has, with the database's name) and {@code pg_stat_database}, with the server's clock. Two
- * read-only queries under the session's statement timeout; they carry the marker {@value
+ * server's version has, with the database's name), {@code pg_stat_database}, and the connected database's
+ * {@code pg_stat_user_tables} and {@code pg_stat_user_indexes}, with the server's clock. Four read-only queries under the session's statement timeout; they carry the marker {@value
  * WorkloadAnalyzer#OWN_MARKER} so that they never count as workload.
  *
  * <p>Blocking; use from one thread at a time (the session's rule), never the JavaFX thread.
@@ -26,6 +26,8 @@ public final class StatisticsReader {
             + " FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid";
     private static final String DATABASES = "SELECT /* " + WorkloadAnalyzer.OWN_MARKER + " */ *,"
             + " now() AS planwright_taken_at FROM pg_stat_database WHERE datname IS NOT NULL";
+    private static final String TABLES = "SELECT /* " + WorkloadAnalyzer.OWN_MARKER + " */ * FROM pg_stat_user_tables";
+    private static final String INDEXES = "SELECT /* " + WorkloadAnalyzer.OWN_MARKER + " */ * FROM pg_stat_user_indexes";
 
     private final TargetSession session;
 
@@ -88,7 +90,18 @@ public final class StatisticsReader {
                 statements.add(s);
             }
         }
-        return new WorkloadSnapshot(takenAt, session.serverInfo().versionNum(), statements, dbCounters);
+        List<TableCounters> tables = new ArrayList<>();
+        i = 0;
+        for (Map<String, Object> row : rows(session.execute(TABLES, Integer.MAX_VALUE))) {
+            tables.add(StatRows.table(StatRow.of(row, "pg_stat_user_tables row " + (++i))));
+        }
+        List<IndexCounters> indexes = new ArrayList<>();
+        i = 0;
+        for (Map<String, Object> row : rows(session.execute(INDEXES, Integer.MAX_VALUE))) {
+            indexes.add(StatRows.index(StatRow.of(row, "pg_stat_user_indexes row " + (++i))));
+        }
+        return new WorkloadSnapshot(takenAt, session.serverInfo().versionNum(), statements, dbCounters, tables,
+                indexes);
     }
 
     private static List<Map<String, Object>> rows(QueryResult result) {

@@ -8,7 +8,8 @@ import org.planwright.sqltext.StatementKind;
 
 /**
  * Turns a window of statement counters into a {@link WorkloadReport}: per-statement figures, the top statements
- * by total time, mean time and I/O, the read/write ratio and the classification. Statements Planwright itself
+ * by total time, mean time and I/O, the read/write ratio, the classification, and from the table and index
+ * counters the tables most read by sequential scans, the most written tables and the indexes not scanned. Statements Planwright itself
  * sent to read the statistics (marked {@value #OWN_MARKER}) are left out. Thread-safe (no state).
  */
 public final class WorkloadAnalyzer {
@@ -57,7 +58,15 @@ public final class WorkloadAnalyzer {
                 top(figures.stream().filter(f -> f.ioBlocks() > 0).toList(),
                         Comparator.comparingLong(StatementFigures::ioBlocks), topN),
                 ReadWriteRatio.of(reads, writes), classifier.classify(statements),
-                hit + read == 0 ? 1 : (double) hit / (hit + read), temp);
+                hit + read == 0 ? 1 : (double) hit / (hit + read), temp,
+                window.tables().stream().filter(t -> t.seqTupRead() > 0)
+                        .sorted(Comparator.comparingLong(TableCounters::seqTupRead).reversed()
+                                .thenComparing(TableCounters::qualifiedName)).limit(topN).toList(),
+                window.tables().stream().filter(t -> t.rowsWritten() > 0)
+                        .sorted(Comparator.comparingLong(TableCounters::rowsWritten).reversed()
+                                .thenComparing(TableCounters::qualifiedName)).limit(topN).toList(),
+                window.indexes().stream().filter(i -> i.idxScan() == 0)
+                        .sorted(Comparator.comparing(IndexCounters::table).thenComparing(IndexCounters::index)).toList());
     }
 
     /**

@@ -13,14 +13,25 @@ import java.util.Optional;
  * @param serverVersion {@code server_version_num}, e.g. 150018; 0 when unknown (a file)
  * @param statements    one entry per statement
  * @param databases     per database, may be empty
+ * @param tables        {@code pg_stat_user_tables} of the connected database, may be empty
+ * @param indexes       {@code pg_stat_user_indexes} of the connected database, may be empty
  */
 public record WorkloadSnapshot(Instant takenAt, int serverVersion, List<StatementCounters> statements,
-                               List<DatabaseCounters> databases) {
+                               List<DatabaseCounters> databases, List<TableCounters> tables,
+                               List<IndexCounters> indexes) {
 
     public WorkloadSnapshot {
         Objects.requireNonNull(takenAt, "takenAt");
         statements = List.copyOf(statements);
         databases = List.copyOf(databases);
+        tables = List.copyOf(tables);
+        indexes = List.copyOf(indexes);
+    }
+
+    /** A snapshot without table and index counters (e.g. from a pg_stat_statements export). */
+    public WorkloadSnapshot(Instant takenAt, int serverVersion, List<StatementCounters> statements,
+                            List<DatabaseCounters> databases) {
+        this(takenAt, serverVersion, statements, databases, List.of(), List.of());
     }
 
     /**

@@ -17,15 +17,26 @@ import java.util.Objects;
  * @param end        the later snapshot's time
  * @param statements statements with at least one call in the window
  * @param databases  per database, may be empty
+ * @param tables     per table of the connected database, may be empty
+ * @param indexes    per index of the connected database, may be empty
  */
 public record WorkloadWindow(Instant start, Instant end, List<StatementCounters> statements,
-                             List<DatabaseCounters> databases) {
+                             List<DatabaseCounters> databases, List<TableCounters> tables,
+                             List<IndexCounters> indexes) {
 
     public WorkloadWindow {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
         statements = List.copyOf(statements);
         databases = List.copyOf(databases);
+        tables = List.copyOf(tables);
+        indexes = List.copyOf(indexes);
+    }
+
+    /** A window without table and index counters. */
+    public WorkloadWindow(Instant start, Instant end, List<StatementCounters> statements,
+                          List<DatabaseCounters> databases) {
+        this(start, end, statements, databases, List.of(), List.of());
     }
 
     /**
@@ -34,7 +45,8 @@ public record WorkloadWindow(Instant start, Instant end, List<StatementCounters>
      */
     public static WorkloadWindow sinceReset(WorkloadSnapshot snapshot) {
         return new WorkloadWindow(Instant.EPOCH, snapshot.takenAt(),
-                snapshot.statements().stream().filter(s -> s.calls() > 0).toList(), snapshot.databases());
+                snapshot.statements().stream().filter(s -> s.calls() > 0).toList(), snapshot.databases(),
+                snapshot.tables(), snapshot.indexes());
     }
 
     /**
@@ -68,11 +80,22 @@ public record WorkloadWindow(Instant start, Instant end, List<StatementCounters>
         for (DatabaseCounters d : later.databases()) {
             databases.add(earlier.database(d.database()).map(d::minus).orElse(d));
         }
-        return new WorkloadWindow(earlier.takenAt(), later.takenAt(), delta, databases);
+        Map<String, TableCounters> tablesBefore = new HashMap<>();
+        earlier.tables().forEach(t -> tablesBefore.put(t.qualifiedName(), t));
+        List<TableCounters> tables = later.tables().stream()
+                .map(t -> tablesBefore.containsKey(t.qualifiedName()) ? t.minus(tablesBefore.get(t.qualifiedName())) : t)
+                .toList();
+        Map<String, IndexCounters> indexesBefore = new HashMap<>();
+        earlier.indexes().forEach(i -> indexesBefore.put(i.qualifiedName(), i));
+        List<IndexCounters> indexes = later.indexes().stream()
+                .map(i -> indexesBefore.containsKey(i.qualifiedName()) ? i.minus(indexesBefore.get(i.qualifiedName())) : i)
+                .toList();
+        return new WorkloadWindow(earlier.takenAt(), later.takenAt(), delta, databases, tables, indexes);
     }
 
     /**
-     * Several windows of one server as one: per statement and database the counters summed; from the earliest
+     * Several windows of one server as one, oldest first: per statement, database, table and index the counters
+     * summed (table gauges of the latest); from the earliest
      * start to the latest end (gaps between the windows are not filled).
      *
      * @param windows at least one window
@@ -85,9 +108,11 @@ public record WorkloadWindow(Instant start, Instant end, List<StatementCounters>
         }
         Map<StatementKey, StatementCounters> statements = new java.util.LinkedHashMap<>();
         Map<String, DatabaseCounters> databases = new java.util.LinkedHashMap<>();
+        Map<String, TableCounters> tables = new java.util.LinkedHashMap<>();
+        Map<String, IndexCounters> indexes = new java.util.LinkedHashMap<>();
         Instant start = windows.getFirst().start();
         Instant end = windows.getFirst().end();
-        for (WorkloadWindow w : windows) {
+        for (WorkloadWindow w : windows.stream().sorted(java.util.Comparator.comparing(WorkloadWindow::start)).toList()) {
             start = w.start.isBefore(start) ? w.start : start;
             end = w.end.isAfter(end) ? w.end : end;
             for (StatementCounters s : w.statements) {
@@ -96,8 +121,15 @@ public record WorkloadWindow(Instant start, Instant end, List<StatementCounters>
             for (DatabaseCounters d : w.databases) {
                 databases.merge(d.database(), d, DatabaseCounters::plus);
             }
+            for (TableCounters t : w.tables) {
+                tables.merge(t.qualifiedName(), t, TableCounters::plus);
+            }
+            for (IndexCounters i : w.indexes) {
+                indexes.merge(i.qualifiedName(), i, IndexCounters::plus);
+            }
         }
-        return new WorkloadWindow(start, end, new ArrayList<>(statements.values()), new ArrayList<>(databases.values()));
+        return new WorkloadWindow(start, end, new ArrayList<>(statements.values()), new ArrayList<>(databases.values()),
+                new ArrayList<>(tables.values()), new ArrayList<>(indexes.values()));
     }
 
     /** @return the window's length; {@link Duration#ZERO} when the start is unknown */

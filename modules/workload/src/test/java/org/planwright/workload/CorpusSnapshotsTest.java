@@ -89,4 +89,21 @@ class CorpusSnapshotsTest {
                 .isInstanceOf(StatisticsFormatException.class)
                 .hasMessageContaining("bad.csv line 3").hasMessageContaining("calls").hasMessageContaining("many");
     }
+
+    @Test
+    void tableAndIndexExportsShowTheSeqScannedBranchesAndTheirUnusedKey() throws IOException {
+        List<TableCounters> tables = StatisticsFiles.readTables(WORKLOAD.resolve("pg_stat_user_tables-pgbench-60s.csv"));
+        List<IndexCounters> indexes = StatisticsFiles.readIndexes(WORKLOAD.resolve("pg_stat_user_indexes-pgbench-60s.csv"));
+        assertThat(tables).as("rows of pg_stat_user_tables").hasSize(4);
+        assertThat(indexes).as("rows of pg_stat_user_indexes").hasSize(3);
+        List<StatementCounters> rows = StatisticsFiles.readStatements(
+                WORKLOAD.resolve("pgss-snapshot-pgbench-tpcb-s10-c8-60s.csv"));
+        WorkloadReport report = analyzer.analyze(new WorkloadWindow(Instant.EPOCH, Instant.now(), rows, List.of(),
+                tables, indexes), 5);
+
+        // 10 branches fit one block: the planner scans them sequentially, and their primary key is never used
+        assertThat(report.scanHeavyTables()).extracting(TableCounters::table).contains("pgbench_branches");
+        assertThat(report.unusedIndexes()).extracting(IndexCounters::index).contains("pgbench_branches_pkey");
+        assertThat(report.writtenTables().getFirst().rowsWritten()).isGreaterThanOrEqualTo(117_335);
+    }
 }

@@ -62,6 +62,13 @@ class LiveWorkloadTest {
             assertThat(report.readWrite().writeCalls()).isGreaterThan(report.readWrite().readCalls());
             assertThat(window.databases()).extracting(DatabaseCounters::database).containsExactly(db);
             assertThat(window.databases().getFirst().xactCommit()).isGreaterThan(100);
+            assertThat(report.writtenTables()).extracting(TableCounters::table).contains("pgbench_accounts",
+                    "pgbench_history");
+            assertThat(window.tables()).filteredOn(t -> t.table().equals("pgbench_history"))
+                    // one INSERT per transaction, as one SELECT; table counters are flushed by the backends at most
+                    // once a second (pgstat), so they may lag a little behind pg_stat_statements
+                    .singleElement().satisfies(t -> assertThat(t.nTupIns())
+                            .isBetween(Math.round(report.readWrite().readCalls() * 0.95), report.readWrite().readCalls()));
         }
     }
 
