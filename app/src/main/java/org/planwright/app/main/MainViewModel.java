@@ -1,6 +1,7 @@
 package org.planwright.app.main;
 
 import org.planwright.app.preferences.InsightPreferences;
+import org.planwright.app.status.StatusViewModel;
 import org.planwright.store.WorkbenchStore;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;

@@ -23,6 +23,7 @@ import org.planwright.app.editor.EditorTabsView;
 import org.planwright.app.error.ErrorReporter;
 import org.planwright.app.plan.PlanView;
 import org.planwright.app.results.ResultsView;
+import org.planwright.app.status.StatusBar;
 import org.planwright.store.Workspace;
 import org.planwright.targetdb.ConnectionProfile;
 
