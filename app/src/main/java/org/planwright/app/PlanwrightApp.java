@@ -69,6 +69,11 @@ public final class PlanwrightApp extends Application {
                 java.time.Duration.between(started, java.time.Instant.now()).toMillis()));
     }
 
+    /** @return the services once {@link #start(Stage)} ran (tests look at the store) */
+    public AppServices services() {
+        return services;
+    }
+
     /** @return the main window once {@link #start(Stage)} ran (tests) */
     public MainWindow window() {
         return window;

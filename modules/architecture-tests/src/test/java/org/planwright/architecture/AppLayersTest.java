@@ -67,6 +67,18 @@ class AppLayersTest {
                 .check(planwright);
     }
 
+    @Test
+    void onlyTheWiringReachesTheServiceLocator() {
+        noClasses().that().resideInAPackage(APP + "..")
+                .and().resideOutsideOfPackages(APP, APP + ".startup..")
+                .and().doNotHaveFullyQualifiedName(APP + ".main.MainViewModel")
+                .should().callMethodWhere(DescribedPredicate.describe("the target is a method of AppServices",
+                        call -> call.getTargetOwner().getFullName().equals(APP + ".AppServices")))
+                .because("view models get the services they need by constructor injection, wired in "
+                        + "MainViewModel's constructor; views get only view models (ADR 0008)")
+                .check(planwright);
+    }
+
     /**
      * Classes that must not build scenes: every {@code *ViewModel}, the records and enums that view models
      * hand to views, the app's background executor, and the services' wiring ({@code AppServices}).
