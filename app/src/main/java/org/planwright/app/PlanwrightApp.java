@@ -1,11 +1,11 @@
 package org.planwright.app;
 
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.planwright.app.concurrent.FxThread;
 import org.planwright.app.error.ErrorReporter;
 import org.planwright.app.main.MainWindow;
 import org.planwright.app.main.Theme;
@@ -56,7 +56,7 @@ public final class PlanwrightApp extends Application {
         });
         stage.show();
         // heavy start-up work after the first frame
-        Platform.runLater(() -> {
+        FxThread.later(() -> {
             logStartTime();
             window.startUp();
         });
@@ -67,6 +67,11 @@ public final class PlanwrightApp extends Application {
         ProcessHandle.current().info().startInstant().ifPresent(started -> LOG.info(
                 "First window shown {} ms after process start",
                 java.time.Duration.between(started, java.time.Instant.now()).toMillis()));
+    }
+
+    /** @return the services once {@link #start(Stage)} ran (tests look at the store) */
+    public AppServices services() {
+        return services;
     }
 
     /** @return the main window once {@link #start(Stage)} ran (tests) */

@@ -1,18 +1,11 @@
 package org.planwright.app.compare;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-import javafx.beans.binding.BooleanExpression;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.planwright.app.concurrent.BackgroundExecutor;
-import org.planwright.plans.report.PlanReport;
 
 /**
  * The File menu's plan items, kept in one place: "Compare plans…" (opens a {@link ComparisonWindow}) and
@@ -21,55 +14,39 @@ import org.planwright.plans.report.PlanReport;
 public final class CompareMenu {
 
     private final Window owner;
-    private final BackgroundExecutor executor;
-    private final Callable<List<PlanSource>> captures;
-    private final Supplier<Callable<PlanReport>> currentPlan;
-    private final Consumer<String> status;
-    private final BiConsumer<String, Throwable> errors;
+    private final CompareMenuViewModel vm;
 
     /**
-     * @param owner       the main window
-     * @param executor    background work
-     * @param captures    loads the workspace's plan captures (blocking)
-     * @param currentPlan read on the FX thread: builds the report of the plan shown in the background, or null
-     *                    when no plan is shown
-     * @param status      shows a done message in the status bar
-     * @param errors      shows an error (title, cause)
+     * @param owner the main window
+     * @param vm    the commands
      */
-    public CompareMenu(Window owner, BackgroundExecutor executor, Callable<List<PlanSource>> captures,
-                       Supplier<Callable<PlanReport>> currentPlan, Consumer<String> status, BiConsumer<String, Throwable> errors) {
+    public CompareMenu(Window owner, CompareMenuViewModel vm) {
         this.owner = owner;
-        this.executor = executor;
-        this.captures = captures;
-        this.currentPlan = currentPlan;
-        this.status = status;
-        this.errors = errors;
+        this.vm = vm;
     }
 
     /**
      * @param compareKey accelerator of "Compare plans…", or null
-     * @param noPlan     true while no plan is shown (disables the export items)
      * @return the items to add to the File menu
      */
-    public List<MenuItem> items(javafx.scene.input.KeyCombination compareKey, BooleanExpression noPlan) {
+    public List<MenuItem> items(KeyCombination compareKey) {
         MenuItem compare = new MenuItem("Compare plans…");
         compare.setId("compare-plans");
         compare.setAccelerator(compareKey);
-        compare.setOnAction(e -> new ComparisonWindow(owner, executor, captures, errors).show());
+        compare.setOnAction(e -> new ComparisonWindow(owner, vm.newComparison()).show());
         Menu export = new Menu("Export report");
         export.setId("export-report");
         for (ReportKind kind : ReportKind.values()) {
             MenuItem item = new MenuItem(kind.label() + "…");
             item.setOnAction(e -> export(kind));
-            item.disableProperty().bind(noPlan);
+            item.disableProperty().bind(vm.noPlanProperty());
             export.getItems().add(item);
         }
         return List.of(compare, export);
     }
 
     private void export(ReportKind kind) {
-        Callable<PlanReport> report = currentPlan.get();
-        if (report == null) {
+        if (vm.shownPlanReport() == null) {
             return;
         }
         FileChooser chooser = new FileChooser();
@@ -78,9 +55,7 @@ public final class CompareMenu {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind.label(), "*." + kind.extension()));
         var file = chooser.showSaveDialog(owner);
         if (file != null) {
-            Path target = file.toPath();
-            new ReportExporter(executor).export(report, kind, target, p -> status.accept("Exported " + p.getFileName()),
-                    e -> errors.accept("Could not export the report", e));
+            vm.exportShownPlan(kind, file.toPath());
         }
     }
 }

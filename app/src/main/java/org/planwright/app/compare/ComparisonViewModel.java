@@ -1,9 +1,15 @@
 package org.planwright.app.compare;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -15,6 +21,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.planwright.app.concurrent.BackgroundExecutor;
+import org.planwright.app.error.ErrorReporter;
 import org.planwright.plans.Plan;
 import org.planwright.plans.PlanNode;
 import org.planwright.plans.PlanParseException;
@@ -31,12 +38,16 @@ import org.planwright.plans.report.TotalsTable;
  * compared, the verdict, the totals, the changes and the side-by-side rows. Selecting a change selects the row
  * that holds its node(s) and so both nodes; the selected row gives the selected node of each plan.
  *
- * <p>Parsing and matching run through the {@link BackgroundExecutor}; everything else happens on the FX thread
- * (or the test's thread with a same-thread executor).
+ * <p>The plans on offer are the workspace's captures ({@link #loadCaptures}) and opened plan files
+ * ({@link #open}); the newest two captures, else the first two files, are picked as "before" and "after".
+ *
+ * <p>Loading, parsing, matching and exporting run through the {@link BackgroundExecutor}; everything else
+ * happens on the FX thread (or the test's thread with a same-thread executor).
  */
 public final class ComparisonViewModel {
 
     private final BackgroundExecutor executor;
+    private final BiConsumer<String, Throwable> errors;
     private final ObservableList<PlanSource> choices = FXCollections.observableArrayList();
     private final ObjectProperty<PlanSource> before = new SimpleObjectProperty<>(this, "before");
     private final ObjectProperty<PlanSource> after = new SimpleObjectProperty<>(this, "after");
@@ -56,9 +67,25 @@ public final class ComparisonViewModel {
     private String beforeName = "";
     private String afterName = "";
 
-    /** @param executor runs the parsing and matching */
+    /**
+     * A comparison whose loading errors show in {@link #errorProperty()}.
+     *
+     * @param executor runs loading, parsing, matching and exporting
+     */
     public ComparisonViewModel(BackgroundExecutor executor) {
-        this.executor = executor;
+        this(executor, null);
+    }
+
+    /**
+     * @param executor runs loading, parsing, matching and exporting
+     * @param errors   shows a failure to load captures, open a file or export a report (title, cause); null
+     *                 shows it in {@link #errorProperty()} instead. Parse errors always go to
+     *                 {@link #errorProperty()}.
+     */
+    public ComparisonViewModel(BackgroundExecutor executor, BiConsumer<String, Throwable> errors) {
+        this.executor = Objects.requireNonNull(executor);
+        this.errors = errors != null ? errors
+                : (title, e) -> error.set(title + ": " + ErrorReporter.describe(e));
         selectedChange.addListener((obs, old, now) -> {
             if (now != null) {
                 ComparisonRow row = now.beforeNode().map(rowOfBefore::get)
@@ -84,6 +111,55 @@ public final class ComparisonViewModel {
      */
     public void addChoice(PlanSource source) {
         choices.add(source);
+    }
+
+    /**
+     * Loads the plans to offer in the background and puts them first among the choices; when there are two or
+     * more and nothing is picked yet, the second (older) becomes "before" and the first "after".
+     *
+     * @param captures loads the plans, newest first (blocking; e.g. {@link CaptureSources#latest}); may return
+     *                 none
+     */
+    public void loadCaptures(Callable<List<PlanSource>> captures) {
+        executor.submit(captures, list -> {
+            choices.addAll(0, list);
+            if (list.size() >= 2 && before.get() == null) {
+                before.set(list.get(1));
+                after.set(list.get(0));
+            }
+        }, e -> errors.accept("Could not load the plan captures", e));
+    }
+
+    /**
+     * Reads a plan file (UTF-8) in the background and offers it; the first file opened becomes "before" if none
+     * is picked, a later one "after".
+     *
+     * @param file the plan file (any format {@link PlanParser} reads; it is parsed when compared)
+     */
+    public void open(Path file) {
+        executor.submit(() -> new PlanSource(file.getFileName().toString(),
+                Files.readString(file, StandardCharsets.UTF_8), null), s -> {
+            addChoice(s);
+            if (before.get() == null) {
+                before.set(s);
+            } else {
+                after.set(s);
+            }
+        }, e -> errors.accept("Could not open " + file.getFileName(), e));
+    }
+
+    /**
+     * Writes the comparison's report in the background; nothing happens when nothing is compared.
+     *
+     * @param kind the format
+     * @param file where to write (UTF-8, replaced)
+     */
+    public void export(ReportKind kind, Path file) {
+        ComparisonReport r = report();
+        if (r != null) {
+            new ReportExporter(executor).export(r, kind, file, p -> { },
+                    e -> errors.accept("Could not export the report", e));
+        }
     }
 
     /** @return the chosen "before" plan */

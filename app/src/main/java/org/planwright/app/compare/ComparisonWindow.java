@@ -1,40 +1,26 @@
 package org.planwright.app.compare;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.BiConsumer;
 import javafx.scene.Scene;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.planwright.app.concurrent.BackgroundExecutor;
 
 /**
- * The plan comparison window: a {@link ComparisonView} in its own stage, filled with the workspace's plan
- * captures (loaded in the background) and any plan files the user opens. FX thread only.
+ * The plan comparison window: a {@link ComparisonView} in its own stage over a {@link ComparisonViewModel} (which
+ * loads the captures, opens plan files and exports reports); the window adds the file choosers. FX thread only.
  */
 public final class ComparisonWindow {
 
     private final Stage stage = new Stage();
     private final ComparisonViewModel vm;
     private final ComparisonView view;
-    private final BackgroundExecutor executor;
-    private final BiConsumer<String, Throwable> errors;
 
     /**
-     * @param owner    the main window
-     * @param executor runs loading and comparing
-     * @param captures loads the plans to offer (blocking; e.g. {@link CaptureSources#latest}); may return none
-     * @param errors   shows an error to the user (title, cause)
+     * @param owner the main window, or null
+     * @param vm    the comparison (its captures may still be loading)
      */
-    public ComparisonWindow(Window owner, BackgroundExecutor executor, Callable<List<PlanSource>> captures,
-                            BiConsumer<String, Throwable> errors) {
-        this.executor = executor;
-        this.errors = errors;
-        this.vm = new ComparisonViewModel(executor);
+    public ComparisonWindow(Window owner, ComparisonViewModel vm) {
+        this.vm = vm;
         this.view = new ComparisonView(vm, this::openFile, this::export);
         stage.initOwner(owner);
         stage.setTitle("Compare plans — Planwright");
@@ -43,13 +29,6 @@ public final class ComparisonWindow {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
-        executor.submit(captures, list -> {
-            vm.choices().addAll(0, list);
-            if (list.size() >= 2 && vm.beforeProperty().get() == null) {
-                vm.beforeProperty().set(list.get(1));
-                vm.afterProperty().set(list.get(0));
-            }
-        }, e -> errors.accept("Could not load the plan captures", e));
     }
 
     /** @return the window's view model */
@@ -73,8 +52,7 @@ public final class ComparisonWindow {
     }
 
     private void export(ReportKind kind) {
-        var report = vm.report();
-        if (report == null) {
+        if (vm.report() == null) {
             return;
         }
         FileChooser chooser = new FileChooser();
@@ -83,8 +61,7 @@ public final class ComparisonWindow {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind.label(), "*." + kind.extension()));
         var file = chooser.showSaveDialog(stage);
         if (file != null) {
-            new ReportExporter(executor).export(report, kind, file.toPath(), p -> { },
-                    e -> errors.accept("Could not export the report", e));
+            vm.export(kind, file.toPath());
         }
     }
 
@@ -95,25 +72,7 @@ public final class ComparisonWindow {
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         var file = chooser.showOpenDialog(stage);
         if (file != null) {
-            open(file.toPath());
+            vm.open(file.toPath());
         }
-    }
-
-    /**
-     * Reads a plan file in the background and offers it; the first file opened becomes "before" if none is
-     * chosen, the next "after".
-     *
-     * @param file the plan file
-     */
-    public void open(Path file) {
-        executor.submit(() -> new PlanSource(file.getFileName().toString(),
-                Files.readString(file, StandardCharsets.UTF_8), null), s -> {
-            vm.addChoice(s);
-            if (vm.beforeProperty().get() == null) {
-                vm.beforeProperty().set(s);
-            } else {
-                vm.afterProperty().set(s);
-            }
-        }, e -> errors.accept("Could not open " + file.getFileName(), e));
     }
 }

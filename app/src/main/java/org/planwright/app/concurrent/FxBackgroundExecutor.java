@@ -10,13 +10,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Production {@link BackgroundExecutor}: work on virtual threads (one per job), callbacks on the JavaFX
- * application thread through {@link Platform#runLater}, delays on one small platform scheduler thread.
+ * application thread through {@link FxThread#run} ({@code Platform.runLater}), delays on one small platform scheduler thread.
  * Thread-safe.
  */
 public final class FxBackgroundExecutor implements BackgroundExecutor {
@@ -57,11 +56,7 @@ public final class FxBackgroundExecutor implements BackgroundExecutor {
 
     @Override
     public void onUiThread(Runnable action) {
-        if (Platform.isFxApplicationThread()) {
-            action.run();
-        } else {
-            Platform.runLater(action);
-        }
+        FxThread.run(action);
     }
 
     @Override

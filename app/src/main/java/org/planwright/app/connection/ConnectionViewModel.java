@@ -11,7 +11,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.planwright.app.concurrent.BackgroundExecutor;
 import org.planwright.app.error.ErrorReporter;
-import org.planwright.app.main.StatusViewModel;
+import org.planwright.app.status.StatusViewModel;
 import org.planwright.targetdb.ConnectionProfile;
 import org.planwright.targetdb.PasswordSource;
 import org.planwright.targetdb.SessionOptions;

@@ -12,7 +12,6 @@ import org.planwright.app.concurrent.BackgroundExecutor;
 import org.planwright.app.concurrent.BackgroundJob;
 import org.planwright.app.connection.ActiveConnection;
 import org.planwright.app.connection.ConnectionViewModel;
-import org.planwright.app.query.EditorPosition;
 import org.planwright.sqltext.SqlScript;
 import org.planwright.sqltext.SqlStatement;
 import org.planwright.sqltext.SyntaxChecker;

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Window;
+import org.planwright.app.concurrent.FxThread;
 import org.planwright.targetdb.TargetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,11 +96,7 @@ public final class ErrorReporter implements Thread.UncaughtExceptionHandler {
             alert.setContentText(message);
             alert.show();
         };
-        if (Platform.isFxApplicationThread()) {
-            r.run();
-        } else {
-            Platform.runLater(r);
-        }
+        FxThread.run(r);
     }
 
     @Override

@@ -19,10 +19,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.FileChooser;
-import org.planwright.app.compare.CaptureSources;
 import org.planwright.app.compare.CompareMenu;
-import org.planwright.app.compare.PlanSource;
-import org.planwright.app.compare.ReportExporter;
 import org.planwright.app.editor.EditorTabViewModel;
 
 /**
@@ -89,18 +86,8 @@ final class MainMenu extends MenuBar {
 
     /** Compare plans… and Export report (Markdown / HTML / JSON): the plan items of org.planwright.app.compare. */
     private List<MenuItem> planItems() {
-        CompareMenu plans = new CompareMenu(window.stage(), vm.services().executor(), () -> {
-            var ws = vm.workspaceProperty().get();
-            var store = vm.services().store();
-            return ws == null || store.isEmpty() ? List.<PlanSource>of()
-                    : CaptureSources.latest(store.get().planCaptures(), ws.id(), 50);
-        }, () -> {
-            var plan = vm.plan().planProperty().get();
-            String sql = vm.plan().statementProperty().get();
-            return plan == null ? null : (java.util.concurrent.Callable<org.planwright.plans.report.PlanReport>)
-                    () -> ReportExporter.planReport("Plan", plan, sql, vm.insightPreferences().current());
-        }, vm.status()::done, window.errors()::show);
-        List<MenuItem> items = plans.items(shortcutShift(KeyCode.D), vm.plan().planProperty().isNull());
+        CompareMenu plans = new CompareMenu(window.stage(), vm.compareMenu(window.errors()::show));
+        List<MenuItem> items = plans.items(shortcutShift(KeyCode.D));
         shortcuts.put(shortcutShift(KeyCode.D), items.getFirst());
         return items;
     }

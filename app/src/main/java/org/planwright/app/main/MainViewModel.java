@@ -3,31 +3,40 @@ package org.planwright.app.main;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import org.planwright.app.workload.WorkloadRecorder;
-import org.planwright.app.workload.WorkloadViewModel;
-import org.planwright.store.WorkloadWindows;
-import org.planwright.app.preferences.InsightPreferences;
-import org.planwright.store.WorkbenchStore;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.planwright.app.AppServices;
+import org.planwright.app.compare.CompareMenuViewModel;
+import org.planwright.app.connection.ConnectionProfilesViewModel;
 import org.planwright.app.connection.ConnectionViewModel;
 import org.planwright.app.editor.EditorTabsViewModel;
 import org.planwright.app.editor.SyntaxCheckViewModel;
 import org.planwright.app.plan.PlanImportViewModel;
 import org.planwright.app.plan.PlanViewModel;
+import org.planwright.app.preferences.InsightPreferences;
 import org.planwright.app.query.ExplainViewModel;
 import org.planwright.app.query.HistoryRecorder;
 import org.planwright.app.query.PlanCaptureRecorder;
 import org.planwright.app.query.QueryViewModel;
 import org.planwright.app.results.ResultsViewModel;
 import org.planwright.app.startup.StartupSequence;
+import org.planwright.app.status.StatusViewModel;
+import org.planwright.app.workload.WorkloadRecorder;
+import org.planwright.app.workload.WorkloadViewModel;
+import org.planwright.plans.InsightThresholds;
+import org.planwright.store.WorkbenchStore;
+import org.planwright.store.WorkloadWindows;
 import org.planwright.store.Workspace;
 import org.planwright.targetdb.ConnectionProfile;
 
 /**
- * State and commands of the main window, composed of smaller view models (editors, connection, query and
- * EXPLAIN commands, results, plan, status, syntax checks). Testable without a scene with a
+ * State and commands of the main window, composed of smaller view models (editors, connection, saved
+ * connection profiles, query and EXPLAIN commands, results, plan, status, syntax checks, the compare and export
+ * commands). Its constructor is where the app's view models are wired: each gets, by constructor injection, the
+ * services it needs out of {@link AppServices} (the background executor, the connector, a store repository),
+ * never the whole {@code AppServices}; views get only view models. Testable without a scene with a
  * {@code SameThreadExecutor}. FX thread only.
  */
 public final class MainViewModel {
@@ -44,6 +53,7 @@ public final class MainViewModel {
     private final SyntaxCheckViewModel syntax;
     private final PlanImportViewModel planImport;
     private final InsightPreferences insightPreferences;
+    private final ConnectionProfilesViewModel connectionProfiles;
     private final WorkloadRecorder workloadRecorder;
 
     /** @param services the application's services */
@@ -51,14 +61,18 @@ public final class MainViewModel {
         this.services = services;
         connection = new ConnectionViewModel(services.connector(), services.passwords(), services.executor(), status);
         queries = new QueryViewModel(editors, connection, results, status, services.executor(),
-                new HistoryRecorder(services, workspace::get));
+                new HistoryRecorder(() -> services.store().map(WorkbenchStore::queryHistory), workspace::get));
         insightPreferences = new InsightPreferences(() -> services.store().map(WorkbenchStore::preferences));
         explain = new ExplainViewModel(editors, connection, queries, plan, results, services.executor(),
-                new PlanCaptureRecorder(services, workspace::get), insightPreferences::current);
+                new PlanCaptureRecorder(() -> services.store().map(WorkbenchStore::planCaptures), workspace::get),
+                insightPreferences::current);
+        connectionProfiles = new ConnectionProfilesViewModel(
+                () -> services.store().map(WorkbenchStore::connectionProfiles), workspace::get, connection,
+                services.executor());
         syntax = new SyntaxCheckViewModel(editors, connection, services.executor());
         planImport = new PlanImportViewModel(plan, services.executor(), status::done, insightPreferences::current);
         workloadRecorder = new WorkloadRecorder(services.executor(), connection::active, workspace::get,
-                services::store, WorkloadRecorder.DEFAULT_INTERVAL,
+                () -> services.store().map(WorkbenchStore::workloadWindows), WorkloadRecorder.DEFAULT_INTERVAL,
                 Duration.ofDays(WorkloadWindows.DEFAULT_RETENTION_DAYS), Clock.systemUTC());
         // while connected, the workload is recorded (a new series per connection)
         connection.activeProperty().addListener((o, was, now) -> {
@@ -72,7 +86,8 @@ public final class MainViewModel {
 
     /** @return a fresh view model for the Workload page (FX thread) */
     public WorkloadViewModel newWorkloadViewModel() {
-        return new WorkloadViewModel(services.executor(), services::store, workspace::get, connection::active,
+        return new WorkloadViewModel(services.executor(), () -> services.store().map(WorkbenchStore::workloadWindows),
+                workspace::get, connection::active,
                 Clock.systemUTC(), ZoneId.systemDefault());
     }
 
@@ -152,8 +167,31 @@ public final class MainViewModel {
         return insightPreferences;
     }
 
-    /** @return the services */
-    public AppServices services() {
-        return services;
+    /** @return the active workspace's saved connection profiles (the connection dialog) */
+    public ConnectionProfilesViewModel connectionProfiles() {
+        return connectionProfiles;
+    }
+
+    /**
+     * @param errors shows a failure (title, cause) to the user
+     * @return the commands of the File menu's plan items: compare plans, export the plan shown
+     */
+    public CompareMenuViewModel compareMenu(BiConsumer<String, Throwable> errors) {
+        return new CompareMenuViewModel(plan, () -> services.store().map(WorkbenchStore::planCaptures),
+                workspace::get, insightPreferences::current, services.executor(), status::done, errors);
+    }
+
+    /**
+     * Applies insight thresholds to the next analysis at once and stores them in the background; the status bar
+     * says so once stored.
+     *
+     * @param thresholds the thresholds the preferences dialog returned
+     * @param failed     receives a store error on the UI thread
+     */
+    public void savePreferences(InsightThresholds thresholds, Consumer<Throwable> failed) {
+        services.executor().submit(() -> {
+            insightPreferences.save(thresholds);
+            return thresholds;
+        }, saved -> status.done("Preferences saved; they apply to the next analysis"), failed);
     }
 }

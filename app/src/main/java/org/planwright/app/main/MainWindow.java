@@ -1,6 +1,5 @@
 package org.planwright.app.main;
 
-import java.util.List;
 import java.util.Optional;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
@@ -17,14 +16,13 @@ import org.planwright.app.preferences.InsightPreferences;
 import org.planwright.app.preferences.PreferencesDialog;
 import org.planwright.app.preferences.PreferencesViewModel;
 import org.planwright.app.connection.ConnectionDialog;
-import org.planwright.app.connection.ConnectionFormViewModel;
+import org.planwright.app.connection.ConnectionProfilesViewModel;
 import org.planwright.app.editor.EditorTabViewModel;
 import org.planwright.app.editor.EditorTabsView;
 import org.planwright.app.error.ErrorReporter;
 import org.planwright.app.plan.PlanView;
 import org.planwright.app.results.ResultsView;
-import org.planwright.store.Workspace;
-import org.planwright.targetdb.ConnectionProfile;
+import org.planwright.app.status.StatusBar;
 
 /**
  * The main window: menus and tool bar, editor tabs above the results, the plan view beside them, the status
@@ -136,22 +134,17 @@ public final class MainWindow extends BorderPane {
         menu.installShortcutFilter(scene);
     }
 
-    /** Shows the connection dialog of the active workspace and connects the chosen profile. */
+    /**
+     * Shows the connection dialog with the active workspace's saved profiles (listed in the background) and
+     * connects the chosen profile.
+     */
     public void showConnections() {
-        Workspace ws = vm.workspaceProperty().get();
-        List<ConnectionProfile> profiles = ws == null || vm.services().store().isEmpty() ? List.of()
-                : vm.services().store().get().connectionProfiles().list(ws.id());
-        ConnectionFormViewModel form = new ConnectionFormViewModel(vm.connection(), vm.services().executor());
-        ConnectionDialog dialog = new ConnectionDialog(stage, form, profiles, p -> {
-            if (ws != null && vm.services().store().isPresent()) {
-                try {
-                    vm.services().store().get().connectionProfiles().save(ws.id(), p);
-                } catch (RuntimeException e) {
-                    errors.show("Could not save the connection", e);
-                }
-            }
-        });
-        dialog.showAndWait().ifPresent(c -> vm.connection().connect(c.profile(), c.password()));
+        ConnectionProfilesViewModel profiles = vm.connectionProfiles();
+        profiles.list(list -> {
+            ConnectionDialog dialog = new ConnectionDialog(stage, profiles.form(), list,
+                    p -> profiles.save(p, e -> errors.show("Could not save the connection", e)));
+            dialog.showAndWait().ifPresent(c -> vm.connection().connect(c.profile(), c.password()));
+        }, e -> errors.show("Could not list the connections", e));
     }
 
     /**
@@ -161,11 +154,7 @@ public final class MainWindow extends BorderPane {
     public void showPreferences() {
         InsightPreferences prefs = vm.insightPreferences();
         PreferencesDialog dialog = new PreferencesDialog(stage, new PreferencesViewModel(prefs.current()));
-        dialog.showAndWait().ifPresent(t -> vm.services().executor().submit(() -> {
-            prefs.save(t);
-            return t;
-        }, saved -> vm.status().done("Preferences saved; they apply to the next analysis"),
-                e -> errors.show("Could not save the preferences", e)));
+        dialog.showAndWait().ifPresent(t -> vm.savePreferences(t, e -> errors.show("Could not save the preferences", e)));
     }
 
     /** @return true if the application may exit (no unsaved tab, or the user agreed) */

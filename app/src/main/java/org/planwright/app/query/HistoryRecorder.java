@@ -1,9 +1,10 @@
 package org.planwright.app.query;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
-import org.planwright.app.AppServices;
 import org.planwright.app.connection.ActiveConnection;
+import org.planwright.store.QueryHistory;
 import org.planwright.store.QueryHistoryEntry;
 import org.planwright.store.Workspace;
 import org.slf4j.Logger;
@@ -17,15 +18,15 @@ public final class HistoryRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(HistoryRecorder.class);
 
-    private final AppServices services;
+    private final Supplier<Optional<QueryHistory>> history;
     private final Supplier<Workspace> workspace;
 
     /**
-     * @param services  gives the store once open
+     * @param history   the store's query history once the store is open (empty before)
      * @param workspace the active workspace (null while the store is not open: nothing is recorded)
      */
-    public HistoryRecorder(AppServices services, Supplier<Workspace> workspace) {
-        this.services = services;
+    public HistoryRecorder(Supplier<Optional<QueryHistory>> history, Supplier<Workspace> workspace) {
+        this.history = history;
         this.workspace = workspace;
     }
 
@@ -41,11 +42,12 @@ public final class HistoryRecorder {
 
     private void record(ActiveConnection c, java.util.function.Function<Workspace, QueryHistoryEntry> entry) {
         Workspace ws = workspace.get();
-        if (ws == null || services.store().isEmpty()) {
+        Optional<QueryHistory> store = history.get();
+        if (ws == null || store.isEmpty()) {
             return;
         }
         try {
-            services.store().get().queryHistory().record(entry.apply(ws));
+            store.get().record(entry.apply(ws));
         } catch (RuntimeException e) {
             LOG.warn("Could not record the statement in the query history: {}", e.getMessage());
         }

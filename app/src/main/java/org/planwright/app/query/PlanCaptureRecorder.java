@@ -2,11 +2,12 @@ package org.planwright.app.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
 import java.util.function.Supplier;
-import org.planwright.app.AppServices;
 import org.planwright.app.connection.ActiveConnection;
 import org.planwright.plans.Plan;
 import org.planwright.store.PlanCapture;
+import org.planwright.store.PlanCaptures;
 import org.planwright.store.PlanFormat;
 import org.planwright.store.PlanMetrics;
 import org.planwright.store.Workspace;
@@ -24,16 +25,16 @@ public final class PlanCaptureRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanCaptureRecorder.class);
 
-    private final AppServices services;
+    private final Supplier<Optional<PlanCaptures>> captures;
     private final Supplier<Workspace> workspace;
     private final ObjectMapper json = new ObjectMapper();
 
     /**
-     * @param services  gives the store once open
+     * @param captures  the store's plan captures once the store is open (empty before)
      * @param workspace the active workspace (null while the store is not open: nothing is captured)
      */
-    public PlanCaptureRecorder(AppServices services, Supplier<Workspace> workspace) {
-        this.services = services;
+    public PlanCaptureRecorder(Supplier<Optional<PlanCaptures>> captures, Supplier<Workspace> workspace) {
+        this.captures = captures;
         this.workspace = workspace;
     }
 
@@ -57,7 +58,8 @@ public final class PlanCaptureRecorder {
 
     void capture(ActiveConnection c, String sql, ExplainResult result, Plan plan) {
         Workspace ws = workspace.get();
-        if (ws == null || services.store().isEmpty()) {
+        Optional<PlanCaptures> store = captures.get();
+        if (ws == null || store.isEmpty()) {
             return;
         }
         try {
@@ -66,7 +68,7 @@ public final class PlanCaptureRecorder {
                     plan.executionTime().isPresent() ? plan.executionTime().getAsDouble() : null,
                     plan.planningTime().isPresent() ? plan.planningTime().getAsDouble() : null);
             String options = describe(result.options());
-            services.store().get().planCaptures().save(PlanCapture.create(ws.id(), c.session().profile().id(),
+            store.get().save(PlanCapture.create(ws.id(), c.session().profile().id(),
                     sql, result.planText(), PlanFormat.JSON, options, json.writeValueAsString(result.settings()),
                     result.serverVersion(), result.capturedAt(), metrics));
         } catch (JsonProcessingException | RuntimeException e) {

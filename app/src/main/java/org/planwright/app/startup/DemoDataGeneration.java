@@ -4,7 +4,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.planwright.app.AppServices;
 import org.planwright.app.error.ErrorReporter;
-import org.planwright.app.main.StatusViewModel;
+import org.planwright.app.status.StatusViewModel;
 import org.planwright.sandbox.DemoDataset;
 import org.planwright.sandbox.Sandbox;
 import org.slf4j.Logger;

@@ -5,7 +5,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.planwright.app.AppServices;
 import org.planwright.app.error.ErrorReporter;
-import org.planwright.app.main.StatusViewModel;
+import org.planwright.app.status.StatusViewModel;
 import org.planwright.sandbox.DemoDataset;
 import org.planwright.sandbox.Sandbox;
 import org.planwright.store.Workspace;

@@ -13,7 +13,7 @@ import org.planwright.app.concurrent.BackgroundExecutor;
 import org.planwright.app.concurrent.BackgroundJob;
 import org.planwright.app.connection.ActiveConnection;
 import org.planwright.store.StoredWorkloadWindow;
-import org.planwright.store.WorkbenchStore;
+import org.planwright.store.WorkloadWindows;
 import org.planwright.store.Workspace;
 import org.planwright.targetdb.TargetException;
 import org.planwright.targetdb.TargetSession;
@@ -41,7 +41,7 @@ public final class WorkloadRecorder {
     private final BackgroundExecutor executor;
     private final Supplier<Optional<ActiveConnection>> connection;
     private final Supplier<Workspace> workspace;
-    private final Supplier<Optional<WorkbenchStore>> store;
+    private final Supplier<Optional<WorkloadWindows>> store;
     private final Duration interval;
     private final Duration retention;
     private final Clock clock;
@@ -56,13 +56,13 @@ public final class WorkloadRecorder {
      * @param executor   background work and the timer
      * @param connection the active connection, if any
      * @param workspace  the active workspace (null until the store is open)
-     * @param store      the store, once open
+     * @param store      the store's workload windows, once the store is open
      * @param interval   time between snapshots
      * @param retention  windows older than this are pruned
      * @param clock      for the retention cut-off
      */
     public WorkloadRecorder(BackgroundExecutor executor, Supplier<Optional<ActiveConnection>> connection,
-                            Supplier<Workspace> workspace, Supplier<Optional<WorkbenchStore>> store, Duration interval,
+                            Supplier<Workspace> workspace, Supplier<Optional<WorkloadWindows>> store, Duration interval,
                             Duration retention, Clock clock) {
         this.executor = executor;
         this.connection = connection;
@@ -123,7 +123,7 @@ public final class WorkloadRecorder {
     public Optional<StoredWorkloadWindow> recordOnce() throws TargetException {
         Optional<ActiveConnection> active = connection.get();
         Workspace ws = workspace.get();
-        Optional<WorkbenchStore> open = store.get();
+        Optional<WorkloadWindows> open = store.get();
         if (active.isEmpty() || ws == null || open.isEmpty()) {
             return Optional.empty();
         }
@@ -142,9 +142,9 @@ public final class WorkloadRecorder {
             return Optional.empty();
         }
         WorkloadWindow window = WorkloadWindow.between(previous, taken.snapshot);
-        StoredWorkloadWindow saved = open.get().workloadWindows().save(new StoredWorkloadWindow(UUID.randomUUID(),
+        StoredWorkloadWindow saved = open.get().save(new StoredWorkloadWindow(UUID.randomUUID(),
                 ws.id(), taken.connectionId, taken.label, taken.snapshot.serverVersion(), window));
-        open.get().workloadWindows().prune(ws.id(), Instant.now(clock).minus(retention));
+        open.get().prune(ws.id(), Instant.now(clock).minus(retention));
         return Optional.of(saved);
     }
 

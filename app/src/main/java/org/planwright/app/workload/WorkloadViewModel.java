@@ -22,7 +22,7 @@ import javafx.collections.ObservableList;
 import org.planwright.app.concurrent.BackgroundExecutor;
 import org.planwright.app.connection.ActiveConnection;
 import org.planwright.store.StoredWorkloadWindow;
-import org.planwright.store.WorkbenchStore;
+import org.planwright.store.WorkloadWindows;
 import org.planwright.store.Workspace;
 import org.planwright.workload.IndexCounters;
 import org.planwright.workload.LoadHistory;
@@ -46,7 +46,7 @@ public final class WorkloadViewModel {
     public static final int TOP = 15;
 
     private final BackgroundExecutor executor;
-    private final Supplier<Optional<WorkbenchStore>> store;
+    private final Supplier<Optional<WorkloadWindows>> store;
     private final Supplier<Workspace> workspace;
     private final Supplier<Optional<ActiveConnection>> connection;
     private final Clock clock;
@@ -70,13 +70,13 @@ public final class WorkloadViewModel {
 
     /**
      * @param executor   background work
-     * @param store      the store, once open
+     * @param store      the store's workload windows, once the store is open
      * @param workspace  the active workspace
      * @param connection the active connection, for the live period and to preselect its server
      * @param clock      the time that periods count back from
      * @param zone       the zone for hours of the day
      */
-    public WorkloadViewModel(BackgroundExecutor executor, Supplier<Optional<WorkbenchStore>> store,
+    public WorkloadViewModel(BackgroundExecutor executor, Supplier<Optional<WorkloadWindows>> store,
                              Supplier<Workspace> workspace, Supplier<Optional<ActiveConnection>> connection,
                              Clock clock, ZoneId zone) {
         this.executor = executor;
@@ -156,7 +156,7 @@ public final class WorkloadViewModel {
         String connected = connection.get().map(c -> ServerLabel.of(c.session().profile())).orElse(null);
         busy.set(true);
         executor.submit(() -> store.get().filter(s -> ws != null)
-                        .map(s -> s.workloadWindows().serverLabels(ws.id())).orElse(List.of()),
+                        .map(s -> s.serverLabels(ws.id())).orElse(List.of()),
                 labels -> {
                     servers.setAll(labels);
                     if (connected != null && !servers.contains(connected)) {
@@ -201,7 +201,7 @@ public final class WorkloadViewModel {
         Instant to = clock.instant();
         Instant from = to.minus(p.length());
         executor.submit(() -> store.get().filter(s -> ws != null)
-                .map(s -> s.workloadWindows().list(ws.id(), label, from, to)).orElse(List.of()), stored -> {
+                .map(s -> s.list(ws.id(), label, from, to)).orElse(List.of()), stored -> {
                     if (stored.isEmpty()) {
                         clear("No windows recorded for " + label + " in this period. Choose the live counters, or "
                                 + "stay connected: a window is recorded every 5 minutes.");

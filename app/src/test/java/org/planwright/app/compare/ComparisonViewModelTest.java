@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.planwright.app.concurrent.SameThreadExecutor;
+import org.planwright.app.plan.PlanViewModel;
 import org.planwright.plans.PlanParser;
 import org.planwright.plans.compare.ChangeKind;
 import org.planwright.plans.compare.PlanChange;
@@ -20,6 +24,7 @@ import org.planwright.store.PlanCapture;
 import org.planwright.store.PlanFormat;
 import org.planwright.store.PlanMetrics;
 import org.planwright.store.WorkbenchStore;
+import org.planwright.store.StoreException;
 import org.planwright.store.Workspace;
 import org.planwright.testsupport.PostgresExtension;
 import org.planwright.testsupport.PostgresFixture;
@@ -161,6 +166,117 @@ class ComparisonViewModelTest {
             assertThat(sources.get(1).planText()).isEqualTo(before.planText());
             assertThat(sources.get(0).name()).contains("select");
             assertThat(PlanParser.parse(sources.get(0).planText()).nodeCount()).isPositive();
+        }
+    }
+
+    @Test
+    void loadedCapturesComeFirstAndTheNewestTwoArePickedOldestAsBefore() {
+        List<String> failures = new ArrayList<>();
+        ComparisonViewModel vm = new ComparisonViewModel(new SameThreadExecutor(), (t, e) -> failures.add(t));
+        PlanSource file = new PlanSource("opened.json", before.planText(), null);
+        vm.addChoice(file);
+
+        vm.loadCaptures(() -> List.of(after, before));
+
+        assertThat(vm.choices()).containsExactly(after, before, file);
+        assertThat(vm.beforeProperty().get()).isSameAs(before);
+        assertThat(vm.afterProperty().get()).isSameAs(after);
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void aSingleCapturePicksNothingAndAFailedLoadIsReportedWithItsTitle() {
+        List<String> failures = new ArrayList<>();
+        ComparisonViewModel vm = new ComparisonViewModel(new SameThreadExecutor(), (t, e) -> failures.add(t));
+        vm.loadCaptures(() -> List.of(after));
+        assertThat(vm.choices()).containsExactly(after);
+        assertThat(vm.beforeProperty().get()).isNull();
+
+        vm.loadCaptures(() -> {
+            throw new StoreException(StoreException.Reason.NOT_ACCESSIBLE, "the store is closed");
+        });
+        assertThat(failures).containsExactly("Could not load the plan captures");
+
+        ComparisonViewModel quiet = new ComparisonViewModel(new SameThreadExecutor());
+        quiet.loadCaptures(() -> {
+            throw new StoreException(StoreException.Reason.NOT_ACCESSIBLE, "the store is closed");
+        });
+        assertThat(quiet.errorProperty().get()).startsWith("Could not load the plan captures: ")
+                .contains("the store is closed");
+    }
+
+    @Test
+    void openedFilesArePickedBeforeThenAfterAndAMissingFileIsReported(@TempDir Path dir) throws Exception {
+        Path one = Files.writeString(dir.resolve("before.json"), before.planText());
+        Path two = Files.writeString(dir.resolve("after.json"), after.planText());
+        List<String> failures = new ArrayList<>();
+        ComparisonViewModel vm = new ComparisonViewModel(new SameThreadExecutor(), (t, e) -> failures.add(t));
+
+        vm.open(one);
+        vm.open(two);
+        vm.open(dir.resolve("missing.json"));
+
+        assertThat(vm.choices()).extracting(PlanSource::name).containsExactly("before.json", "after.json");
+        assertThat(vm.beforeProperty().get().planText()).isEqualTo(before.planText());
+        assertThat(vm.afterProperty().get().planText()).isEqualTo(after.planText());
+        assertThat(failures).containsExactly("Could not open missing.json");
+        vm.compare();
+        assertThat(vm.comparisonProperty().get()).isNotNull();
+    }
+
+    @Test
+    void theComparisonWindowsExportWritesTheReport(@TempDir Path dir) throws Exception {
+        List<String> failures = new ArrayList<>();
+        ComparisonViewModel vm = new ComparisonViewModel(new SameThreadExecutor(), (t, e) -> failures.add(t));
+        Path file = dir.resolve("diff.md");
+        vm.export(ReportKind.MARKDOWN, file);
+        assertThat(file).as("nothing compared yet: nothing written").doesNotExist();
+
+        vm.beforeProperty().set(before);
+        vm.afterProperty().set(after);
+        vm.compare();
+        vm.export(ReportKind.MARKDOWN, file);
+        vm.export(ReportKind.MARKDOWN, dir.resolve("no-such-folder").resolve("diff.md"));
+
+        assertThat(Files.readString(file)).isEqualTo(ReportKind.MARKDOWN.render(vm.report()));
+        assertThat(failures).containsExactly("Could not export the report");
+    }
+
+    @Test
+    void theCompareMenuOffersTheWorkspacesCapturesAndExportsThePlanShown(@TempDir Path home) throws Exception {
+        try (WorkbenchStore store = WorkbenchStore.open(home)) {
+            Workspace ws = store.workspaces().create("Menu");
+            Instant t0 = Instant.parse("2026-11-23T10:00:00Z");
+            store.planCaptures().save(PlanCapture.create(ws.id(), null, before.query(), before.planText(),
+                    PlanFormat.JSON, null, null, null, t0, PlanMetrics.UNKNOWN));
+            store.planCaptures().save(PlanCapture.create(ws.id(), null, after.query(), after.planText(),
+                    PlanFormat.JSON, null, null, null, t0.plusSeconds(60), PlanMetrics.UNKNOWN));
+            PlanViewModel plan = new PlanViewModel();
+            Workspace[] active = {null};
+            List<String> status = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
+            CompareMenuViewModel menu = new CompareMenuViewModel(plan,
+                    () -> active[0] == null ? java.util.Optional.empty() : java.util.Optional.of(store.planCaptures()),
+                    () -> active[0], org.planwright.plans.InsightThresholds::defaults, new SameThreadExecutor(),
+                    status::add, (t, e) -> failures.add(t));
+
+            assertThat(menu.newComparison().choices()).as("store not open yet").isEmpty();
+            assertThat(menu.noPlanProperty().get()).isTrue();
+            assertThat(menu.shownPlanReport()).isNull();
+
+            active[0] = ws;
+            ComparisonViewModel comparison = menu.newComparison();
+            assertThat(comparison.choices()).extracting(PlanSource::planText)
+                    .containsExactly(after.planText(), before.planText());
+            assertThat(comparison.afterProperty().get().planText()).isEqualTo(after.planText());
+
+            plan.show(PlanParser.parse(after.planText()), after.query(), List.of());
+            assertThat(menu.noPlanProperty().get()).isFalse();
+            Path file = home.resolve("plan.json");
+            menu.exportShownPlan(ReportKind.JSON, file);
+            assertThat(Files.readString(file)).isEqualTo(ReportKind.JSON.render(menu.shownPlanReport().call()));
+            assertThat(status).containsExactly("Exported plan.json");
+            assertThat(failures).isEmpty();
         }
     }
 }

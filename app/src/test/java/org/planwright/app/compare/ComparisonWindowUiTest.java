@@ -63,10 +63,11 @@ class ComparisonWindowUiTest {
         executor = new FxBackgroundExecutor();
         FxToolkit.setupFixture(() -> {
             Theme.LIGHT.apply();
-            window = new ComparisonWindow(null, executor, () -> CaptureSources.latest(store.planCaptures(), ws.id(), 10),
-                    (title, e) -> {
-                        throw new AssertionError(title, e);
-                    });
+            ComparisonViewModel vm = new ComparisonViewModel(executor, (title, e) -> {
+                throw new AssertionError(title, e);
+            });
+            vm.loadCaptures(() -> CaptureSources.latest(store.planCaptures(), ws.id(), 10));
+            window = new ComparisonWindow(null, vm);
             window.stage().setX(0);
             window.stage().setY(0);
             window.show();

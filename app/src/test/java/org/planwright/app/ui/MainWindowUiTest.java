@@ -13,10 +13,13 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.ListView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +33,8 @@ import org.planwright.app.editor.EditorTabViewModel;
 import org.planwright.app.main.MainWindow;
 import org.planwright.app.results.Message;
 import org.planwright.plans.PlanNode;
+import org.planwright.store.WorkbenchStore;
+import org.planwright.store.Workspace;
 import org.planwright.targetdb.ConnectionProfile;
 import org.planwright.testsupport.PostgresExtension;
 import org.planwright.testsupport.PostgresFixture;
@@ -195,6 +200,33 @@ class MainWindowUiTest {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    @Test
+    void theConnectionsDialogOffersTheWorkspacesSavedProfilesListedInTheBackground() {
+        waitUntil(() -> app.services().store().isPresent() && window.viewModel().workspaceProperty().get() != null,
+                "the store and the workspace");
+        WorkbenchStore store = app.services().store().orElseThrow();
+        Workspace ws = window.viewModel().workspaceProperty().get();
+        ConnectionProfile replica = new ConnectionProfile(UUID.randomUUID(), "Billing replica",
+                ConnectionProfile.Kind.POSTGRESQL, "replica.example.org", 5433, "billing", "dba", null, null);
+        store.connectionProfiles().save(ws.id(), replica);
+
+        robot.interact(() -> Platform.runLater(window::showConnections));
+        waitUntil(() -> connectionsDialog() != null, "the connection dialog");
+        Window dialog = connectionsDialog();
+        try {
+            ListView<?> profiles = robot.from(dialog.getScene().getRoot()).lookup(".list-view").queryAs(ListView.class);
+            assertThat(profiles.getItems()).filteredOn(ConnectionProfile.class::isInstance)
+                    .extracting(p -> ((ConnectionProfile) p).name()).contains("Billing replica");
+        } finally {
+            robot.interact(dialog::hide);
+        }
+    }
+
+    private static Window connectionsDialog() {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage st && "Connections".equals(st.getTitle())
+                && w.isShowing()).findFirst().orElse(null);
     }
 
     private static void waitUntil(BooleanSupplier condition, String what) {

@@ -65,7 +65,7 @@ class PreferencesDialogUiTest {
                 QUERY + "\n")));
         window = app.window();
         waitUntil(() -> window.viewModel().connection().active().isPresent()
-                && window.viewModel().services().store().isPresent(), "the Pagila connection and the store");
+                && app.services().store().isPresent(), "the Pagila connection and the store");
     }
 
     @AfterAll
@@ -102,9 +102,9 @@ class PreferencesDialogUiTest {
         List<InsightItem> after = explainAnalyze();
         assertThat(after).noneMatch(i -> i.title().contains("of the rows it reads"));
         assertThat(after).anySatisfy(i -> assertThat(i.title()).contains("Seq Scan on rental").contains("execution time"));
-        waitUntil(() -> window.viewModel().services().store().orElseThrow().preferences()
+        waitUntil(() -> app.services().store().orElseThrow().preferences()
                 .getDouble("insights.threshold.removed-rows.fraction").isPresent(), "the preference to be stored");
-        assertThat(window.viewModel().services().store().orElseThrow().preferences()
+        assertThat(app.services().store().orElseThrow().preferences()
                 .getDouble("insights.threshold.removed-rows.fraction")).contains(0.995);
     }
 

@@ -72,7 +72,7 @@ class WorkloadViewModelTest {
         String db = pg.createScratchDatabase("wl_app");
         Workspace ws = setUp(pg, db);
         WorkloadRecorder recorder = new WorkloadRecorder(new SameThreadExecutor(), () -> Optional.of(active),
-                () -> ws, () -> Optional.of(store), Duration.ofMinutes(5), Duration.ofDays(30), Clock.systemUTC());
+                () -> ws, () -> Optional.of(store.workloadWindows()), Duration.ofMinutes(5), Duration.ofDays(30), Clock.systemUTC());
 
         work(pg, db, 0); // the table exists before the baseline: the window holds only the lookups
         assertThat(recorder.recordOnce()).as("the first round only sets the baseline").isEmpty();
@@ -85,7 +85,7 @@ class WorkloadViewModelTest {
         assertThat(saved.get().window().statements()).anyMatch(s -> s.query().contains("FROM orders WHERE id = $1")
                 && s.calls() == 200);
 
-        WorkloadViewModel vm = new WorkloadViewModel(new SameThreadExecutor(), () -> Optional.of(store), () -> ws,
+        WorkloadViewModel vm = new WorkloadViewModel(new SameThreadExecutor(), () -> Optional.of(store.workloadWindows()), () -> ws,
                 () -> Optional.of(active), Clock.systemUTC(), ZoneOffset.UTC);
         vm.open();
 
@@ -104,7 +104,7 @@ class WorkloadViewModelTest {
         String db = pg.createScratchDatabase("wl_live");
         Workspace ws = setUp(pg, db);
         work(pg, db, 50);
-        WorkloadViewModel vm = new WorkloadViewModel(new SameThreadExecutor(), () -> Optional.of(store), () -> ws,
+        WorkloadViewModel vm = new WorkloadViewModel(new SameThreadExecutor(), () -> Optional.of(store.workloadWindows()), () -> ws,
                 () -> Optional.of(active), Clock.systemUTC(), ZoneOffset.UTC);
 
         vm.open();
@@ -118,7 +118,7 @@ class WorkloadViewModelTest {
     void withoutConnectionOrWindowsThePageSaysWhatToDo() throws Exception {
         store = WorkbenchStore.open(home);
         Workspace ws = store.workspaces().create("Empty");
-        WorkloadViewModel vm = new WorkloadViewModel(new SameThreadExecutor(), () -> Optional.of(store), () -> ws,
+        WorkloadViewModel vm = new WorkloadViewModel(new SameThreadExecutor(), () -> Optional.of(store.workloadWindows()), () -> ws,
                 Optional::empty, Clock.systemUTC(), ZoneOffset.UTC);
 
         vm.open();

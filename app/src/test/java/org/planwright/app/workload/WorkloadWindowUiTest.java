@@ -80,7 +80,7 @@ class WorkloadWindowUiTest {
         executor = new FxBackgroundExecutor();
         FxToolkit.setupFixture(() -> {
             Theme.LIGHT.apply();
-            vm = new WorkloadViewModel(executor, () -> Optional.of(store), () -> ws, Optional::empty,
+            vm = new WorkloadViewModel(executor, () -> Optional.of(store.workloadWindows()), () -> ws, Optional::empty,
                     Clock.systemUTC(), ZoneOffset.UTC);
             vm.periodProperty().set(WorkloadPeriod.LAST_WEEK);
             stage = WorkloadWindowOpener.open(null, vm);

@@ -12,6 +12,7 @@ import org.planwright.cli.report.ReportWriter;
 import org.planwright.cli.report.RunOptions;
 import org.planwright.cli.report.Summary;
 import org.planwright.cli.report.Urls;
+import org.planwright.plans.report.JsonReport;
 import org.planwright.targetdb.TargetException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -110,7 +111,7 @@ final class ExplainCommand implements Callable<Integer> {
         try (TargetExplainer explainer = TargetExplainer.open(request, parent.environment(), err, analyze)) {
             ConnectionInfo connection = new ConnectionInfo(Urls.withoutPassword(target.url()),
                     explainer.sessionUser(), explainer.serverVersion());
-            ReportHeader header = new ReportHeader(ReportWriter.FORMAT_VERSION, VersionProvider.version(),
+            ReportHeader header = new ReportHeader(JsonReport.FORMAT_VERSION, VersionProvider.version(),
                     connection, new RunOptions(analyze, statementTimeout.toMillis()));
             Summary summary = new ExplainRun(explainer, output.format().writer(cl.getOut())).run(header, files);
             return summary.failed() > 0 ? ExitCodes.STATEMENT_FAILED : ExitCodes.OK;

@@ -18,7 +18,7 @@ import org.planwright.targetdb.ErrorPosition;
 import org.planwright.targetdb.TargetException;
 
 /**
- * The one place where the services' types (plans, target) become the CLI's report records, so that the JSON
+ * The one place where the services' types (plans, target-db) become the CLI's report records, so that the JSON
  * contract does not change when the services' classes do. Stateless and thread-safe.
  */
 final class ReportMapping {

@@ -1,16 +1,11 @@
 package org.planwright.plans;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
+import org.planwright.testsupport.Corpus;
 
 /**
- * Reads the shared corpus: the root is the system property {@code planwright.corpus} (the build sets it),
- * falling back to {@code /work/shared/corpus}.
+ * The plan-specific corpus helpers; lookup, listing and reading are test-support's {@link Corpus}.
  */
 final class CorpusFiles {
 
@@ -18,34 +13,20 @@ final class CorpusFiles {
     }
 
     static Path root() {
-        String p = System.getProperty("planwright.corpus");
-        if (p != null && Files.isDirectory(Path.of(p))) {
-            return Path.of(p);
-        }
-        return Path.of("/work/shared/corpus");
+        return Corpus.root();
     }
 
     static Path plans(String sub) {
-        return root().resolve("plans").resolve(sub);
+        return Corpus.plans(sub);
     }
 
     /** @return regular files of {@code dir} whose names end with one of {@code suffixes}, sorted */
     static List<Path> list(Path dir, String... suffixes) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(f -> suffixes.length == 0 || Stream.of(suffixes).anyMatch(x -> f.toString().endsWith(x)))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Corpus.list(dir, suffixes);
     }
 
     static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Corpus.read(file);
     }
 
     static Plan parse(String sub, String name) {

@@ -7,12 +7,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.planwright.testsupport.Corpus;
 
 /** Splits the real workloads of {@code shared/corpus/sql}; counts are checked against the corpus MANIFEST. */
 class CorpusSplitTest {
 
     private static List<SqlStatement> split(Path file) {
-        String text = TestCorpus.read(file);
+        String text = Corpus.read(file);
         List<SqlStatement> all = SqlScript.split(text);
         for (SqlStatement s : all) {
             assertThat(text.substring(s.startOffset(), s.endOffset())).as(file + " offsets").isEqualTo(s.text());
@@ -22,7 +23,7 @@ class CorpusSplitTest {
 
     @Test
     void tpchQueriesAre22FilesOfOneQueryExceptQ15WithItsView() {
-        List<Path> files = TestCorpus.sqlFiles("sql/tpch/queries");
+        List<Path> files = Corpus.sqlFiles("sql/tpch/queries");
         assertThat(files).hasSize(22);
         for (Path f : files) {
             List<SqlStatement> all = split(f);
@@ -39,7 +40,7 @@ class CorpusSplitTest {
 
     @Test
     void tpcdsQueriesAre99FilesOf103QueriesWithTwoIn14_23_24_39() {
-        List<Path> files = TestCorpus.sqlFiles("sql/tpcds/queries");
+        List<Path> files = Corpus.sqlFiles("sql/tpcds/queries");
         assertThat(files).hasSize(99);
         int total = 0;
         for (Path f : files) {
@@ -54,7 +55,7 @@ class CorpusSplitTest {
 
     @Test
     void tpcdsStreamFileHoldsTheSame103QueriesBetweenTwoTimingCommands() {
-        List<SqlStatement> all = split(TestCorpus.resolve("sql/tpcds/query_0.sql"));
+        List<SqlStatement> all = split(Corpus.resolve("sql/tpcds/query_0.sql"));
         assertThat(all).hasSize(105);
         assertThat(all.getFirst().text()).isEqualTo("\\timing on");
         assertThat(all.getLast().text()).isEqualTo("\\timing off");
@@ -63,11 +64,11 @@ class CorpusSplitTest {
 
     @Test
     void everyRegressionScriptSplitsWithoutLosingAQuote() {
-        List<Path> files = TestCorpus.sqlFiles("sql/pg-regress-15");
+        List<Path> files = Corpus.sqlFiles("sql/pg-regress-15");
         assertThat(files).hasSize(219);
         int statements = 0;
         for (Path f : files) {
-            String text = TestCorpus.read(f);
+            String text = Corpus.read(f);
             // a quote swallowed by a misread COPY block or meta-command would run to the end of the file
             assertThat(SqlLexer.tokenize(text)).as(f.toString())
                     .noneMatch(t -> t.type() == SqlToken.Type.UNTERMINATED);
@@ -83,12 +84,12 @@ class CorpusSplitTest {
     @ParameterizedTest(name = "{0}: {1} statements")
     @CsvSource({"int4.sql, 64", "select.sql, 87", "boolean.sql, 93"})
     void regressionScriptStatementCounts(String file, int expected) {
-        assertThat(split(TestCorpus.resolve("sql/pg-regress-15/" + file))).hasSize(expected);
+        assertThat(split(Corpus.resolve("sql/pg-regress-15/" + file))).hasSize(expected);
     }
 
     @Test
     void copyDataBlocksInCopy2AreNotStatements() {
-        List<SqlStatement> all = split(TestCorpus.resolve("sql/pg-regress-15/copy2.sql"));
+        List<SqlStatement> all = split(Corpus.resolve("sql/pg-regress-15/copy2.sql"));
         // data rows start with a digit and hold tabs; none may leak into a statement
         assertThat(all).noneMatch(s -> s.text().matches("(?s)^\\d+\\t.*"));
         assertThat(all).anyMatch(s -> s.text().equals("COPY x (a, b, c, d, e) from stdin"));
@@ -100,7 +101,7 @@ class CorpusSplitTest {
      */
     @Test
     void pagilaDumpIs21CopiesWithTheirDataLeftOut() {
-        List<SqlStatement> all = split(TestCorpus.resolve("databases/pagila/pagila-data.sql"));
+        List<SqlStatement> all = split(Corpus.resolve("databases/pagila/pagila-data.sql"));
         assertThat(all).hasSize(44);
         assertThat(all).filteredOn(s -> s.command().equals("COPY")).hasSize(21)
                 .allMatch(s -> s.text().endsWith("FROM stdin"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.planwright.testsupport.Corpus;
 
 class SqlHighlightingTest {
 
@@ -45,7 +46,7 @@ class SqlHighlightingTest {
 
     @Test
     void tpchQuery1() {
-        String q1 = TestCorpus.read(TestCorpus.resolve("sql/tpch/queries/q1.sql"));
+        String q1 = Corpus.read(Corpus.resolve("sql/tpch/queries/q1.sql"));
         assertThat(styleOf(q1, "-- SQLBench-H query 1")).isEqualTo(StyleClass.COMMENT);
         assertThat(styleOf(q1, "select")).isEqualTo(StyleClass.KEYWORD);
         assertThat(styleOf(q1, "l_returnflag")).isEqualTo(StyleClass.IDENTIFIER);

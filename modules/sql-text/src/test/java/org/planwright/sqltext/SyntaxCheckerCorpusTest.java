@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.planwright.testsupport.Corpus;
 
 /** What JSqlParser 5.4 makes of the real workloads in {@code shared/corpus/sql}. */
 class SyntaxCheckerCorpusTest {
@@ -16,8 +17,8 @@ class SyntaxCheckerCorpusTest {
 
     @Test
     void all22TpchQueriesAreAccepted() {
-        for (Path f : TestCorpus.sqlFiles("sql/tpch/queries")) {
-            assertThat(checker.check(TestCorpus.read(f))).as(f.toString()).isEmpty();
+        for (Path f : Corpus.files("sql/tpch/queries", 22, ".sql")) {
+            assertThat(checker.check(Corpus.read(f))).as(f.toString()).isEmpty();
         }
     }
 
@@ -29,8 +30,8 @@ class SyntaxCheckerCorpusTest {
     @Test
     void tpcdsRejectionsAreTheQueriesThatPostgresqlRejectsForDaysArithmetic() {
         List<String> rejected = new ArrayList<>();
-        for (Path f : TestCorpus.sqlFiles("sql/tpcds/queries")) {
-            List<SyntaxProblem> problems = checker.check(TestCorpus.read(f));
+        for (Path f : Corpus.files("sql/tpcds/queries", 99, ".sql")) {
+            List<SyntaxProblem> problems = checker.check(Corpus.read(f));
             if (!problems.isEmpty()) {
                 rejected.add(f.getFileName().toString().replaceAll("\\D", ""));
                 assertThat(problems).allMatch(p -> p.confidence() == SyntaxProblem.Confidence.UNSURE);
@@ -42,7 +43,7 @@ class SyntaxCheckerCorpusTest {
 
     @Test
     void daysArithmeticIsMarkedAtTheWordDays() {
-        String text = TestCorpus.read(TestCorpus.resolve("sql/tpcds/queries/query12.sql"));
+        String text = Corpus.read(Corpus.resolve("sql/tpcds/queries/query12.sql"));
         SyntaxProblem p = checker.check(text).getFirst();
         assertThat(text.substring(p.startOffset(), p.endOffset())).isEqualTo("days");
         assertThat(text.lines().toList().get(p.line() - 1).substring(p.column() - 1)).startsWith("days");
@@ -52,7 +53,7 @@ class SyntaxCheckerCorpusTest {
     @ParameterizedTest
     @ValueSource(strings = {"psql.sql", "copy2.sql", "copyselect.sql", "errors.sql", "plpgsql.sql", "strings.sql"})
     void regressionScriptsGivePositionedOneLineMessages(String file) {
-        String text = TestCorpus.read(TestCorpus.resolve("sql/pg-regress-15/" + file));
+        String text = Corpus.read(Corpus.resolve("sql/pg-regress-15/" + file));
         LineIndex lines = new LineIndex(text);
         for (SyntaxProblem p : checker.check(text)) {
             assertThat(p.startOffset()).isBetween(0, text.length() - 1);
@@ -66,7 +67,7 @@ class SyntaxCheckerCorpusTest {
     @Test
     void copyDataInRegressionScriptsIsNeverCheckedAsSql() {
         for (String file : List.of("copy2.sql", "copyselect.sql", "domain.sql", "insert.sql", "rowsecurity.sql")) {
-            String text = TestCorpus.read(TestCorpus.resolve("sql/pg-regress-15/" + file));
+            String text = Corpus.read(Corpus.resolve("sql/pg-regress-15/" + file));
             for (SyntaxProblem p : checker.check(text)) {
                 // a data row would surface as a statement starting with a number or a value
                 assertThat(p.message()).as(file + ":" + p.line()).doesNotEndWith("does not start a statement");

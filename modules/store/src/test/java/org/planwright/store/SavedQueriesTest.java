@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.planwright.testsupport.Corpus;
@@ -29,11 +26,9 @@ class SavedQueriesTest extends StoreTestBase {
     @Test
     void theTwentyTwoTpchQueriesImportInOneGoAndComeBackCharacterForCharacter() throws IOException {
         List<SavedQuery> imported = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Corpus.resolve("sql/tpch/queries"))) {
-            for (Path f : files.sorted().toList()) {
-                imported.add(SavedQuery.create(w.id(), "TPC-H " + f.getFileName().toString().replace(".sql", ""),
-                        Files.readString(f, StandardCharsets.UTF_8)));
-            }
+        for (Path f : Corpus.files("sql/tpch/queries", 22, ".sql")) {
+            imported.add(SavedQuery.create(w.id(), "TPC-H " + f.getFileName().toString().replace(".sql", ""),
+                    Corpus.read(f)));
         }
         assertThat(imported).hasSize(22);
 

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Group;
 import javafx.scene.control.ScrollPane;
@@ -17,6 +16,7 @@ import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
 import javafx.scene.shape.PathElement;
 import javafx.scene.transform.Scale;
+import org.planwright.app.concurrent.FxThread;
 import org.planwright.plans.Plan;
 import org.planwright.plans.PlanNode;
 
@@ -144,7 +144,7 @@ public final class PlanGraphView extends BorderPane {
     private void queueRefresh() {
         if (!refreshQueued) {
             refreshQueued = true;
-            Platform.runLater(() -> {
+            FxThread.later(() -> {
                 refreshQueued = false;
                 refresh();
             });

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.planwright.plans.Plan;
 import org.planwright.plans.PlanNode;
@@ -122,10 +121,8 @@ class PlanSourceLinesTest {
     private static List<Path> files(String... dirs) throws IOException {
         List<Path> out = new java.util.ArrayList<>();
         for (String d : dirs) {
-            try (Stream<Path> s = Files.list(Corpus.resolve(d))) {
-                s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".txt"))
-                        .filter(p -> !p.getFileName().toString().startsWith("_")).sorted().forEach(out::add);
-            }
+            Corpus.list(Corpus.resolve(d), ".json", ".txt").stream()
+                    .filter(p -> !p.getFileName().toString().startsWith("_")).forEach(out::add);
         }
         return out;
     }

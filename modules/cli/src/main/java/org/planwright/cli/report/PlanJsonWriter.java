@@ -1,6 +1,7 @@
 package org.planwright.cli.report;
 
 import java.io.PrintWriter;
+import org.planwright.plans.report.JsonReport;
 
 /**
  * The JSON {@code planwright plan} report of {@code docs/cli-json-output.md}, streamed: {@code formatVersion},
@@ -18,7 +19,7 @@ final class PlanJsonWriter implements PlanReportWriter {
     @Override
     public void start(String planwrightVersion) {
         stream.start(json -> {
-            json.writeNumberField("formatVersion", ReportWriter.FORMAT_VERSION);
+            json.writeNumberField("formatVersion", JsonReport.FORMAT_VERSION);
             json.writeStringField("planwrightVersion", planwrightVersion);
             json.writeStringField("command", COMMAND);
         }, "plans");

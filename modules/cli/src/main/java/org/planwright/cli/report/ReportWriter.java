@@ -7,9 +7,6 @@ package org.planwright.cli.report;
  */
 public interface ReportWriter {
 
-    /** Version of the JSON format ({@code formatVersion}); raised on any incompatible change. */
-    int FORMAT_VERSION = 1;
-
     /**
      * @param header the connection and options of the run
      */

@@ -1,4 +1,4 @@
-package org.planwright.app.main;
+package org.planwright.app.status;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;

@@ -1,4 +1,4 @@
-package org.planwright.app.main;
+package org.planwright.app.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

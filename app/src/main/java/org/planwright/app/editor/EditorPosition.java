@@ -1,4 +1,4 @@
-package org.planwright.app.query;
+package org.planwright.app.editor;
 
 import org.planwright.sqltext.SqlStatement;
 import org.planwright.targetdb.ErrorPosition;

@@ -1,4 +1,4 @@
-package org.planwright.app.main;
+package org.planwright.app.status;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
