@@ -3,7 +3,6 @@ module org.planwright.cli {
     requires org.planwright.targetdb;
     requires org.planwright.plans;
     requires org.planwright.sqltext;
-    requires org.postgresql.jdbc;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.annotation;

@@ -4,14 +4,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.planwright.cli.report.ConnectionInfo;
 import org.planwright.cli.report.ReportHeader;
 import org.planwright.cli.report.ReportWriter;
 import org.planwright.cli.report.RunOptions;
 import org.planwright.cli.report.Summary;
-import org.planwright.cli.report.Urls;
+import org.planwright.targetdb.ConnInfo;
+import org.planwright.targetdb.ConnInfoException;
+import org.planwright.targetdb.ConnectionProfile;
+import org.planwright.targetdb.PgEnvironment;
 import org.planwright.targetdb.TargetException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,9 +39,23 @@ import picocli.CommandLine.Spec;
             "The session is read-only. With --analyze, INSERT, UPDATE, DELETE and MERGE run inside a transaction "
                     + "that is always rolled back (sequences advanced by nextval() stay advanced).",
             ""},
-        footerHeading = "%nPassword:%n",
-        footer = {"~/.pgpass (or the file named by PGPASSFILE), then PGPASSWORD, as libpq reads them; "
-                        + "--password-prompt asks on the terminal instead. Passwords are never stored or printed.",
+        footerHeading = "%nConnection:%n",
+        footer = {"--url takes what psql, pg_dump and DATABASE_URL take:",
+                  "  postgresql://user@host:5432/db?sslmode=require   (also postgres://; several hosts h1:5432,h2:5433;"
+                        + " [::1]; percent-encoding)",
+                  "  'host=db port=5432 dbname=shop user=dba sslmode=require'   (libpq keyword=value; quote values"
+                        + " with spaces in '...')",
+                  "  jdbc:postgresql://host:5432/db?user=dba&sslmode=require   (PgJDBC; user:password@host also read)",
+                  "  service=NAME   (pg_service.conf: PGSERVICEFILE, ~/.pg_service.conf, PGSYSCONFDIR)",
+                  "  shop   (a database name)",
+                  "Without --url, or for what it leaves out: the service of PGSERVICE, then PGHOST, PGPORT, "
+                        + "PGDATABASE, PGUSER, PGSSLMODE (and libpq's other PG* variables), then libpq's defaults "
+                        + "(localhost, port 5432, user = your login name, database = the user). A socket directory "
+                        + "as host means the local server over TCP.",
+                  "",
+                  "Password: one in --url is used for this run only; else ~/.pgpass (or the file named by "
+                        + "PGPASSFILE), then PGPASSWORD, as libpq reads them; --password-prompt asks on the terminal "
+                        + "first. Passwords are never stored or printed.",
                   "",
                   "Exit codes: 0 all explained or skipped; 1 some statement failed (the others still ran); "
                         + "2 bad usage or no connection.",
@@ -55,12 +71,14 @@ final class ExplainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--url", required = true, paramLabel = "JDBC-URL",
-            description = "The database, e.g. jdbc:postgresql://localhost:5432/shop (a password in it is never printed)")
+    @Option(names = "--url", paramLabel = "CONNECTION",
+            description = "The database as a libpq URI (postgresql://user@host:5432/shop), keyword=value string "
+                    + "('host=db dbname=shop'), JDBC URL or database name (default: PGSERVICE, PGHOST, PGPORT, "
+                    + "PGDATABASE, PGUSER ... as psql uses them; a password in it is never printed)")
     private String url;
 
     @Option(names = {"-U", "--user"}, paramLabel = "NAME",
-            description = "User name (default: the URL's user=, else PGUSER, else the operating-system user)")
+            description = "User name (default: the connection's user, else PGUSER, else the operating-system user)")
     private String user;
 
     @Option(names = "--password-prompt",
@@ -88,16 +106,14 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        PostgresUrl target;
+        ConnectRequest request;
         try {
-            if (!url.strip().toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException("not a PostgreSQL JDBC URL");
-            }
-            target = PostgresUrl.parse(url.strip());
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cl, "--url must be a PostgreSQL JDBC URL such as "
-                    + "jdbc:postgresql://localhost:5432/mydb; '" + Urls.withoutPassword(url) + "' is "
-                    + e.getMessage());
+            request = ConnectRequest.of(url, user, PgEnvironment.of(parent.environment().env()), statementTimeout,
+                    passwordPrompt);
+        } catch (ConnInfoException e) {
+            throw new CommandLine.ParameterException(cl, (url == null ? "The PG* environment variables: "
+                    : "--url: ") + e.getMessage() + ". Accepted: postgresql://user@host:5432/db, "
+                    + "'host=... dbname=...', jdbc:postgresql://host:5432/db (see --help)");
         }
         List<SqlFiles.SqlFile> files;
         try {
@@ -106,16 +122,20 @@ final class ExplainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
         PrintWriter err = cl.getErr();
-        ConnectRequest request = new ConnectRequest(target, user, statementTimeout, passwordPrompt);
+        if (!request.unsupported().isEmpty()) {
+            err.println("planwright: not applied (the PostgreSQL JDBC driver has no such setting): "
+                    + String.join(", ", request.unsupported()));
+            err.flush();
+        }
         try (TargetExplainer explainer = TargetExplainer.open(request, parent.environment(), err, analyze)) {
-            ConnectionInfo connection = new ConnectionInfo(Urls.withoutPassword(target.url()),
+            ConnectionInfo connection = new ConnectionInfo(request.shown(),
                     explainer.sessionUser(), explainer.serverVersion());
             ReportHeader header = new ReportHeader(ReportWriter.FORMAT_VERSION, VersionProvider.version(),
                     connection, new RunOptions(analyze, statementTimeout.toMillis()));
             Summary summary = new ExplainRun(explainer, output.format().writer(cl.getOut())).run(header, files);
             return summary.failed() > 0 ? ExitCodes.STATEMENT_FAILED : ExitCodes.OK;
         } catch (TargetException e) {
-            err.println("planwright: cannot connect to " + Urls.withoutPassword(target.url()) + ": "
+            err.println("planwright: cannot connect to " + request.shown() + ": "
                     + e.userMessage());
             err.flush();
             return ExitCodes.USAGE_OR_CONNECTION;
@@ -123,13 +143,41 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     /**
-     * What to connect to.
+     * What to connect to, resolved as psql resolves it.
      *
-     * @param url              the JDBC URL (may hold a password; never print it unredacted)
-     * @param user             the {@code --user}, or null
+     * @param profile          the connection without password (fields, plus the connection string when needed)
+     * @param password         the password the connection string or service file carried, for this run only;
+     *                         null when none — never print it
+     * @param shown            the connection as reports and messages show it: the {@code --url} in its own form
+     *                         without password, or the resolved keywords when {@code --url} is absent
+     * @param unsupported      libpq keywords given that the JDBC driver cannot apply (warned about)
      * @param statementTimeout per statement; ZERO for none
      * @param passwordPrompt   true to ask on the terminal first
      */
-    record ConnectRequest(PostgresUrl url, String user, Duration statementTimeout, boolean passwordPrompt) {
+    record ConnectRequest(ConnectionProfile profile, char[] password, String shown, List<String> unsupported,
+                          Duration statementTimeout, boolean passwordPrompt) {
+
+        /**
+         * @param url         the {@code --url}, or null to take everything from the environment
+         * @param user        the {@code --user}, or null; the connection string's own user wins, as in psql
+         * @param environment PG* variables, service files, defaults
+         * @throws ConnInfoException when the string, a variable or the service file cannot be used (no password
+         *                           in the message)
+         */
+        static ConnectRequest of(String url, String user, PgEnvironment environment, Duration statementTimeout,
+                                 boolean passwordPrompt) {
+            ConnInfo given = ConnInfo.parse(url);
+            ConnInfo resolved = given.withDefault("user", user).resolve(environment);
+            resolved.validate(); // ports, sslmode, host lists: refused now, as bad usage
+            String shown = url == null || url.isBlank() ? resolved.render() : given.render();
+            return new ConnectRequest(ConnectionProfile.of("planwright explain", resolved),
+                    resolved.password().orElse(null), shown, resolved.unsupportedKeywords(), statementTimeout,
+                    passwordPrompt);
+        }
+
+        @Override
+        public String toString() {
+            return "ConnectRequest[" + shown + "]";
+        }
     }
 }

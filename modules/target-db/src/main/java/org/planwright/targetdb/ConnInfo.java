@@ -296,6 +296,18 @@ public final class ConnInfo {
     }
 
     /**
+     * Checks what is only checked when connecting: ports, host lists, sslmode, connect_timeout,
+     * target_session_attrs.
+     *
+     * @return this connection
+     * @throws ConnInfoException naming the keyword that is wrong (never its value)
+     */
+    public ConnInfo validate() {
+        toJdbc();
+        return this;
+    }
+
+    /**
      * What PgJDBC gets: the URL with the servers and the database, and the properties (password included when
      * the string had one). Socket directories become localhost (PgJDBC speaks TCP only).
      *
