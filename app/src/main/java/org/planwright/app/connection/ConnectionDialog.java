@@ -115,7 +115,15 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         grid.addRow(row++, new Label("Database / H2 file"), field(form.databaseProperty(), "connection-database"));
         grid.addRow(row++, new Label("User"), field(form.userProperty(), "connection-user"));
         grid.addRow(row++, new Label("SSL mode"), ssl);
-        grid.addRow(row++, new Label("JDBC URL"), field(form.jdbcUrlProperty(), "connection-url"));
+        TextField connectionString = field(form.connectionStringProperty(), "connection-url");
+        connectionString.setPromptText("paste postgresql://…, host=… dbname=…, or jdbc:postgresql://…");
+        connectionString.setOnAction(e -> form.applyConnectionString());
+        connectionString.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                form.applyConnectionString();
+            }
+        });
+        grid.addRow(row++, new Label("Connection string"), connectionString);
         grid.addRow(row++, new Label("Password"), password);
         Button test = new Button("Test connection", new FontIcon(Feather.ZAP));
         test.setId("test-connection");
