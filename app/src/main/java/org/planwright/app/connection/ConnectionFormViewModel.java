@@ -115,7 +115,7 @@ public final class ConnectionFormViewModel {
         sslMode.set(parsed.sslMode() == null ? "prefer" : parsed.sslMode());
         connectionString.set(parsed.jdbcUrl() == null ? "" : parsed.jdbcUrl());
         testResult.set(parsed.jdbcUrl() == null ? "Fields filled from the connection string"
-                : "Fields filled; the connection string is kept (it says more than the fields) and wins over them");
+                : "Fields filled; the string is kept: it says more than the fields, and wins over them");
         return true;
     }
 
