@@ -177,6 +177,8 @@ final class ConnInfoParser {
                     case "PGPORT" -> "port";
                     default -> "dbname";
                 }, value);
+            } else if (LibpqKeywords.KEYWORDS.contains(name)) {
+                keywords.put(name, value); // a libpq keyword in a JDBC URL, e.g. connect_timeout
             } else {
                 driverProperties.put(name, value);
             }
