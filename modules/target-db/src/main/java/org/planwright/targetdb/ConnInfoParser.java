@@ -189,8 +189,10 @@ final class ConnInfoParser {
             return;
         }
         if (!LibpqKeywords.KEYWORDS.contains(name)) {
-            throw new ConnInfoException("Unknown connection keyword " + (name.length() <= 40 ? "\"" + name + "\"" : "")
-                    + " — see the keywords of libpq's \"Parameter Key Words\"", position);
+            String near = LibpqKeywords.nearest(name);
+            throw new ConnInfoException("Unknown connection keyword" + (near == null
+                    ? " — see the keywords of libpq's \"Parameter Key Words\"" : " — did you mean \"" + near + "\"?"),
+                    position);
         }
         keywords.put(name, value);
     }

@@ -154,4 +154,44 @@ final class LibpqKeywords {
             default -> null;
         };
     }
+
+    /**
+     * The known keyword a mistyped one was probably meant to be: the closest by edit distance (Levenshtein), at
+     * most 2 edits away. Messages name the suggestion, never the unknown word, which may be part of a password.
+     *
+     * @param unknown a word that is not a keyword
+     * @return the keyword, or null when none is close
+     */
+    static String nearest(String unknown) {
+        String lower = unknown.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = 3;
+        for (String k : KEYWORDS.stream().sorted().toList()) {
+            int d = distance(lower, k);
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
 }

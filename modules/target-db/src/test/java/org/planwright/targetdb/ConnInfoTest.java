@@ -290,9 +290,13 @@ class ConnInfoTest {
         assertThat(q.position()).isEqualTo("  host=h dbname=".length());
         assertThat(q.getMessage()).contains("Unterminated", "\"dbname\"");
         assertThatThrownBy(() -> ConnInfo.parse("host=h sslmod=require")).isInstanceOf(ConnInfoException.class)
-                .hasMessageContaining("Unknown connection keyword \"sslmod\"");
-        assertThatThrownBy(() -> ConnInfo.parse("postgresql://h/db?sslmod=require"))
-                .hasMessageContaining("\"sslmod\"");
+                .hasMessageContaining("Unknown connection keyword — did you mean \"sslmode\"?")
+                .hasMessageNotContaining("sslmod=");
+        assertThatThrownBy(() -> ConnInfo.parse("postgresql://h/db?aplication_name=x"))
+                .hasMessageContaining("did you mean \"application_name\"?");
+        // an unquoted password with a space and "=" splits into an unknown keyword: it is never named
+        assertThatThrownBy(() -> ConnInfo.parse("password=abc def=s3cr3t host=h"))
+                .hasMessageContaining("Unknown connection keyword").hasMessageNotContaining("def");
     }
 
     @Test
