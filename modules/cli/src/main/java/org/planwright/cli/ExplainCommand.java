@@ -41,27 +41,30 @@ import picocli.CommandLine.Spec;
             ""},
         footerHeading = "%nConnection:%n",
         footer = {"--url takes what psql, pg_dump and DATABASE_URL take:",
-                  "  postgresql://user@host:5432/db?sslmode=require   (also postgres://; several hosts h1:5432,h2:5433;"
-                        + " [::1]; percent-encoding)",
-                  "  'host=db port=5432 dbname=shop user=dba sslmode=require'   (libpq keyword=value; quote values"
-                        + " with spaces in '...')",
-                  "  jdbc:postgresql://host:5432/db?user=dba&sslmode=require   (PgJDBC; user:password@host also read)",
-                  "  service=NAME   (pg_service.conf: PGSERVICEFILE, ~/.pg_service.conf, PGSYSCONFDIR)",
-                  "  shop   (a database name)",
-                  "Without --url, or for what it leaves out: the service of PGSERVICE, then PGHOST, PGPORT, "
-                        + "PGDATABASE, PGUSER, PGSSLMODE (and libpq's other PG* variables), then libpq's defaults "
-                        + "(localhost, port 5432, user = your login name, database = the user). A socket directory "
-                        + "as host means the local server over TCP.",
+                  "  postgresql://user@host:5432/db?sslmode=require",
+                  "      also postgres://, several hosts (h1:5432,h2:5433), [::1], percent-encoding",
+                  "  'host=db port=5432 dbname=shop user=dba sslmode=require'",
+                  "      libpq keyword=value; quote a value with spaces in '...'",
+                  "  jdbc:postgresql://host:5432/db?user=dba&sslmode=require",
+                  "      PgJDBC's URL; user:password@host is read too",
+                  "  service=NAME     a pg_service.conf entry",
+                  "  shop             a database name",
+                  "Without --url, and for what it leaves out, as psql: the service of PGSERVICE",
+                  "(PGSERVICEFILE, ~/.pg_service.conf, PGSYSCONFDIR/pg_service.conf), then",
+                  "PGHOST, PGPORT, PGDATABASE, PGUSER, PGSSLMODE and libpq's other PG*",
+                  "variables, then libpq's defaults: localhost, port 5432, user = your login",
+                  "name, database = the user. A socket directory as host means localhost (TCP).",
                   "",
-                  "Password: one in --url is used for this run only; else ~/.pgpass (or the file named by "
-                        + "PGPASSFILE), then PGPASSWORD, as libpq reads them; --password-prompt asks on the terminal "
-                        + "first. Passwords are never stored or printed.",
+                  "Password: one in --url is used for this run only; else ~/.pgpass (or the",
+                  "file named by PGPASSFILE), then PGPASSWORD, as libpq reads them;",
+                  "--password-prompt asks on the terminal first. Passwords are never stored",
+                  "or printed.",
                   "",
                   "Exit codes: 0 all explained or skipped; 1 some statement failed (the others still ran); "
                         + "2 bad usage or no connection.",
                   "",
                   "Example:",
-                  "  planwright explain --url jdbc:postgresql://localhost:5432/shop -U dba \\",
+                  "  planwright explain --url postgresql://dba@localhost:5432/shop \\",
                   "      --analyze --format markdown queries/ > report.md"})
 final class ExplainCommand implements Callable<Integer> {
 

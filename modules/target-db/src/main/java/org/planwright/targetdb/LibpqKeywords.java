@@ -67,7 +67,7 @@ final class LibpqKeywords {
         m.put("PGCLIENTENCODING", "client_encoding");
         m.put("PGTARGETSESSIONATTRS", "target_session_attrs");
         m.put("PGLOADBALANCEHOSTS", "load_balance_hosts");
-        ENV_VARS = Map.copyOf(m);
+        ENV_VARS = java.util.Collections.unmodifiableMap(m); // libpq's order, for a stable rendering
     }
 
     /** PgJDBC property name to libpq keyword, for properties whose meaning is the same. */
