@@ -5,7 +5,6 @@ module org.planwright.cli {
     requires org.planwright.sqltext;
     requires org.planwright.workload;
     requires org.planwright.store;
-    requires org.postgresql.jdbc;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.annotation;

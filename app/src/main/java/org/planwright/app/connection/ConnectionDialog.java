@@ -107,15 +107,23 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         PasswordField password = new PasswordField();
         password.setPromptText("asked per session, never stored");
         password.textProperty().bindBidirectional(form.passwordProperty());
+        TextField connectionString = field(form.connectionStringProperty(), "connection-url");
+        connectionString.setPromptText("paste postgresql://…, host=… dbname=…, or jdbc:postgresql://…");
+        connectionString.setOnAction(e -> form.applyConnectionString());
+        connectionString.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                form.applyConnectionString();
+            }
+        });
         int row = 0;
         grid.addRow(row++, new Label("Name"), field(form.nameProperty(), "connection-name"));
         grid.addRow(row++, new Label("Kind"), kind);
+        grid.addRow(row++, new Label("Connection string"), connectionString);
         grid.addRow(row++, new Label("Host"), field(form.hostProperty(), "connection-host"));
         grid.addRow(row++, new Label("Port"), field(form.portProperty(), "connection-port"));
         grid.addRow(row++, new Label("Database / H2 file"), field(form.databaseProperty(), "connection-database"));
         grid.addRow(row++, new Label("User"), field(form.userProperty(), "connection-user"));
         grid.addRow(row++, new Label("SSL mode"), ssl);
-        grid.addRow(row++, new Label("JDBC URL"), field(form.jdbcUrlProperty(), "connection-url"));
         grid.addRow(row++, new Label("Password"), password);
         Button test = new Button("Test connection", new FontIcon(Feather.ZAP));
         test.setId("test-connection");
@@ -124,6 +132,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDialog.Choice> {
         result.setId("test-result");
         result.setWrapText(true);
         result.setMaxWidth(380);
+        result.setMinHeight(Region.USE_PREF_SIZE); // wraps onto more lines instead of ending in "..."
         result.textProperty().bind(form.testResultProperty());
         grid.add(new HBox(8, test), 1, row++);
         grid.add(result, 1, row);

@@ -1,6 +1,5 @@
 package org.planwright.app.connection;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import javafx.beans.property.ObjectProperty;
@@ -9,12 +8,16 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.planwright.app.concurrent.BackgroundExecutor;
 import org.planwright.app.error.ErrorReporter;
+import org.planwright.targetdb.ConnInfo;
+import org.planwright.targetdb.ConnInfoException;
 import org.planwright.targetdb.ConnectionProfile;
 
 /**
- * The connection dialog's form: fields of a {@link ConnectionProfile} as text, validation with a message that
- * names the field, and the Test connection command (its result or the service's user message, never a stack
- * trace). The password field is for this session only and never stored. FX thread only.
+ * The connection dialog's form: fields of a {@link ConnectionProfile} as text, a connection string (libpq URI,
+ * keyword=value string or JDBC URL, read by {@link ConnInfo}) that fills the fields when applied, validation with a
+ * message that names the field, and the Test connection command (its result or the service's user message, never a
+ * stack trace). A password found in a pasted string moves to the password field; the password is for this session
+ * only and never stored. FX thread only.
  */
 public final class ConnectionFormViewModel {
 
@@ -29,7 +32,7 @@ public final class ConnectionFormViewModel {
     private final StringProperty database = new SimpleStringProperty(this, "database", "");
     private final StringProperty user = new SimpleStringProperty(this, "user", "");
     private final StringProperty sslMode = new SimpleStringProperty(this, "sslMode", "prefer");
-    private final StringProperty jdbcUrl = new SimpleStringProperty(this, "jdbcUrl", "");
+    private final StringProperty connectionString = new SimpleStringProperty(this, "connectionString", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final StringProperty testResult = new SimpleStringProperty(this, "testResult", "");
 
@@ -56,8 +59,17 @@ public final class ConnectionFormViewModel {
         database.set(p.database() == null ? "" : p.database());
         user.set(p.user() == null ? "" : p.user());
         sslMode.set(p.sslMode() == null ? "prefer" : p.sslMode());
-        jdbcUrl.set(p.jdbcUrl() == null ? "" : p.jdbcUrl());
+        connectionString.set(p.jdbcUrl() == null ? "" : p.jdbcUrl());
         password.set("");
+        try {
+            ConnInfo stored = p.isPostgres() && p.jdbcUrl() != null ? ConnInfo.parse(p.jdbcUrl()) : ConnInfo.empty();
+            if (stored.hasPassword()) { // written before passwords were taken out of connection strings
+                stored.password().ifPresent(pw -> password.set(new String(pw)));
+                connectionString.set(stored.withoutPassword().render());
+            }
+        } catch (ConnInfoException e) {
+            // shown when the profile is validated or tested
+        }
         testResult.set("");
     }
 
@@ -69,7 +81,47 @@ public final class ConnectionFormViewModel {
     }
 
     /**
-     * Builds the profile the form describes.
+     * Reads the connection string and fills the fields from it (host, port, database, user, SSL mode). A password
+     * in it moves to the password field (this session only). When the fields say everything the string is
+     * cleared; otherwise (several hosts, options, application_name, driver properties ...) it stays, without the
+     * password, and wins over the fields. A string that cannot be read leaves the fields as they were and
+     * {@link #testResultProperty()} tells where it is wrong, without repeating any of it.
+     *
+     * @return true when the string was read (or was blank)
+     */
+    public boolean applyConnectionString() {
+        String text = trim(connectionString.get());
+        if (text == null) {
+            return true;
+        }
+        ConnInfo info;
+        ConnectionProfile parsed;
+        try {
+            info = ConnInfo.parse(text);
+            parsed = ConnectionProfile.of(name.get(), info.validate());
+        } catch (ConnInfoException e) {
+            testResult.set("Connection string: " + e.getMessage());
+            return false;
+        }
+        info.password().ifPresent(p -> password.set(new String(p)));
+        if (trim(name.get()) == null) {
+            name.set((parsed.database() == null ? "" : parsed.database() + "@") + parsed.effectiveHost());
+        }
+        kind.set(ConnectionProfile.Kind.POSTGRESQL);
+        host.set(parsed.host() == null ? "" : parsed.host());
+        port.set(parsed.port() > 0 ? Integer.toString(parsed.port()) : "");
+        database.set(parsed.database() == null ? "" : parsed.database());
+        user.set(parsed.user() == null ? "" : parsed.user());
+        sslMode.set(parsed.sslMode() == null ? "prefer" : parsed.sslMode());
+        connectionString.set(parsed.jdbcUrl() == null ? "" : parsed.jdbcUrl());
+        testResult.set(parsed.jdbcUrl() == null ? "Fields filled from the connection string"
+                : "Fields filled; the string is kept: it says more than the fields, and wins over them");
+        return true;
+    }
+
+    /**
+     * Builds the profile the form describes. A connection string is read here too (if it was not applied): its
+     * keywords win over the fields, which fill what it leaves out; its password is not part of the profile.
      *
      * @return the profile
      * @throws IllegalArgumentException with a message naming the field to fix
@@ -78,7 +130,7 @@ public final class ConnectionFormViewModel {
         if (name.get() == null || name.get().isBlank()) {
             throw new IllegalArgumentException("Name: give the connection a name");
         }
-        String url = trim(jdbcUrl.get());
+        String url = trim(connectionString.get());
         ConnectionProfile.Kind k = kind.get();
         if (k == ConnectionProfile.Kind.H2_FILE) {
             if (trim(database.get()) == null) {
@@ -99,13 +151,22 @@ public final class ConnectionFormViewModel {
             }
         }
         if (url == null && trim(database.get()) == null) {
-            throw new IllegalArgumentException("Database: name the database, or give a JDBC URL");
+            throw new IllegalArgumentException("Database: name the database, or give a connection string");
         }
-        if (url != null && !url.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("JDBC URL: must start with jdbc:postgresql:");
+        if (url != null) {
+            try {
+                ConnInfo info = ConnInfo.parse(url);
+                url = info.hasPassword() ? info.withoutPassword().render() : url;
+                ConnectionProfile profile = new ConnectionProfile(id, name.get(), k, trim(host.get()), p,
+                        trim(database.get()), trim(user.get()), trim(sslMode.get()), url);
+                ConnInfo.of(profile).validate();
+                return profile;
+            } catch (ConnInfoException e) {
+                throw new IllegalArgumentException("Connection string: " + e.getMessage(), e);
+            }
         }
         return new ConnectionProfile(id, name.get(), k, trim(host.get()), p, trim(database.get()), trim(user.get()),
-                trim(sslMode.get()), url);
+                trim(sslMode.get()), null);
     }
 
     /** @return the validation message for the current fields, if they are not valid */
@@ -118,8 +179,14 @@ public final class ConnectionFormViewModel {
         }
     }
 
-    /** Tries the connection in the background; {@link #testResultProperty()} shows the outcome. */
+    /**
+     * Reads the connection string ({@link #applyConnectionString()}), then tries the connection in the
+     * background; {@link #testResultProperty()} shows the outcome.
+     */
     public void test() {
+        if (!applyConnectionString()) {
+            return;
+        }
         ConnectionProfile profile;
         try {
             profile = toProfile();
@@ -128,15 +195,25 @@ public final class ConnectionFormViewModel {
             return;
         }
         testResult.set("Testing…");
-        char[] pw = password.get() == null ? null : password.get().toCharArray();
+        char[] pw = password();
         executor.submit(() -> connection.test(profile, pw), testResult::set,
                 e -> testResult.set("Failed: " + ErrorReporter.describe(e)));
     }
 
-    /** @return the typed password (session only), or null when blank */
+    /**
+     * @return the typed password, else one still inside a connection string that was not applied (session only),
+     *     or null when there is none
+     */
     public char[] password() {
         String p = password.get();
-        return p == null || p.isEmpty() ? null : p.toCharArray();
+        if (p != null && !p.isEmpty()) {
+            return p.toCharArray();
+        }
+        try {
+            return ConnInfo.parse(connectionString.get()).password().orElse(null);
+        } catch (ConnInfoException e) {
+            return null;
+        }
     }
 
     private static String trim(String s) {
@@ -178,9 +255,12 @@ public final class ConnectionFormViewModel {
         return sslMode;
     }
 
-    /** @return explicit JDBC URL (overrides host/port/database) */
-    public StringProperty jdbcUrlProperty() {
-        return jdbcUrl;
+    /**
+     * @return connection string as typed or pasted: libpq URI, keyword=value string or JDBC URL (its keywords
+     *     win over the fields)
+     */
+    public StringProperty connectionStringProperty() {
+        return connectionString;
     }
 
     /** @return password for this session only; never stored */

@@ -12,6 +12,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.planwright.app.concurrent.BackgroundExecutor;
 import org.planwright.app.error.ErrorReporter;
 import org.planwright.app.status.StatusViewModel;
+import org.planwright.targetdb.ConnInfo;
+import org.planwright.targetdb.ConnInfoException;
 import org.planwright.targetdb.ConnectionProfile;
 import org.planwright.targetdb.PasswordSource;
 import org.planwright.targetdb.SessionOptions;
@@ -195,11 +197,15 @@ public final class ConnectionViewModel {
 
     /**
      * @param p a profile
-     * @return "database@host:port", the JDBC URL, or the H2 file
+     * @return "database@host:port", the connection string without any password, or the H2 file
      */
     public static String describe(ConnectionProfile p) {
-        if (p.jdbcUrl() != null) {
-            return p.jdbcUrl();
+        if (p.jdbcUrl() != null && p.isPostgres()) {
+            try {
+                return ConnInfo.parse(p.jdbcUrl()).render();
+            } catch (ConnInfoException e) {
+                return p.name();
+            }
         }
         if (p.kind() == ConnectionProfile.Kind.H2_FILE) {
             return p.database();

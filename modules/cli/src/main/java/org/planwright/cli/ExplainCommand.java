@@ -4,15 +4,17 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.planwright.cli.report.ConnectionInfo;
 import org.planwright.cli.report.ReportHeader;
 import org.planwright.cli.report.ReportWriter;
 import org.planwright.cli.report.RunOptions;
 import org.planwright.cli.report.Summary;
-import org.planwright.cli.report.Urls;
 import org.planwright.plans.report.JsonReport;
+import org.planwright.targetdb.ConnInfo;
+import org.planwright.targetdb.ConnInfoException;
+import org.planwright.targetdb.ConnectionProfile;
+import org.planwright.targetdb.PgEnvironment;
 import org.planwright.targetdb.TargetException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,15 +40,32 @@ import picocli.CommandLine.Spec;
             "The session is read-only. With --analyze, INSERT, UPDATE, DELETE and MERGE run inside a transaction "
                     + "that is always rolled back (sequences advanced by nextval() stay advanced).",
             ""},
-        footerHeading = "%nPassword:%n",
-        footer = {"~/.pgpass (or the file named by PGPASSFILE), then PGPASSWORD, as libpq reads them; "
-                        + "--password-prompt asks on the terminal instead. Passwords are never stored or printed.",
+        footerHeading = "%nConnection:%n",
+        footer = {"--url takes what psql, pg_dump and DATABASE_URL take:",
+                  "  postgresql://user@host:5432/db?sslmode=require",
+                  "      also postgres://, several hosts (h1:5432,h2:5433), [::1], percent-encoding",
+                  "  'host=db port=5432 dbname=shop user=dba sslmode=require'",
+                  "      libpq keyword=value; quote a value with spaces in '...'",
+                  "  jdbc:postgresql://host:5432/db?user=dba&sslmode=require",
+                  "      PgJDBC's URL; user:password@host is read too",
+                  "  service=NAME     a pg_service.conf entry",
+                  "  shop             a database name",
+                  "Without --url, and for what it leaves out, as psql: the service of PGSERVICE",
+                  "(PGSERVICEFILE, ~/.pg_service.conf, PGSYSCONFDIR/pg_service.conf), then",
+                  "PGHOST, PGPORT, PGDATABASE, PGUSER, PGSSLMODE and libpq's other PG*",
+                  "variables, then libpq's defaults: localhost, port 5432, user = your login",
+                  "name, database = the user. A socket directory as host means localhost (TCP).",
+                  "",
+                  "Password: one in --url is used for this run only; else ~/.pgpass (or the",
+                  "file named by PGPASSFILE), then PGPASSWORD, as libpq reads them;",
+                  "--password-prompt asks on the terminal first. Passwords are never stored",
+                  "or printed.",
                   "",
                   "Exit codes: 0 all explained or skipped; 1 some statement failed (the others still ran); "
                         + "2 bad usage or no connection.",
                   "",
                   "Example:",
-                  "  planwright explain --url jdbc:postgresql://localhost:5432/shop -U dba \\",
+                  "  planwright explain --url postgresql://dba@localhost:5432/shop \\",
                   "      --analyze --format markdown queries/ > report.md"})
 final class ExplainCommand implements Callable<Integer> {
 
@@ -56,18 +75,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--url", required = true, paramLabel = "JDBC-URL",
-            description = "The database, e.g. jdbc:postgresql://localhost:5432/shop (a password in it is never printed)")
-    private String url;
-
-    @Option(names = {"-U", "--user"}, paramLabel = "NAME",
-            description = "User name (default: the URL's user=, else PGUSER, else the operating-system user)")
-    private String user;
-
-    @Option(names = "--password-prompt",
-            description = "Ask for the password on the terminal (only when interactive; otherwise ~/.pgpass and "
-                    + "PGPASSWORD are used)")
-    private boolean passwordPrompt;
+    @Mixin
+    private ConnectionOptions target;
 
     @Option(names = "--analyze",
             description = "EXPLAIN (ANALYZE, BUFFERS, VERBOSE, SETTINGS): run each statement for real timings "
@@ -77,11 +86,6 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     private FormatOption output;
 
-    @Option(names = "--statement-timeout", defaultValue = "60s", paramLabel = "DURATION",
-            converter = DurationConverter.class,
-            description = "Longest a statement may run, e.g. 500ms, 60s, 5min; 0 for no limit (default: 60s)")
-    private Duration statementTimeout;
-
     @Parameters(arity = "1..*", paramLabel = "SQL-FILE-OR-FOLDER",
             description = "SQL files, or folders of *.sql files; every statement of each file is explained")
     private List<Path> paths;
@@ -89,17 +93,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        PostgresUrl target;
-        try {
-            if (!url.strip().toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException("not a PostgreSQL JDBC URL");
-            }
-            target = PostgresUrl.parse(url.strip());
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cl, "--url must be a PostgreSQL JDBC URL such as "
-                    + "jdbc:postgresql://localhost:5432/mydb; '" + Urls.withoutPassword(url) + "' is "
-                    + e.getMessage());
-        }
+        ConnectRequest request = target.request(parent.environment(), cl);
         List<SqlFiles.SqlFile> files;
         try {
             files = SqlFiles.load(paths);
@@ -107,16 +101,16 @@ final class ExplainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
         PrintWriter err = cl.getErr();
-        ConnectRequest request = new ConnectRequest(target, user, statementTimeout, passwordPrompt);
+        ConnectionOptions.warnUnsupported(request, err);
         try (TargetExplainer explainer = TargetExplainer.open(request, parent.environment(), err, analyze)) {
-            ConnectionInfo connection = new ConnectionInfo(Urls.withoutPassword(target.url()),
+            ConnectionInfo connection = new ConnectionInfo(request.shown(),
                     explainer.sessionUser(), explainer.serverVersion());
             ReportHeader header = new ReportHeader(JsonReport.FORMAT_VERSION, VersionProvider.version(),
-                    connection, new RunOptions(analyze, statementTimeout.toMillis()));
+                    connection, new RunOptions(analyze, target.statementTimeout().toMillis()));
             Summary summary = new ExplainRun(explainer, output.format().writer(cl.getOut())).run(header, files);
             return summary.failed() > 0 ? ExitCodes.STATEMENT_FAILED : ExitCodes.OK;
         } catch (TargetException e) {
-            err.println("planwright: cannot connect to " + Urls.withoutPassword(target.url()) + ": "
+            err.println("planwright: cannot connect to " + request.shown() + ": "
                     + e.userMessage());
             err.flush();
             return ExitCodes.USAGE_OR_CONNECTION;
@@ -124,13 +118,41 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     /**
-     * What to connect to.
+     * What to connect to, resolved as psql resolves it.
      *
-     * @param url              the JDBC URL (may hold a password; never print it unredacted)
-     * @param user             the {@code --user}, or null
+     * @param profile          the connection without password (fields, plus the connection string when needed)
+     * @param password         the password the connection string or service file carried, for this run only;
+     *                         null when none — never print it
+     * @param shown            the connection as reports and messages show it: the {@code --url} in its own form
+     *                         without password, or the resolved keywords when {@code --url} is absent
+     * @param unsupported      libpq keywords given that the JDBC driver cannot apply (warned about)
      * @param statementTimeout per statement; ZERO for none
      * @param passwordPrompt   true to ask on the terminal first
      */
-    record ConnectRequest(PostgresUrl url, String user, Duration statementTimeout, boolean passwordPrompt) {
+    record ConnectRequest(ConnectionProfile profile, char[] password, String shown, List<String> unsupported,
+                          Duration statementTimeout, boolean passwordPrompt) {
+
+        /**
+         * @param url         the {@code --url}, or null to take everything from the environment
+         * @param user        the {@code --user}, or null; the connection string's own user wins, as in psql
+         * @param environment PG* variables, service files, defaults
+         * @throws ConnInfoException when the string, a variable or the service file cannot be used (no password
+         *                           in the message)
+         */
+        static ConnectRequest of(String url, String user, PgEnvironment environment, Duration statementTimeout,
+                                 boolean passwordPrompt) {
+            ConnInfo given = ConnInfo.parse(url);
+            ConnInfo resolved = given.withDefault("user", user).resolve(environment);
+            resolved.validate(); // ports, sslmode, host lists: refused now, as bad usage
+            String shown = url == null || url.isBlank() ? resolved.render() : given.render();
+            return new ConnectRequest(ConnectionProfile.of("planwright explain", resolved),
+                    resolved.password().orElse(null), shown, resolved.unsupportedKeywords(), statementTimeout,
+                    passwordPrompt);
+        }
+
+        @Override
+        public String toString() {
+            return "ConnectRequest[" + shown + "]";
+        }
     }
 }

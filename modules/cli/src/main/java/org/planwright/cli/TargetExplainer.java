@@ -47,7 +47,8 @@ final class TargetExplainer implements StatementExplainer, AutoCloseable {
 
     /**
      * Connects. The password comes from the terminal when {@code --password-prompt} was given and a terminal is
-     * attached, else from the password file or {@code PGPASSWORD} ({@link PasswordSource}), else none.
+     * attached, else from the connection string or service file, else from the password file or
+     * {@code PGPASSWORD} ({@link PasswordSource}), else none.
      *
      * @param request     URL, user, statement timeout, prompt flag
      * @param environment environment variables and prompt
@@ -58,17 +59,8 @@ final class TargetExplainer implements StatementExplainer, AutoCloseable {
      */
     static TargetExplainer open(ExplainCommand.ConnectRequest request, CliEnvironment environment, PrintWriter err,
                                 boolean analyze) throws TargetException {
-        ConnectionProfile profile = request.url().profile(request.user());
-        char[] password = password(request, profile, environment, err);
-        SessionOptions sessionOptions = SessionOptions.analysis().withStatementTimeout(request.statementTimeout());
-        try {
-            TargetSession session = new TargetConnector().open(profile, password, sessionOptions);
-            return new TargetExplainer(session, analyze ? ExplainOptions.analyze() : ExplainOptions.plain());
-        } finally {
-            if (password != null) {
-                Arrays.fill(password, '\0');
-            }
-        }
+        TargetSession session = ConnectionOptions.open(request, environment, err);
+        return new TargetExplainer(session, analyze ? ExplainOptions.analyze() : ExplainOptions.plain());
     }
 
     static char[] password(ExplainCommand.ConnectRequest request, ConnectionProfile profile,
@@ -82,6 +74,9 @@ final class TargetExplainer implements StatementExplainer, AutoCloseable {
             err.println("planwright: --password-prompt ignored: no interactive terminal; using ~/.pgpass or "
                     + "PGPASSWORD");
             err.flush();
+        }
+        if (request.password() != null) {
+            return request.password();
         }
         return new PasswordSource(environment.env()).find(profile).map(PasswordSource.Found::password).orElse(null);
     }

@@ -7,21 +7,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.planwright.cli.report.Urls;
 import org.planwright.store.StoreException;
 import org.planwright.store.StoreLocation;
 import org.planwright.store.StoredWorkloadWindow;
 import org.planwright.store.WorkbenchStore;
 import org.planwright.store.Workspace;
-import org.planwright.targetdb.ConnectionProfile;
-import org.planwright.targetdb.SessionOptions;
-import org.planwright.targetdb.TargetConnector;
 import org.planwright.targetdb.TargetException;
 import org.planwright.targetdb.TargetSession;
 import org.planwright.workload.LoadHistory;
@@ -54,7 +49,7 @@ import picocli.CommandLine.Spec;
             "Reads pg_stat_statements (and pg_stat_database) and reports the workload's class (OLTP, OLAP or mixed, "
                     + "with a confidence), the top statements by total time, mean time and I/O, and the read/write "
                     + "ratio.",
-            "Source, in this order: --csv (an export, no connection); with --workspace, the windows stored there "
+            "Source, in this order: --csv (an export, no connection); else the server of --url (or PGSERVICE, PGHOST... as psql uses them); with --workspace, the windows stored there "
                     + "for this server in the last --since (the app records one every 5 minutes while connected), "
                     + "which adds peaks, a shift test and a forecast; else the server's counters now: since their "
                     + "last reset, or, with --interval, what ran during that interval (stored in --workspace when "
@@ -76,15 +71,8 @@ final class WorkloadCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--url", paramLabel = "JDBC-URL",
-            description = "The database, e.g. jdbc:postgresql://localhost:5432/shop (a password in it is never printed)")
-    private String url;
-
-    @Option(names = {"-U", "--user"}, paramLabel = "NAME", description = "User name")
-    private String user;
-
-    @Option(names = "--password-prompt", description = "Ask for the password on the terminal")
-    private boolean passwordPrompt;
+    @Mixin
+    private ConnectionOptions target;
 
     @Option(names = "--csv", paramLabel = "FILE",
             description = "A pg_stat_statements CSV export with header (\\copy (SELECT s.*, d.datname FROM "
@@ -118,10 +106,6 @@ final class WorkloadCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "Statements per top list (default: 10)")
     private int top;
 
-    @Option(names = "--statement-timeout", defaultValue = "60s", paramLabel = "DURATION",
-            converter = DurationConverter.class, description = "Longest a statistics query may run (default: 60s)")
-    private Duration statementTimeout;
-
     @Mixin
     private FormatOption output;
 
@@ -130,9 +114,6 @@ final class WorkloadCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         if (top < 1) {
             throw new CommandLine.ParameterException(cl, "--top must be at least 1");
-        }
-        if (csv == null && url == null) {
-            throw new CommandLine.ParameterException(cl, "give --url (a live server) or --csv (an export)");
         }
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
@@ -153,15 +134,9 @@ final class WorkloadCommand implements Callable<Integer> {
                 return ExitCodes.USAGE_OR_CONNECTION;
             }
         }
-        PostgresUrl target;
-        try {
-            target = PostgresUrl.parse(url.strip());
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cl, "--url must be a PostgreSQL JDBC URL such as "
-                    + "jdbc:postgresql://localhost:5432/mydb; '" + Urls.withoutPassword(url) + "' is " + e.getMessage());
-        }
-        String label = ServerLabel.of(target.profile(user));
-        try (TargetSession session = open(target, err)) {
+        ExplainCommand.ConnectRequest request = target.request(parent.environment(), cl);
+        String label = ServerLabel.of(request.profile());
+        try (TargetSession session = ConnectionOptions.open(request, parent.environment(), err)) {
             StatisticsReader reader = new StatisticsReader(session);
             var unavailable = reader.unavailableReason();
             if (unavailable.isPresent()) {
@@ -199,7 +174,7 @@ final class WorkloadCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
         } catch (TargetException e) {
-            err.println("planwright: " + Urls.withoutPassword(target.url()) + ": " + e.userMessage());
+            err.println("planwright: cannot connect to " + request.shown() + ": " + e.userMessage());
             err.flush();
             return ExitCodes.USAGE_OR_CONNECTION;
         } catch (StoreException e) {
@@ -224,21 +199,6 @@ final class WorkloadCommand implements Callable<Integer> {
         return store.workspaces().list().stream().filter(w -> w.name().equalsIgnoreCase(workspace)).findFirst()
                 .orElseThrow(() -> new CommandLine.ParameterException(cl, "no workspace named '" + workspace
                         + "' in the store; there are: " + store.workspaces().list().stream().map(Workspace::name).toList()));
-    }
-
-    private TargetSession open(PostgresUrl target, PrintWriter err) throws TargetException {
-        ExplainCommand.ConnectRequest request = new ExplainCommand.ConnectRequest(target, user, statementTimeout,
-                passwordPrompt);
-        ConnectionProfile profile = target.profile(user);
-        char[] password = TargetExplainer.password(request, profile, parent.environment(), err);
-        try {
-            return new TargetConnector().open(profile, password,
-                    SessionOptions.analysis().withStatementTimeout(statementTimeout));
-        } finally {
-            if (password != null) {
-                Arrays.fill(password, '\0');
-            }
-        }
     }
 
     private void write(PrintWriter out, String source, WorkloadReport report, LoadHistory history) {

@@ -58,7 +58,7 @@ class LauncherScriptTest {
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("Missing required option");
+        assertThat(r.err()).contains("Missing required parameter: 'SQL-FILE-OR-FOLDER'");
     }
 
     private static Result launch(Path workingDirectory, List<String> args) throws IOException, InterruptedException {

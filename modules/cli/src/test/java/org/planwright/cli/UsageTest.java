@@ -12,8 +12,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
@@ -37,9 +40,11 @@ class UsageTest {
         CliRun r = CliRun.run("explain", "--help");
 
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("Usage: planwright explain", "--url=JDBC-URL", "-U, --user=NAME",
+        assertThat(r.out()).contains("Usage: planwright explain", "--url=CONNECTION", "-U, --user=NAME",
                 "--password-prompt", "--analyze", "--format=FORMAT", "text, json, markdown",
-                "--statement-timeout=DURATION", "SQL-FILE-OR-FOLDER", "~/.pgpass", "skipped");
+                "--statement-timeout=DURATION", "SQL-FILE-OR-FOLDER", "~/.pgpass", "skipped", "postgresql://",
+                "keyword=value", "jdbc:postgresql://", "PGSERVICE", "PGHOST", "PGPORT", "PGDATABASE", "PGUSER",
+                "PGSSLMODE", "pg_service.conf");
     }
 
     /** Picocli formats help text with String.format: a bare "%" (as in "10%") makes it print a warning. */
@@ -85,14 +90,16 @@ class UsageTest {
     }
 
     @Test
-    void aMissingUrlIsBadUsageInOneLineWithAHint(@TempDir Path dir) throws IOException {
+    void withoutUrlABadEnvironmentIsBadUsageInOneLine(@TempDir Path dir) throws IOException {
         Path sql = Files.writeString(dir.resolve("a.sql"), "select 1");
+        var env = new CliEnvironment(Map.of("PGSERVICE", "nowhere", "PGSERVICEFILE",
+                dir.resolve("none.conf").toString()), PasswordPrompt.none());
 
-        CliRun r = CliRun.run("explain", sql.toString());
+        CliRun r = CliRun.run(env, "explain", sql.toString());
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("Missing required option: '--url=JDBC-URL'",
-                "Try 'planwright explain --help'");
+        assertThat(r.err()).contains("The PG* environment variables: Service file", "none.conf not found",
+                "PGSERVICEFILE", "Try 'planwright explain --help'").doesNotContain("Exception", "\tat ");
         assertThat(r.out()).isEmpty();
     }
 
@@ -129,8 +136,22 @@ class UsageTest {
         CliRun r = CliRun.run("explain", "--url", "jdbc:mysql://db/shop?password=s3cret", sql.toString());
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("--url must be a PostgreSQL JDBC URL", "'jdbc:mysql://db/shop' is not a "
-                + "PostgreSQL JDBC URL").doesNotContain("s3cret");
+        assertThat(r.err()).contains("--url: Not a PostgreSQL connection string", "postgresql://",
+                "(at character 1)").doesNotContain("s3cret");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:postgresql://postgres:s3cret@host:5o/db", "postgresql://postgres:s3cret/db",
+        "host=h password='s3cret", "postgres://u:s3cret@h/db?sslmode=always", "s3cret host=h"})
+    void aBadConnectionStringWithAPasswordIsBadUsageWithoutThePassword(String url, @TempDir Path dir)
+            throws IOException {
+        Path sql = Files.writeString(dir.resolve("a.sql"), "select 1");
+
+        CliRun r = CliRun.run("explain", "--url", url, sql.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("planwright: --url: ").doesNotContain("s3cret", "Exception");
+        assertThat(r.out()).isEmpty();
     }
 
     @Test
@@ -147,6 +168,6 @@ class UsageTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip()).startsWith("planwright: cannot connect to jdbc:postgresql://127.0.0.1:" + port
-                + "/postgres: ").contains("127.0.0.1:" + port).doesNotContain("\n", "Exception", "\tat ", "s3cret");
+                + "/postgres").contains("127.0.0.1:" + port).doesNotContain("\n", "Exception", "\tat ", "s3cret");
     }
 }

@@ -86,9 +86,9 @@ class WorkloadCommandTest {
     }
 
     @Test
-    void neitherUrlNorCsvIsABadUsage() {
-        CliRun r = CliRun.run("workload");
+    void aMissingExportIsABadUsage() {
+        CliRun r = CliRun.run("workload", "--csv", "/nonexistent/pgss.csv");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
-        assertThat(r.err()).contains("--url").contains("--csv");
+        assertThat(r.err()).contains("/nonexistent/pgss.csv");
     }
 }

@@ -21,7 +21,9 @@ import java.util.UUID;
  * @param database database name (PostgreSQL), or the H2 file path without ".mv.db" (H2)
  * @param user     user name; null for H2 means {@code sa}
  * @param sslMode  libpq sslmode (disable, allow, prefer, require, verify-ca, verify-full); null means prefer
- * @param jdbcUrl  an explicit JDBC URL that overrides host/port/database when not null/blank
+ * @param jdbcUrl  an explicit connection string (JDBC URL, libpq URI or keyword=value string, see
+ *                 {@link ConnInfo}) whose keywords win over the fields, which fill what it leaves out; never
+ *                 holds a password ({@link #of(String, ConnInfo)} takes it out)
  * @throws IllegalArgumentException for a port outside 0..65535 or an unknown sslmode
  */
 public record ConnectionProfile(UUID id, String name, Kind kind, String host, int port, String database,
@@ -82,6 +84,31 @@ public record ConnectionProfile(UUID id, String name, Kind kind, String host, in
     }
 
     /**
+     * A PostgreSQL server profile with a fresh id for a connection string: the fields hold its first server,
+     * database, user and sslmode, and the string itself (without password) is kept only when the fields cannot
+     * say everything (several hosts, hostaddr, options, application_name, driver properties ...).
+     *
+     * @param name display name
+     * @param info the connection, e.g. {@code ConnInfo.parse(text)} or its {@link ConnInfo#resolve resolution}
+     * @return the profile; its password-free
+     * @throws ConnInfoException when a port, the host list or the sslmode is not valid
+     */
+    public static ConnectionProfile of(String name, ConnInfo info) {
+        ConnInfo.Endpoint first = info.primary();
+        String host = first.host().isEmpty() ? null : first.host();
+        int port = info.get("port").map(String::isBlank).orElse(true) ? 0 : first.port();
+        boolean fieldsSayAll = info.endpoints().size() == 1 && first.hostaddr().isEmpty()
+                && info.driverProperties().isEmpty()
+                && FIELD_KEYWORDS.containsAll(info.keywords().keySet());
+        String string = fieldsSayAll ? null : info.withoutPassword().render();
+        return new ConnectionProfile(UUID.randomUUID(), name, Kind.POSTGRESQL, host, port,
+                info.get("dbname").orElse(null), info.user(), info.sslmode(), string);
+    }
+
+    /** Keywords a profile's fields hold; "service" is consumed by resolution, "passfile" only finds passwords. */
+    private static final Set<String> FIELD_KEYWORDS = Set.of("host", "port", "dbname", "user", "sslmode");
+
+    /**
      * An H2 file profile with a fresh id.
      *
      * @param name display name
@@ -122,12 +149,14 @@ public record ConnectionProfile(UUID id, String name, Kind kind, String host, in
     }
 
     /**
-     * @return the JDBC URL to connect with: {@link #jdbcUrl()} when given, else one built from the fields
-     *     (the database name URL-encoded, as PgJDBC decodes it)
+     * @return the JDBC URL to connect with, never with a password: a JDBC URL given in {@link #jdbcUrl()} as is,
+     *     another connection string converted ({@link ConnInfo#jdbcUrl()}), else one built from the fields (the
+     *     database name URL-encoded, as PgJDBC decodes it)
      */
     public String effectiveJdbcUrl() {
         if (jdbcUrl != null) {
-            return jdbcUrl;
+            return isPostgres() && !jdbcUrl.regionMatches(true, 0, "jdbc:", 0, 5) ? ConnInfo.of(this).jdbcUrl()
+                    : jdbcUrl;
         }
         return switch (kind) {
             case POSTGRESQL, SANDBOX -> "jdbc:postgresql://" + urlHost() + ":" + effectivePort() + "/"

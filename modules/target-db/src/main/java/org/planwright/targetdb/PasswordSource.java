@@ -4,8 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
-import org.postgresql.Driver;
+import java.nio.file.Path;
 
 /**
  * Where a session's password comes from, in libpq's order: the password file ({@link PgPass}), then the
@@ -59,8 +58,9 @@ public final class PasswordSource {
      * Looks the password up for a profile. H2 profiles get none (H2 files are opened with the profile's user and
      * an empty password unless one is typed).
      *
-     * @param profile where to connect; for an explicit JDBC URL the host, port, database and user are taken
-     *                from the URL (as PgJDBC parses it), else from the profile's fields
+     * @param profile where to connect; for a connection string the host, port, database and user are taken
+     *                from it ({@link ConnInfo#of(ConnectionProfile)}: its first server), else from the fields; its
+     *                {@code passfile} keyword names the password file
      * @return the password and where it came from, or empty when the user must be asked
      */
     public Optional<Found> find(ConnectionProfile profile) {
@@ -69,7 +69,8 @@ public final class PasswordSource {
         }
         Target t = target(profile);
         if (t.user != null && t.database != null) {
-            Optional<char[]> fromFile = PgPass.load(env).find(t.host, t.port, t.database, t.user);
+            PgPass file = t.passfile == null ? PgPass.load(env) : PgPass.load(Path.of(t.passfile));
+            Optional<char[]> fromFile = file.find(t.host, t.port, t.database, t.user);
             if (fromFile.isPresent()) {
                 return Optional.of(new Found(fromFile.get(), Origin.PGPASS_FILE));
             }
@@ -81,22 +82,30 @@ public final class PasswordSource {
         return Optional.empty();
     }
 
-    private record Target(String host, int port, String database, String user) {
+    private record Target(String host, int port, String database, String user, String passfile) {
     }
 
-    /** libpq's defaults: user from PGUSER or USER, database defaults to the user name. */
+    /**
+     * libpq's defaults: user from PGUSER or USER, database defaults to the user name. A connection string that
+     * cannot be read gives no password: opening the session reports its error.
+     */
     private Target target(ConnectionProfile profile) {
         String host = profile.host();
         int port = profile.port();
         String database = profile.database();
         String user = profile.user();
+        String passfile = null;
         if (profile.jdbcUrl() != null) {
-            Properties props = Driver.parseURL(profile.jdbcUrl(), new Properties());
-            if (props != null) {
-                host = firstOf(props.getProperty("PGHOST"));
-                port = parsePort(firstOf(props.getProperty("PGPORT")));
-                database = props.getProperty("PGDBNAME", database);
-                user = props.getProperty("user", user);
+            try {
+                ConnInfo info = ConnInfo.of(profile);
+                ConnInfo.Endpoint first = info.primary();
+                host = first.host().isEmpty() ? first.hostaddr() : first.host();
+                port = first.port();
+                database = info.get("dbname").orElse(null);
+                user = info.user();
+                passfile = info.get("passfile").orElse(null);
+            } catch (ConnInfoException e) {
+                return new Target(host, port, null, null, null);
             }
         }
         if (user == null) {
@@ -105,22 +114,6 @@ public final class PasswordSource {
         if (database == null) {
             database = user;
         }
-        return new Target(host, port, database, user);
-    }
-
-    private static String firstOf(String commaList) {
-        if (commaList == null) {
-            return null;
-        }
-        int comma = commaList.indexOf(',');
-        return comma < 0 ? commaList : commaList.substring(0, comma);
-    }
-
-    private static int parsePort(String port) {
-        try {
-            return port == null ? 0 : Integer.parseInt(port.strip());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return new Target(host, port, database, user, passfile);
     }
 }

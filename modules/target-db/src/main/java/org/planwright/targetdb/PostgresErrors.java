@@ -30,14 +30,22 @@ final class PostgresErrors {
      */
     static TargetException connectFailure(SQLException e, ConnectionProfile profile, boolean passwordGiven,
                                           Duration connectTimeout, Duration elapsed) {
-        String where = profile.effectiveHost() + ":" + profile.effectivePort();
+        String host = profile.effectiveHost();
+        String where = host + ":" + profile.effectivePort();
         String user = String.valueOf(profile.effectiveUser());
         String db = String.valueOf(profile.database());
+        if (profile.jdbcUrl() != null) {
+            ConnInfo info = ConnInfo.of(profile); // it was read once already to connect
+            host = info.primary().connectHost();
+            where = host + ":" + info.primary().port();
+            user = String.valueOf(info.user());
+            db = String.valueOf(info.dbname());
+        }
         String state = e.getSQLState();
         for (Throwable t = e; t != null; t = t.getCause()) {
             switch (t) {
                 case UnknownHostException u -> {
-                    return new TargetException(Reason.HOST_UNREACHABLE, "The host name " + profile.effectiveHost()
+                    return new TargetException(Reason.HOST_UNREACHABLE, "The host name " + host
                             + " does not resolve — check the host in the connection profile", state, null, e);
                 }
                 case NoRouteToHostException n -> {

@@ -41,21 +41,29 @@ public final class TargetConnector {
 
     private static TargetSession openPostgres(ConnectionProfile profile, char[] password, boolean passwordGiven,
                                               SessionOptions options) throws TargetException {
+        ConnInfo.JdbcTarget target;
+        try {
+            target = ConnInfo.of(profile).toJdbc();
+        } catch (ConnInfoException e) {
+            throw new TargetException(TargetException.Reason.OTHER, "The connection string of " + profile.name()
+                    + " cannot be used: " + e.getMessage(), null, null, e);
+        }
         Properties props = new Properties();
-        if (profile.effectiveUser() != null) {
-            PGProperty.USER.set(props, profile.effectiveUser());
-        }
-        if (passwordGiven) {
-            PGProperty.PASSWORD.set(props, new String(password));
-        }
         PGProperty.CONNECT_TIMEOUT.set(props, options.connectTimeoutSeconds());
         PGProperty.LOGIN_TIMEOUT.set(props, options.connectTimeoutSeconds());
         PGProperty.CANCEL_SIGNAL_TIMEOUT.set(props, options.connectTimeoutSeconds());
         PGProperty.APPLICATION_NAME.set(props, options.applicationName());
+        props.putAll(target.properties()); // the connection string's keywords win (connect_timeout, application_name)
+        if (props.getProperty("connectTimeout") != null) {
+            props.setProperty("loginTimeout", props.getProperty("connectTimeout"));
+        }
+        if (passwordGiven) {
+            PGProperty.PASSWORD.set(props, new String(password));
+        }
         Connection c = null;
         long t0 = System.nanoTime();
         try {
-            c = DriverManager.getConnection(profile.effectiveJdbcUrl(), props);
+            c = DriverManager.getConnection(target.url(), props);
             LOG.info("Connected to {} ({})", profile.name(), profile.effectiveHost() + ":" + profile.effectivePort());
             return new PostgresSession(c, profile, options);
         } catch (SQLException e) {

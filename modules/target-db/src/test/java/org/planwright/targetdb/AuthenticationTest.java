@@ -84,6 +84,29 @@ class AuthenticationTest {
     }
 
     @Test
+    void passwordInAUriOpensTheSessionAndIsNotKeptInTheProfile() throws Exception {
+        ConnInfo uri = ConnInfo.parse("postgresql://pw_user:Right-Pass%3A1@127.0.0.1:" + server.port() + "/postgres");
+        ConnectionProfile profile = ConnectionProfile.of("uri", uri);
+        assertThat(profile.toString()).doesNotContain("Right-Pass");
+        try (TargetSession s = connector.open(profile, uri.password().orElseThrow(), options)) {
+            assertThat(s.serverInfo().user()).isEqualTo("pw_user");
+        }
+    }
+
+    @Test
+    void wrongPasswordInAJdbcUrlFailsWithoutRepeatingIt() {
+        ConnInfo jdbc = ConnInfo.parse("jdbc:postgresql://pw_user:Wrong-s3cr3t@127.0.0.1:" + server.port()
+                + "/postgres");
+        ConnectionProfile profile = ConnectionProfile.of("jdbc", jdbc);
+        assertThatThrownBy(() -> connector.open(profile, jdbc.password().orElseThrow(), options))
+                .isInstanceOfSatisfying(TargetException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.AUTHENTICATION_FAILED);
+                    assertThat(e.userMessage()).contains("pw_user").doesNotContain("s3cr3t");
+                    assertThat(e.getMessage()).doesNotContain("s3cr3t");
+                });
+    }
+
+    @Test
     void wrongPasswordIsAuthenticationFailedNamingPgpass() {
         var profile = Targets.profile(server, "postgres", "pw_user", null);
         assertThatThrownBy(() -> connector.open(profile, "wrong".toCharArray(), options))
