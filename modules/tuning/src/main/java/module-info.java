@@ -9,4 +9,6 @@ module org.planwright.tuning {
     requires transitive org.planwright.targetdb;
     requires org.slf4j;
     exports org.planwright.tuning.pgtune;
+    exports org.planwright.tuning.settings;
+    exports org.planwright.tuning.advice;
 }
