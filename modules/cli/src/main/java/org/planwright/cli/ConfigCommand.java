@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "config", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         versionProvider = VersionProvider.class,
         header = "Server configuration: PGTune's profile, workload-aware advice.",
-        subcommands = {ConfigPgTuneCommand.class})
+        subcommands = {ConfigPgTuneCommand.class, ConfigAdviseCommand.class})
 final class ConfigCommand implements Runnable {
 
     @ParentCommand
