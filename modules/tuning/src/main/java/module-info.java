@@ -11,4 +11,5 @@ module org.planwright.tuning {
     exports org.planwright.tuning.pgtune;
     exports org.planwright.tuning.settings;
     exports org.planwright.tuning.advice;
+    exports org.planwright.tuning.apply;
 }
