@@ -29,6 +29,7 @@ public final class WorkbenchStore implements AutoCloseable {
     private final QueryHistory queryHistory;
     private final PlanCaptures planCaptures;
     private final Preferences preferences;
+    private final ConfigHistory configHistory;
 
     private WorkbenchStore(Path directory, HikariDataSource pool, Clock clock) {
         this.directory = directory;
@@ -40,6 +41,7 @@ public final class WorkbenchStore implements AutoCloseable {
         this.queryHistory = new QueryHistory(jdbc);
         this.planCaptures = new PlanCaptures(jdbc);
         this.preferences = new Preferences(jdbc);
+        this.configHistory = new ConfigHistory(jdbc);
     }
 
     /**
@@ -112,6 +114,11 @@ public final class WorkbenchStore implements AutoCloseable {
     /** @return the user's preferences (global, not per workspace) */
     public Preferences preferences() {
         return preferences;
+    }
+
+    /** @return the server configuration history (change events, settings snapshots) of each workspace */
+    public ConfigHistory configHistory() {
+        return configHistory;
     }
 
     /** The pool, for tests in this package that inspect the schema. */
