@@ -12,4 +12,5 @@ module org.planwright.tuning {
     exports org.planwright.tuning.settings;
     exports org.planwright.tuning.advice;
     exports org.planwright.tuning.apply;
+    exports org.planwright.tuning.compare;
 }
