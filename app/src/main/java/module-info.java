@@ -17,6 +17,7 @@ module org.planwright.app {
     requires org.planwright.sqltext;
     requires org.planwright.store;
     requires org.planwright.sandbox;
+    requires org.planwright.tuning;
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;
     exports org.planwright.app;

@@ -128,6 +128,9 @@ final class MainMenu extends MenuBar {
         MenuItem disconnect = item("Disconnect", null, vm.connection()::disconnect);
         disconnect.disableProperty().bind(vm.connection().connectedProperty().not());
         m.getItems().addAll(connect, disconnect);
+        m.getItems().add(org.planwright.app.config.ConfigMenu.item(window.stage(), vm.services().executor(), // issue 11
+                () -> vm.connection().active().orElse(null), vm.workspaceProperty()::get, vm.services()::store,
+                window.errors()::show));
         return m;
     }
 
