@@ -113,6 +113,11 @@ public final class ConfigComparisonView extends BorderPane {
         timeline.setItems(vm.history());
         timeline.setPlaceholder(new Label("No configuration change recorded in this workspace"));
         timeline.setCellFactory(v -> new ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(HistoryItem item, boolean empty) {
                 super.updateItem(item, empty);
@@ -127,7 +132,7 @@ public final class ConfigComparisonView extends BorderPane {
         VBox.setVgrow(timeline, Priority.ALWAYS);
         SplitPane split = new SplitPane(table, historyPane);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.6);
         setCenter(split);
     }
 
