@@ -230,9 +230,8 @@ public final class PostgresConfigAdvisor {
             c.skipReason("random_page_cost", "a data warehouse larger than RAM keeps the default 4: a low cost "
                     + "picks index scans for large retrievals (PGTune's rule)");
         } else if (fastRandom && e.blocksRead() > 0) {
-            String ev = String.format(Locale.ROOT, "%s; %,.0f blocks read from the OS; %.0f%% of table accesses are "
-                    + "index scans", storageEv, e.blocksRead(), 100 * e.indexScans()
-                    / Math.max(1, e.indexScans() + e.seqScans()));
+            String ev = String.format(Locale.ROOT, "%s; %,.0f blocks read from the OS; %,.0f index scans and %,.0f "
+                    + "sequential scans of user tables", storageEv, e.blocksRead(), e.indexScans(), e.seqScans());
             c.propose("random_page_cost", "1.1", "Random reads cost about as much as sequential ones on this "
                             + "storage" + (size == DataSize.LESS_RAM ? " (the data fits in RAM)" : "")
                             + ": the default 4 steers the planner away from index scans that would be cheaper.",
