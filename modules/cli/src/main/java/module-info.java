@@ -5,6 +5,7 @@ module org.planwright.cli {
     requires org.planwright.sqltext;
     requires org.planwright.workload;
     requires org.planwright.store;
+    requires org.planwright.tuning;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.annotation;

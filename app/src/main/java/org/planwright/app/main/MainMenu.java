@@ -1,5 +1,6 @@
 package org.planwright.app.main;
 
+import org.planwright.app.config.ConfigMenu;
 import org.planwright.app.workload.WorkloadWindowOpener;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -118,7 +119,8 @@ final class MainMenu extends MenuBar {
         MenuItem workload = item("Workload…", null,
                 () -> WorkloadWindowOpener.open(window.stage(), vm.newWorkloadViewModel()));
         workload.setId("workload");
-        m.getItems().addAll(connect, disconnect, new SeparatorMenuItem(), workload);
+        m.getItems().addAll(connect, disconnect, new SeparatorMenuItem(), workload,
+                ConfigMenu.item(window.stage(), vm.configMenu(), window.errors()::show));
         return m;
     }
 

@@ -9,6 +9,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.planwright.app.AppServices;
 import org.planwright.app.compare.CompareMenuViewModel;
+import org.planwright.app.config.ConfigMenu;
 import org.planwright.app.connection.ConnectionProfilesViewModel;
 import org.planwright.app.connection.ConnectionViewModel;
 import org.planwright.app.editor.EditorTabsViewModel;
@@ -82,6 +83,12 @@ public final class MainViewModel {
                 workloadRecorder.start();
             }
         });
+    }
+
+    /** @return what the Server configuration page needs (executor, connection, workspace, history) */
+    public ConfigMenu.Context configMenu() {
+        return new ConfigMenu.Context(services.executor(), () -> connection.active().orElse(null), workspace::get,
+                () -> services.store().map(WorkbenchStore::configHistory));
     }
 
     /** @return a fresh view model for the Workload page (FX thread) */

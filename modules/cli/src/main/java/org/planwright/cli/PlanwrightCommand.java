@@ -59,6 +59,7 @@ public final class PlanwrightCommand implements Runnable {
      */
     public static CommandLine commandLine(CliEnvironment environment) {
         CommandLine cl = new CommandLine(new PlanwrightCommand(environment));
+        cl.addSubcommand(new ConfigCommand()); // config pgtune | advise (issue 11)
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(PlanwrightCommand::usageError);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -30,6 +30,7 @@ public final class WorkbenchStore implements AutoCloseable {
     private final PlanCaptures planCaptures;
     private final Preferences preferences;
     private final WorkloadWindows workloadWindows;
+    private final ConfigHistory configHistory;
 
     private WorkbenchStore(Path directory, HikariDataSource pool, Clock clock) {
         this.directory = directory;
@@ -42,6 +43,7 @@ public final class WorkbenchStore implements AutoCloseable {
         this.planCaptures = new PlanCaptures(jdbc);
         this.preferences = new Preferences(jdbc);
         this.workloadWindows = new WorkloadWindows(jdbc);
+        this.configHistory = new ConfigHistory(jdbc);
     }
 
     /**
@@ -119,6 +121,11 @@ public final class WorkbenchStore implements AutoCloseable {
     /** @return the workload analyzer's windows of every workspace */
     public WorkloadWindows workloadWindows() {
         return workloadWindows;
+    }
+
+    /** @return the server configuration history (change events, settings snapshots) of each workspace */
+    public ConfigHistory configHistory() {
+        return configHistory;
     }
 
     /** The pool, for tests in this package that inspect the schema. */

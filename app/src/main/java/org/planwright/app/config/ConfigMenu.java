@@ -1,0 +1,62 @@
+package org.planwright.app.config;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Window;
+import org.planwright.app.concurrent.BackgroundExecutor;
+import org.planwright.app.connection.ActiveConnection;
+import org.planwright.store.ConfigChangeRecord;
+import org.planwright.store.ConfigHistory;
+import org.planwright.store.Workspace;
+import org.planwright.targetdb.ConnectionProfile;
+
+/** The "Server configuration…" menu item: opens a {@link ConfigWindow} for the active connection. FX thread. */
+public final class ConfigMenu {
+
+    private ConfigMenu() {
+    }
+
+    /**
+     * What the page needs, wired by the main view model.
+     *
+     * @param executor   background work
+     * @param connection the active connection, or null
+     * @param workspace  the workspace, or null
+     * @param history    the store's configuration history, if the store is open
+     */
+    public record Context(BackgroundExecutor executor, Supplier<ActiveConnection> connection,
+                          Supplier<Workspace> workspace, Supplier<Optional<ConfigHistory>> history) {
+    }
+
+    /**
+     * @param owner   the main window
+     * @param context executor, connection, workspace and history
+     * @param errors  shows an error (title, cause)
+     * @return the menu item
+     */
+    public static MenuItem item(Window owner, Context context, BiConsumer<String, Throwable> errors) {
+        BackgroundExecutor executor = context.executor();
+        Supplier<ActiveConnection> connection = context.connection();
+        Supplier<Workspace> workspace = context.workspace();
+        MenuItem item = new MenuItem("Server configuration…");
+        item.setId("server-configuration");
+        item.setOnAction(e -> {
+            ActiveConnection c = connection.get();
+            Workspace ws = workspace.get();
+            ConfigHistory history = context.history().get().orElse(null);
+            ConnectionProfile p = c == null ? null : c.session().profile();
+            String server = p == null ? "" : p.effectiveHost() + ":" + p.effectivePort() + "/" + p.database();
+            executor.submit(() -> ConfigSources.of(c, server, p == null ? null : p.effectiveHost(), history,
+                    ws == null ? null : ws.id()), sources -> {
+                Callable<List<ConfigChangeRecord>> changes = () -> history == null || ws == null ? List.of()
+                        : history.changes(ws.id(), 500);
+                new ConfigWindow(owner, executor, sources, changes, errors).show();
+            }, ex -> errors.accept("Could not open the server configuration", ex));
+        });
+        return item;
+    }
+}
