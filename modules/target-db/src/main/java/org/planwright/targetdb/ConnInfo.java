@@ -165,6 +165,19 @@ public final class ConnInfo {
 
     /**
      * @param keyword a libpq keyword
+     * @return a copy without it
+     */
+    ConnInfo without(String keyword) {
+        if (!keywords.containsKey(keyword)) {
+            return this;
+        }
+        Map<String, String> k = new LinkedHashMap<>(keywords);
+        k.remove(keyword);
+        return new ConnInfo(form, k, driverProperties);
+    }
+
+    /**
+     * @param keyword a libpq keyword
      * @param value   its value; null leaves the connection unchanged
      * @return a copy with the keyword set when it was not set yet (the value is a fallback)
      */

@@ -97,7 +97,7 @@ public final class PasswordSource {
         String passfile = null;
         if (profile.jdbcUrl() != null) {
             try {
-                ConnInfo info = ConnInfo.of(profile);
+                ConnInfo info = PgEnvironment.of(env).applyService(ConnInfo.of(profile));
                 ConnInfo.Endpoint first = info.primary();
                 host = first.host().isEmpty() ? first.hostaddr() : first.host();
                 port = first.port();

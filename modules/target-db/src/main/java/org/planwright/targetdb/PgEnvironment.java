@@ -58,11 +58,11 @@ public record PgEnvironment(Map<String, String> env, Path home, Path sysconfDir,
      * only where the connection has no value yet.
      *
      * @param given what the user gave
-     * @return the completed connection, in the given form
+     * @return the completed connection, in the given form, without the service keywords (they are read)
      * @throws ConnInfoException when the named service is not found or its file is bad
      */
     ConnInfo resolve(ConnInfo given) {
-        ConnInfo out = given;
+        ConnInfo out = given.without("service").without("servicefile"); // read here, not again by the connector
         String service = given.get("service").orElse(blankToNull(env.get("PGSERVICE")));
         if (service != null) {
             Map<String, String> entries = service(service, given.get("servicefile").orElse(null));
@@ -82,6 +82,28 @@ public record PgEnvironment(Map<String, String> env, Path home, Path sysconfDir,
                 .withDefault("user", osUser);
         if (out.get("dbname").map(String::isBlank).orElse(true)) {
             out = out.withDefault("dbname", out.user());
+        }
+        return out;
+    }
+
+    /**
+     * Only the service step of {@link #resolve(ConnInfo)}, for a service the string names itself
+     * ({@code service=name}); {@code PGSERVICE} and the other variables are not consulted. Saved profiles use
+     * this: what they say must not change with the environment, but a service they name must be read.
+     *
+     * @param given a connection
+     * @return the connection with the service's keywords where it has none, without the service keyword; the
+     *     same connection when it names no service
+     * @throws ConnInfoException when the named service is not found or its file is bad
+     */
+    public ConnInfo applyService(ConnInfo given) {
+        Optional<String> service = given.get("service");
+        if (service.isEmpty() || service.get().isBlank()) {
+            return given;
+        }
+        ConnInfo out = given.without("service").without("servicefile");
+        for (Map.Entry<String, String> e : service(service.get(), given.get("servicefile").orElse(null)).entrySet()) {
+            out = out.withDefault(e.getKey(), e.getValue());
         }
         return out;
     }

@@ -23,24 +23,19 @@ final class PostgresErrors {
     /**
      * @param e              what PgJDBC threw while connecting
      * @param profile        where it tried to connect
+     * @param info           the connection it used (profile fields, its connection string and service)
      * @param passwordGiven  whether a password was supplied
      * @param connectTimeout the connect timeout used
      * @param elapsed        how long the attempt took: PgJDBC's login timeout throws a bare 08001 without a cause,
      *                       told apart from other 08001 failures by having used up the timeout
      */
-    static TargetException connectFailure(SQLException e, ConnectionProfile profile, boolean passwordGiven,
+    static TargetException connectFailure(SQLException e, ConnectionProfile profile, ConnInfo info,
+                                          boolean passwordGiven,
                                           Duration connectTimeout, Duration elapsed) {
-        String host = profile.effectiveHost();
-        String where = host + ":" + profile.effectivePort();
-        String user = String.valueOf(profile.effectiveUser());
-        String db = String.valueOf(profile.database());
-        if (profile.jdbcUrl() != null) {
-            ConnInfo info = ConnInfo.of(profile); // it was read once already to connect
-            host = info.primary().connectHost();
-            where = host + ":" + info.primary().port();
-            user = String.valueOf(info.user());
-            db = String.valueOf(info.dbname());
-        }
+        String host = info.primary().connectHost();
+        String where = host + ":" + info.primary().port();
+        String user = String.valueOf(info.user());
+        String db = String.valueOf(info.dbname());
         String state = e.getSQLState();
         for (Throwable t = e; t != null; t = t.getCause()) {
             switch (t) {

@@ -18,6 +18,21 @@ public final class TargetConnector {
 
     private static final Logger LOG = LoggerFactory.getLogger(TargetConnector.class);
 
+    private final PgEnvironment environment;
+
+    /** A connector that reads service files ({@code service=name} in a connection string) where libpq does. */
+    public TargetConnector() {
+        this(PgEnvironment.system());
+    }
+
+    /**
+     * @param environment where a {@code service=name} of a profile's connection string is looked up (home,
+     *                    {@code PGSERVICEFILE}, {@code PGSYSCONFDIR}); nothing else of it is applied to profiles
+     */
+    public TargetConnector(PgEnvironment environment) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+    }
+
     /**
      * Opens a session.
      *
@@ -39,11 +54,13 @@ public final class TargetConnector {
                 : openH2(profile, password, options);
     }
 
-    private static TargetSession openPostgres(ConnectionProfile profile, char[] password, boolean passwordGiven,
+    private TargetSession openPostgres(ConnectionProfile profile, char[] password, boolean passwordGiven,
                                               SessionOptions options) throws TargetException {
+        ConnInfo info;
         ConnInfo.JdbcTarget target;
         try {
-            target = ConnInfo.of(profile).toJdbc();
+            info = environment.applyService(ConnInfo.of(profile));
+            target = info.toJdbc();
         } catch (ConnInfoException e) {
             throw new TargetException(TargetException.Reason.OTHER, "The connection string of " + profile.name()
                     + " cannot be used: " + e.getMessage(), null, null, e);
@@ -64,13 +81,13 @@ public final class TargetConnector {
         long t0 = System.nanoTime();
         try {
             c = DriverManager.getConnection(target.url(), props);
-            LOG.info("Connected to {} ({})", profile.name(), profile.effectiveHost() + ":" + profile.effectivePort());
+            LOG.info("Connected to {} ({})", profile.name(), target.url());
             return new PostgresSession(c, profile, options);
         } catch (SQLException e) {
             closeQuietly(c);
             LOG.debug("Connect to {} failed", profile.name(), e);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-            throw PostgresErrors.connectFailure(e, profile, passwordGiven, options.connectTimeout(), elapsed);
+            throw PostgresErrors.connectFailure(e, profile, info, passwordGiven, options.connectTimeout(), elapsed);
         }
     }
 

@@ -88,6 +88,26 @@ class ConnectionStringsLiveTest {
     }
 
     @Test
+    void savedProfileNamingAServiceReadsTheServiceFileButNoOtherVariable(PostgresFixture pg, @TempDir Path home)
+            throws Exception {
+        Files.writeString(home.resolve(".pg_service.conf"), """
+                [fixture]
+                host=127.0.0.1
+                port=%d
+                user=%s
+                dbname=postgres
+                """.formatted(pg.sandbox().port(), pg.user()));
+        PgEnvironment env = new PgEnvironment(Map.of("PGAPPNAME", "not-for-profiles", "PGPORT", "1"), home,
+                home.resolve("etc"), "nobody");
+        ConnectionProfile saved = ConnectionProfile.of("service", ConnInfo.parse("service=fixture"));
+        assertThat(saved.jdbcUrl()).isEqualTo("service=fixture");
+        try (TargetSession s = new TargetConnector(env).open(saved, null, SessionOptions.analysis())) {
+            QueryResult r = s.execute("SELECT current_setting('application_name'), current_user", 1);
+            assertThat(r.rows().getFirst()).containsExactly("Planwright", pg.user());
+        }
+    }
+
+    @Test
     void secondHostIsTriedWhenTheFirstRefuses(PostgresFixture pg) throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {
