@@ -71,7 +71,7 @@ final class TargetExplainer implements StatementExplainer, AutoCloseable {
         }
     }
 
-    private static char[] password(ExplainCommand.ConnectRequest request, ConnectionProfile profile,
+    static char[] password(ExplainCommand.ConnectRequest request, ConnectionProfile profile,
                                    CliEnvironment environment, PrintWriter err) {
         if (request.passwordPrompt()) {
             String who = profile.effectiveUser() == null ? "" : " for " + profile.effectiveUser();
