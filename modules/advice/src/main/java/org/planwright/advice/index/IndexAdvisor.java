@@ -164,6 +164,7 @@ public final class IndexAdvisor {
                         continue;
                     }
                     c.tables.put(use, table.get());
+                    LOG.debug("{}: {}", c.statement.label(), use);
                     for (IndexCandidate cand : CandidateGenerator.generate(use, table.get(),
                             catalog.distinctValues(table.get()), options.maxKeyColumns())) {
                         if (!covered.computeIfAbsent(cand, k -> isCovered(k))) {
@@ -204,6 +205,8 @@ public final class IndexAdvisor {
                         break;
                     }
                     keep |= cost <= costed.get(q).baseCost * keepRatio;
+                    LOG.debug("single {} on {}: {} -> {}", c, costed.get(q).statement.label(), costed.get(q).baseCost,
+                            cost);
                 }
                 if (keep) {
                     useful.add(c);
@@ -334,7 +337,8 @@ public final class IndexAdvisor {
         private long size(IndexCandidate c) throws TargetException {
             Long s = sizes.get(c);
             if (s == null) {
-                s = Math.max(8192, whatIf.sizeBytes(c));
+                Optional<Long> estimate = catalog.btreeSizeEstimate(c);
+                s = Math.max(8192, estimate.isPresent() ? estimate.get() : whatIf.sizeBytes(c));
                 sizes.put(c, s);
             }
             return s;
@@ -372,7 +376,8 @@ public final class IndexAdvisor {
                 long size = size(c);
                 chosenIndexes.add(new IndexAdvice.ChosenIndex(c, size, percent, helps));
                 evidence.add(new Evidence("size", String.format(Locale.ROOT, "%,d bytes estimated (%s)", size,
-                        hypo ? "hypopg_relation_size" : "pg_relation_size of the index built and rolled back")));
+                        catalog.btreeSizeEstimate(c).isPresent() ? "from pg_stats average widths and the row count"
+                                : hypo ? "hypopg_relation_size" : "pg_relation_size of the index built and rolled back")));
                 writeEvidence(c.table()).ifPresent(evidence::add);
                 String target = helps.size() == 1
                         ? Fingerprint.of(costed.stream().filter(s -> s.statement.label().equals(helps.getFirst()))

@@ -50,8 +50,9 @@ public record IndexCandidate(TableRef table, List<String> keys, List<String> inc
     }
 
     /**
-     * @return a name in PostgreSQL's own style ({@code table_col1_col2_idx}), cut to 63 bytes; expressions become
-     *     {@code expr}
+     * @return a name in PostgreSQL's own style ({@code table_col1_col2_idx}, INCLUDE columns too, expressions as
+     *     {@code expr}); a partial index gets {@code _part} and a hash of its predicate; cut to 63 bytes with a hash
+     *     of the definition when longer
      */
     public String name() {
         List<String> parts = new ArrayList<>();
@@ -59,11 +60,14 @@ public record IndexCandidate(TableRef table, List<String> keys, List<String> inc
         for (String k : keys) {
             parts.add(isPlainColumn(k) ? unquote(k) : "expr");
         }
+        for (String i : include) {
+            parts.add(unquote(i));
+        }
         if (!predicate.isEmpty()) {
-            parts.add("part");
+            parts.add("part" + Integer.toHexString(predicate.hashCode() & 0xffff));
         }
         String base = String.join("_", parts).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-        String suffix = include.isEmpty() ? "_idx" : "_incl_idx";
+        String suffix = "_idx";
         if (base.length() + suffix.length() > MAX_NAME) {
             String hash = Integer.toHexString(definition().hashCode() & 0xfffffff);
             base = base.substring(0, MAX_NAME - suffix.length() - hash.length() - 1) + "_" + hash;

@@ -13,8 +13,8 @@ import org.planwright.plans.PlanNode;
  * gives an alias; every condition of every node ({@code Filter}, {@code Index Cond}, {@code Recheck Cond},
  * {@code Hash Cond}, {@code Merge Cond}, {@code Join Filter}, including those inside sub-plans, where a correlated
  * sub-query's outer column appears as {@code outer_alias.column}) is split into conjuncts by
- * {@link ConditionAtoms}; {@code Sort Key} and {@code Group Key} give ordering columns; the scan's {@code Output}
- * gives the columns an index-only scan would need. Stateless; thread-safe.
+ * {@link ConditionAtoms}; {@code Sort Key} and {@code Group Key} give ordering columns; the references to a scan's
+ * columns elsewhere in the plan give the columns an index-only scan would need. Stateless; thread-safe.
  */
 final class PlanColumns {
 
@@ -35,12 +35,28 @@ final class PlanColumns {
             Optional<String> relation = n.relationName();
             if (relation.isPresent()) {
                 String alias = n.alias().orElse(relation.get());
-                TableUse use = byAlias.computeIfAbsent(alias,
-                        a -> new TableUse(n.schema().orElse(null), relation.get(), a));
-                for (String out : n.output()) {
-                    ConditionAtoms.ColumnRef only = plainColumn(out);
-                    if (only != null && only.alias().equals(alias)) {
-                        use.output.add(only.column());
+                byAlias.computeIfAbsent(alias, a -> new TableUse(n.schema().orElse(null), relation.get(), a));
+            }
+        }
+        // the columns a table occurrence must deliver: every reference outside its own scan's Output, which may be
+        // the whole row (PostgreSQL's "physical tlist" shortcut) rather than what the query needs
+        for (PlanNode n : plan.nodes()) {
+            String ownAlias = n.relationName().map(r -> n.alias().orElse(r)).orElse(null);
+            List<String> texts = new ArrayList<>();
+            if (ownAlias == null) {
+                texts.addAll(n.output());
+            }
+            for (String key : CONDITIONS) {
+                n.str(key).ifPresent(texts::add);
+            }
+            for (String key : KEYS) {
+                texts.addAll(list(n.properties().get(key)));
+            }
+            for (String text : texts) {
+                for (ConditionAtoms.ColumnRef ref : ConditionAtoms.columns(text)) {
+                    TableUse use = byAlias.get(ref.alias());
+                    if (use != null) {
+                        use.output.add(ref.column());
                     }
                 }
             }

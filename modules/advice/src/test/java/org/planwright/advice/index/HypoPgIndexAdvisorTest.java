@@ -20,7 +20,7 @@ import org.planwright.testsupport.Postgres15Extension;
 import org.planwright.testsupport.TpchQueries;
 
 /**
- * The HypoPG path on Debian's PostgreSQL 15, TPC-H SF 0.05 with primary keys only (the corpus filler): the
+ * The HypoPG path on Debian's PostgreSQL 15, TPC-H SF 0.02 with primary keys only (the corpus filler): the
  * correlated sub-queries of q17 and q20 probe lineitem by part (and supplier) once per outer row, so the advice
  * must index lineitem by l_partkey; the whole workload's set must make the queries whose estimated cost it cuts
  * by 90 % or more faster, and slow none more than threefold (the planner's known error on q7, q9 and q21 plus
@@ -29,7 +29,7 @@ import org.planwright.testsupport.TpchQueries;
 @ExtendWith(Postgres15Extension.class)
 class HypoPgIndexAdvisorTest {
 
-    private static final double SCALE = 0.05;
+    private static final double SCALE = 0.02;
     /** Statement timeout of the timed runs: q17 and q20 without an index run for minutes even at SF 0.05. */
     private static final int CAP_MS = 3000;
 

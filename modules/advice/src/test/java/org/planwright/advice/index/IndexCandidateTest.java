@@ -16,7 +16,10 @@ class IndexCandidateTest {
         assertThat(c.definition())
                 .isEqualTo("app.\"Users\" ((lower((email)::text)), status) INCLUDE (name) WHERE deleted = false");
         assertThat(c.createUnnamed()).startsWith("CREATE INDEX ON app.\"Users\" (");
-        assertThat(c.name()).isEqualTo("users_expr_status_part_incl_idx");
+        assertThat(c.name()).matches("users_expr_status_name_part[0-9a-f]+_idx");
+        assertThat(c.name()).isNotEqualTo(new IndexCandidate(USERS, c.keys(), c.include(), "deleted = true").name());
+        assertThat(new IndexCandidate(USERS, List.of("a"), List.of("b"), "").name())
+                .isNotEqualTo(new IndexCandidate(USERS, List.of("a"), List.of("c"), "").name());
         assertThat(c.hasExpression()).isTrue();
     }
 

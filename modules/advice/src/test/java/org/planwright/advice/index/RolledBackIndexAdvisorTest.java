@@ -18,9 +18,12 @@ import org.planwright.testsupport.PostgresFixture;
 @ExtendWith(PostgresExtension.class)
 class RolledBackIndexAdvisorTest {
 
+    /** TPC-H scale: small, since every candidate is built for real (lineitem about 120,000 rows). */
+    private static final double SCALE = 0.02;
+
     @Test
     void withoutHypoPgAdviceNeedsConsent(PostgresFixture pg) throws Exception {
-        String url = pg.tpchPrimaryKeysOnly(PostgresFixture.TPCH_TEST_SCALE);
+        String url = pg.tpchPrimaryKeysOnly(SCALE);
         try (TargetSession s = Sessions.analysis(url, pg.user())) {
             assertThatThrownBy(() -> new IndexAdvisor(s, IndexAdviceOptions.defaults(), m -> { })
                     .advise(List.of(HypoPgIndexAdvisorTest.statement(17))))
@@ -33,7 +36,7 @@ class RolledBackIndexAdvisorTest {
 
     @Test
     void rolledBackBuildsFindTheIndexAndLeaveNothing(PostgresFixture pg) throws Exception {
-        String url = pg.tpchPrimaryKeysOnly(PostgresFixture.TPCH_TEST_SCALE);
+        String url = pg.tpchPrimaryKeysOnly(SCALE);
         int before = HypoPgIndexAdvisorTest.indexCount(url, pg.user());
         IndexAdvice advice;
         try (TargetSession s = Sessions.analysis(url, pg.user())) {

@@ -69,24 +69,28 @@ class TpchIndexBenchmark {
                     ConnectionProfile.Kind.POSTGRESQL, null, 0, null, user, null, url);
             try (TargetSession session = new TargetConnector().open(profile, null, SessionOptions.analysis())) {
                 double minCut = Double.parseDouble(System.getProperty("planwright.bench.minCut", "50"));
-                advice = new IndexAdvisor(session, IndexAdviceOptions.defaults().withMinCostCutPercent(minCut),
-                        m -> { }).advise(workload);
+                long budgetMb = Long.parseLong(System.getProperty("planwright.bench.budgetMb", "0"));
+                advice = new IndexAdvisor(session, IndexAdviceOptions.defaults().withMinCostCutPercent(minCut)
+                        .withBudgetBytes(budgetMb * 1024 * 1024), m -> { }).advise(workload);
+                System.out.printf(Locale.ROOT, "options: min cost cut %.0f %%, budget %s%n", minCut,
+                        budgetMb == 0 ? "none" : budgetMb + " MB");
             }
             System.out.printf(Locale.ROOT, "advice: %.1f s, %d candidates, %d what-if EXPLAINs, %d indexes, "
                             + "%,d bytes estimated, skipped %s%n", advice.elapsedMillis() / 1000, advice.candidates(),
                     advice.explainCalls(), advice.chosen().size(), advice.totalBytes(), advice.skipped());
             List<String> names = new ArrayList<>();
-            try (Statement st = c.createStatement()) {
-                for (var ch : advice.chosen()) {
-                    String name = ch.candidate().name();
-                    long t0 = System.nanoTime();
-                    st.execute("CREATE INDEX " + name + " ON " + ch.candidate().definition());
-                    names.add(name);
-                    System.out.printf(Locale.ROOT, "created %s in %.1f s%n", name, (System.nanoTime() - t0) / 1e9);
-                }
-                st.execute("ANALYZE");
-            }
             try {
+                try (Statement st = c.createStatement()) {
+                    for (var ch : advice.chosen()) {
+                        String name = ch.candidate().name();
+                        long t0 = System.nanoTime();
+                        st.execute("CREATE INDEX " + name + " ON " + ch.candidate().definition());
+                        names.add(name);
+                        System.out.printf(Locale.ROOT, "created %s in %.1f s%n", name,
+                                (System.nanoTime() - t0) / 1e9);
+                    }
+                    st.execute("ANALYZE");
+                }
                 long realBytes = 0;
                 Map<String, Long> sizes = new LinkedHashMap<>();
                 try (Statement st = c.createStatement()) {
