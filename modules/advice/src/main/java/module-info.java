@@ -9,4 +9,5 @@ module org.planwright.advice {
     requires net.sf.jsqlparser;
     requires org.slf4j;
     exports org.planwright.advice;
+    exports org.planwright.advice.index;
 }

@@ -1,6 +1,7 @@
 /** The planwright command line (picocli): {@code explain} over SQL files, {@code plan} over saved plans, {@code bench}; text/JSON/Markdown reports. */
 module org.planwright.cli {
     requires org.planwright.targetdb;
+    requires org.planwright.advice;
     requires org.planwright.plans;
     requires org.planwright.sqltext;
     requires org.planwright.workload;

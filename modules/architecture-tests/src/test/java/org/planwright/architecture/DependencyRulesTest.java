@@ -53,9 +53,6 @@ class DependencyRulesTest {
     void thePostgresDriverStaysInTheDatabaseAccessModules() {
         noClasses().that().resideOutsideOfPackages("org.planwright.targetdb..", "org.planwright.sandbox..",
                         "org.planwright.testsupport..")
-                // Issue 8 ("Connect the way psql does"): the cli's PostgresUrl is being replaced by the one
-                // connection-string parser in target-db; drop this exemption when PostgresUrl is gone.
-                .and().doNotHaveFullyQualifiedName("org.planwright.cli.PostgresUrl")
                 .should().dependOnClassesThat().resideInAPackage("org.postgresql..")
                 .because("PgJDBC classes stay in target-db, sandbox and test-support; elsewhere use java.sql "
                         + "interfaces and connections obtained through target-db")

@@ -11,14 +11,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code planwright} command: the entry point of the launcher script. Its sub-commands do the work:
- * {@code explain} ({@link ExplainCommand}), {@code plan} ({@link PlanCommand}), {@code bench} ({@link BenchCommand}).
+ * {@code explain} ({@link ExplainCommand}), {@code advise} ({@link AdviseCommand}), {@code plan} ({@link PlanCommand}), {@code bench} ({@link BenchCommand}).
  *
  * <p>Use {@link #commandLine(CliEnvironment)} to run it in-process (tests): it returns a picocli
  * {@link CommandLine} whose {@code execute(args)} gives the exit code ({@link ExitCodes}) and whose
  * {@code setOut}/{@code setErr} capture the output. The report goes to out; messages go to err.
  */
 @Command(name = "planwright", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, versionProvider = VersionProvider.class,
-        subcommands = {ExplainCommand.class, PlanCommand.class, BenchCommand.class, WorkloadCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ExplainCommand.class, AdviseCommand.class, PlanCommand.class, BenchCommand.class,
+                WorkloadCommand.class, CommandLine.HelpCommand.class},
         description = "Planwright: real PostgreSQL execution plans and what to do about them.",
         footerHeading = "%nExit codes:%n",
         footer = {"  0  every statement was explained (or skipped as not explainable)",

@@ -96,6 +96,23 @@ abstract sealed class JdbcSession permits PostgresSession, H2Session {
         }
     }
 
+    /** Runs one statement in the transaction the caller opened (no read-only guard: the caller owns it). */
+    final QueryResult runInTransaction(String sql, int maxRows) throws TargetException {
+        if (maxRows < 1) {
+            throw new IllegalArgumentException("maxRows must be at least 1, not " + maxRows);
+        }
+        long t0 = System.nanoTime();
+        try (Statement st = connection.createStatement()) {
+            prepare(st);
+            if (maxRows < Integer.MAX_VALUE) {
+                st.setMaxRows(maxRows + 1);
+            }
+            return run(st, sql, maxRows, t0);
+        } catch (SQLException e) {
+            throw translate(e, sql, 0, cancelRequested);
+        }
+    }
+
     private QueryResult run(Statement st, String sql, int maxRows, long t0) throws SQLException {
         begin(st);
         try {

@@ -137,6 +137,51 @@ final class PostgresSession extends JdbcSession implements TargetSession {
         }
     }
 
+    @Override
+    public RolledBackTransaction beginRolledBack() throws TargetException {
+        try {
+            if (!connection.getAutoCommit() || !transactionIdle()) {
+                throw new TargetException(Reason.OTHER, "A transaction is open in this session — COMMIT or ROLLBACK"
+                        + " it first", null, null, null);
+            }
+            connection.setAutoCommit(false);
+            try (Statement st = connection.createStatement()) {
+                st.execute("SET TRANSACTION READ WRITE");
+            }
+        } catch (SQLException e) {
+            endRolledBack();
+            throw translate(e, "SET TRANSACTION READ WRITE", 0, false);
+        }
+        return new RolledBackTransaction() {
+            private boolean closed;
+
+            @Override
+            public QueryResult execute(String sql, int maxRows) throws TargetException {
+                if (closed) {
+                    throw new IllegalStateException("the rolled-back transaction is closed");
+                }
+                return runInTransaction(sql, maxRows);
+            }
+
+            @Override
+            public void close() {
+                if (!closed) {
+                    closed = true;
+                    endRolledBack();
+                }
+            }
+        };
+    }
+
+    private void endRolledBack() {
+        rollbackQuietly();
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            // the connection is broken; the next call reports it
+        }
+    }
+
     /** @return planner settings as SHOW prints them, by name */
     Map<String, String> planSettings() throws SQLException {
         Map<String, String> out = new LinkedHashMap<>();

@@ -83,6 +83,19 @@ public sealed interface TargetSession extends AutoCloseable permits PostgresSess
     }
 
     /**
+     * Opens a read-write transaction that is always rolled back on {@link RolledBackTransaction#close()}, even in a
+     * read-only analysis session ({@code SET TRANSACTION READ WRITE} for this transaction only). PostgreSQL only.
+     *
+     * @return the open transaction; close it
+     * @throws TargetException {@code UNSUPPORTED_STATEMENT} on H2, {@code OTHER} when a transaction is already open
+     *                         or the connection broke
+     */
+    default RolledBackTransaction beginRolledBack() throws TargetException {
+        throw new TargetException(TargetException.Reason.UNSUPPORTED_STATEMENT,
+                "Rolled-back what-if transactions need PostgreSQL", null, null, null);
+    }
+
+    /**
      * Cancels the statement running on another thread (PgJDBC sends a cancel request on a new connection; H2
      * cancels in-process). The blocked call then throws {@link TargetException} with {@code CANCELLED}.
      * Callable from any thread; does nothing when no statement runs.

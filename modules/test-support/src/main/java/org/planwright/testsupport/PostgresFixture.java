@@ -28,6 +28,7 @@ public final class PostgresFixture implements AutoCloseable {
     private final Sandbox sandbox;
     private final Map<Double, String> tpch = new HashMap<>();
     private final Map<Integer, String> partitioned = new HashMap<>();
+    private final java.util.Set<String> tpchPrimaryKeysOnly = new java.util.HashSet<>();
     private final AtomicInteger scratchCounter = new AtomicInteger();
     private String pagila;
 
@@ -122,6 +123,32 @@ public final class PostgresFixture implements AutoCloseable {
             database = name;
         }
         return sandbox.jdbcUrl(database);
+    }
+
+    /**
+     * TPC-H at {@code scaleFactor} with primary keys only: no foreign keys, no secondary index (what an index
+     * advisor starts from), {@code VACUUM ANALYZE}d. Loaded once per JVM and scale factor; treat it as read-only.
+     *
+     * @param scaleFactor TPC-H scale factor in (0, 10]; {@link #TPCH_TEST_SCALE} loads in about 10 s
+     * @return JDBC URL of database {@code tpch_pk_<digits>}
+     * @throws IllegalStateException when the corpus is missing or the load fails
+     */
+    public synchronized String tpchPrimaryKeysOnly(double scaleFactor) {
+        if (!(scaleFactor > 0 && scaleFactor <= 10)) {
+            throw new IllegalArgumentException("TPC-H scale factor must be in (0, 10]: " + scaleFactor);
+        }
+        String name = "tpch_pk_" + Double.toString(scaleFactor).replace('.', '_');
+        if (!tpchPrimaryKeysOnly.contains(name)) {
+            load(() -> {
+                sandbox.dropDatabase(name);
+                sandbox.createDatabase(name);
+                try (Connection c = sandbox.connect(name)) {
+                    SampleDatabases.loadTpchPrimaryKeysOnly(c, scaleFactor);
+                }
+            });
+            tpchPrimaryKeysOnly.add(name);
+        }
+        return sandbox.jdbcUrl(name);
     }
 
     /**

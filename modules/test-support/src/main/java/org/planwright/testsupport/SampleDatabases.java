@@ -58,6 +58,23 @@ final class SampleDatabases {
         LOG.info("Loaded TPC-H SF {} into {} in {} ms", scaleFactor, database, (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /**
+     * Fills an empty database with TPC-H at {@code scaleFactor}: DDL, the corpus filler, primary keys only (no
+     * foreign keys, no secondary index), {@code VACUUM ANALYZE}. The starting point of index advice.
+     */
+    static void loadTpchPrimaryKeysOnly(Connection c, double scaleFactor) throws SQLException, IOException {
+        long t0 = System.nanoTime();
+        Path schema = Corpus.resolve("sql/tpch/schema");
+        SqlScripts.run(c, schema.resolve("tpch-create.sql"), Map.of());
+        SqlScripts.run(c, Corpus.resolve("databases/tpch/tpch-fill-generate_series.sql"),
+                Map.of("sf", Double.toString(scaleFactor)));
+        SqlScripts.run(c, schema.resolve("tpch-pkeys.sql"), Map.of());
+        try (Statement st = c.createStatement()) {
+            st.execute("VACUUM ANALYZE");
+        }
+        LOG.info("Loaded TPC-H SF {} with primary keys only in {} ms", scaleFactor, (System.nanoTime() - t0) / 1_000_000);
+    }
+
     private static void recreate(Sandbox sandbox, String database) throws SQLException {
         sandbox.dropDatabase(database);
         sandbox.createDatabase(database);

@@ -1,0 +1,457 @@
+package org.planwright.advice.index;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import org.planwright.advice.EstimatedImprovement;
+import org.planwright.advice.Evidence;
+import org.planwright.advice.Recommendation;
+import org.planwright.advice.RecommendationKind;
+import org.planwright.plans.Plan;
+import org.planwright.plans.PlanParser;
+import org.planwright.targetdb.TargetException;
+import org.planwright.targetdb.TargetSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses one set of indexes for a workload (one statement or many), the way the index-selection literature's
+ * greedy what-if advisors do (AutoAdmin, Chaudhuri and Narasayya, VLDB 1997; benefit per byte as in DB2 Advisor,
+ * Valentin et al., ICDE 2000; see docs/decisions/0012):
+ * <ol>
+ * <li>each statement's plain EXPLAIN VERBOSE plan gives its candidate columns ({@link PlanColumns}) and its cost
+ *     with the existing indexes;</li>
+ * <li>candidates per table use ({@link CandidateGenerator}), minus those an existing index already covers;</li>
+ * <li>each candidate is costed alone on the statements it can serve (its leading column is one they filter,
+ *     join, or sort on); only those that cut some statement's cost by {@code minCostCutPercent} stay;</li>
+ * <li>greedy: repeatedly add the candidate with the largest benefit per byte, where benefit is the sum over the
+ *     statements of {@code weight * ln(cost without / cost with)} given the indexes already chosen (so it
+ *     maximises the geometric mean of the cost ratios, the measure TPC-H's power metric uses, instead of letting
+ *     the costliest statement decide everything); it must still cut some statement's cost by
+ *     {@code minCostCutPercent} and fit the budget. Benefits are re-evaluated lazily (a candidate's benefit
+ *     rarely grows when others are added: re-cost only the top of the queue, as in CELF, Leskovec et al. 2007),
+ *     which keeps what-if calls few;</li>
+ * <li>prune: an index the final set no longer needs (removing it raises no statement's cost by the threshold)
+ *     is dropped, so no index stays that no statement needs.</li>
+ * </ol>
+ * What-if costs are cached per statement and relevant index set. Blocking; call it on a worker thread; it checks
+ * the thread's interrupt flag between what-if calls and then throws {@link CancellationException} (hypothetical
+ * indexes are forgotten and a rolled-back transaction is rolled back on the way out).
+ */
+public final class IndexAdvisor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexAdvisor.class);
+
+    /** Confidence of a plan-cost estimate with hypothetical indexes: costs are the planner's, not measured times. */
+    static final double CONFIDENCE_HYPOTHETICAL = 0.5;
+    /** Confidence with real indexes built in a rolled-back transaction: real sizes and statistics-free costs. */
+    static final double CONFIDENCE_REAL_BUILD = 0.6;
+
+    private final TargetSession session;
+    private final IndexAdviceOptions options;
+    private final Consumer<String> progress;
+
+    /**
+     * @param session  an analysis session on the target database (read-only is fine for HypoPG)
+     * @param options  thresholds, budget, consent for rolled-back builds
+     * @param progress receives one-line progress messages (any thread-safe consumer; may be a no-op)
+     */
+    public IndexAdvisor(TargetSession session, IndexAdviceOptions options, Consumer<String> progress) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.options = Objects.requireNonNull(options, "options");
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /**
+     * @param workload the statements; each one explainable
+     * @return the chosen index set with estimates, drop-index advice for the workload's tables, and the statements
+     *     that could not be costed
+     * @throws TargetException       {@code UNSUPPORTED_STATEMENT} when the database has no HypoPG and rolled-back
+     *                               builds were not allowed (the message says how to allow them), or a connection
+     *                               failure
+     * @throws CancellationException when the thread was interrupted
+     */
+    public IndexAdvice advise(List<WorkloadStatement> workload) throws TargetException {
+        long t0 = System.nanoTime();
+        boolean hypo = HypoPgWhatIf.available(session);
+        if (!hypo && !options.allowRolledBackBuilds()) {
+            throw new TargetException(TargetException.Reason.UNSUPPORTED_STATEMENT, "HypoPG is not installed in "
+                    + "this database (CREATE EXTENSION hypopg, package postgresql-NN-hypopg); without it candidate "
+                    + "indexes must be built for real inside a transaction that is rolled back, which locks the "
+                    + "tables while the advice runs — allow that explicitly", null, null, null);
+        }
+        try (WhatIf whatIf = hypo ? new HypoPgWhatIf(session) : new RolledBackWhatIf(session)) {
+            Run run = new Run(whatIf, new Catalog(session), workload);
+            IndexAdvice advice = run.advise(hypo, t0);
+            LOG.info("Index advice: {} statements, {} candidates, {} chosen, {} what-if calls, {} ms",
+                    workload.size(), advice.candidates(), advice.chosen().size(), advice.explainCalls(),
+                    Math.round(advice.elapsedMillis()));
+            return advice;
+        }
+    }
+
+    /** One advice run: the statements, their plans and the what-if cost cache. */
+    private final class Run {
+        private final WhatIf whatIf;
+        private final Catalog catalog;
+        private final List<WorkloadStatement> workload;
+        private final List<Costed> costed = new ArrayList<>();
+        private final List<IndexAdvice.Skipped> skipped = new ArrayList<>();
+        private final Map<String, Double> cache = new HashMap<>();
+        private final Map<IndexCandidate, Set<Integer>> relevant = new LinkedHashMap<>();
+        private final Map<IndexCandidate, Long> sizes = new HashMap<>();
+        private final double keepRatio = 1 - options.minCostCutPercent() / 100;
+
+        Run(WhatIf whatIf, Catalog catalog, List<WorkloadStatement> workload) {
+            this.whatIf = whatIf;
+            this.catalog = catalog;
+            this.workload = workload;
+        }
+
+        IndexAdvice advise(boolean hypo, long t0) throws TargetException {
+            explainAll();
+            generateCandidates();
+            progress.accept("Costing " + relevant.size() + " candidate indexes one by one");
+            List<IndexCandidate> useful = singles();
+            progress.accept(useful.size() + " candidates cut a statement's cost by "
+                    + fmt(options.minCostCutPercent()) + " % or more; choosing a set");
+            List<IndexCandidate> chosen = greedy(useful);
+            chosen = prune(chosen);
+            return result(chosen, hypo, t0);
+        }
+
+        private void explainAll() throws TargetException {
+            for (int i = 0; i < workload.size(); i++) {
+                WorkloadStatement s = workload.get(i);
+                checkCancelled();
+                progress.accept("Planning " + s.label() + " (" + (i + 1) + "/" + workload.size() + ")");
+                try {
+                    String json = whatIf.plan(s.sql(), List.of());
+                    Plan plan = PlanParser.parse(json);
+                    double cost = WhatIf.totalCost(json);
+                    Costed c = new Costed(s, cost, PlanColumns.of(plan));
+                    plan.nodes().forEach(n -> n.indexName().ifPresent(c.indexesUsed::add));
+                    costed.add(c);
+                } catch (TargetException e) {
+                    if (e.reason() == TargetException.Reason.OTHER || e.reason() == TargetException.Reason.CANCELLED) {
+                        throw e;
+                    }
+                    skipped.add(new IndexAdvice.Skipped(s.label(), e.userMessage()));
+                } catch (RuntimeException e) {
+                    LOG.warn("{}: plan not readable", s.label(), e);
+                    skipped.add(new IndexAdvice.Skipped(s.label(), "its plan could not be read: " + e.getMessage()));
+                }
+            }
+        }
+
+        private void generateCandidates() throws TargetException {
+            Map<IndexCandidate, Boolean> covered = new HashMap<>();
+            for (Costed c : costed) {
+                for (TableUse use : c.uses) {
+                    Optional<TableRef> table = catalog.table(use.schema, use.table);
+                    if (table.isEmpty()) {
+                        continue;
+                    }
+                    c.tables.put(use, table.get());
+                    LOG.debug("{}: {}", c.statement.label(), use);
+                    for (IndexCandidate cand : CandidateGenerator.generate(use, table.get(),
+                            catalog.distinctValues(table.get()), options.maxKeyColumns())) {
+                        if (!covered.computeIfAbsent(cand, k -> isCovered(k))) {
+                            relevant.putIfAbsent(cand, new LinkedHashSet<>());
+                        }
+                    }
+                }
+            }
+            for (var e : relevant.entrySet()) {
+                IndexCandidate cand = e.getKey();
+                for (int q = 0; q < costed.size(); q++) {
+                    for (var u : costed.get(q).tables.entrySet()) {
+                        if (u.getValue().equals(cand.table()) && u.getKey().canLeadWith(cand.keys().getFirst())) {
+                            e.getValue().add(q);
+                        }
+                    }
+                }
+            }
+        }
+
+        private boolean isCovered(IndexCandidate c) {
+            try {
+                return catalog.indexes(c.table()).stream().anyMatch(i -> i.covers(c));
+            } catch (TargetException e) {
+                return false;
+            }
+        }
+
+        /** @return candidates that alone cut some statement's cost by the threshold */
+        private List<IndexCandidate> singles() throws TargetException {
+            List<IndexCandidate> useful = new ArrayList<>();
+            for (var e : relevant.entrySet()) {
+                IndexCandidate c = e.getKey();
+                boolean keep = false;
+                for (int q : e.getValue()) {
+                    double cost = cost(q, List.of(), c);
+                    if (Double.isNaN(cost)) {
+                        break;
+                    }
+                    keep |= cost <= costed.get(q).baseCost * keepRatio;
+                    LOG.debug("single {} on {}: {} -> {}", c, costed.get(q).statement.label(), costed.get(q).baseCost,
+                            cost);
+                }
+                if (keep) {
+                    useful.add(c);
+                }
+            }
+            return useful;
+        }
+
+        private List<IndexCandidate> greedy(List<IndexCandidate> useful) throws TargetException {
+            List<IndexCandidate> chosen = new ArrayList<>();
+            double[] current = costed.stream().mapToDouble(c -> c.baseCost).toArray();
+            record Entry(IndexCandidate c, double bound) {
+            }
+            PriorityQueue<Entry> queue = new PriorityQueue<>(Comparator.comparingDouble((Entry e) -> -e.bound()));
+            for (IndexCandidate c : useful) {
+                Gain g = gain(c, List.of(), current);
+                if (g.maxCutRatio <= keepRatio) {
+                    queue.add(new Entry(c, g.benefit / size(c)));
+                }
+            }
+            long used = 0;
+            while (!queue.isEmpty()) {
+                Entry top = queue.poll();
+                long size = size(top.c());
+                if (options.budgetBytes() > 0 && used + size > options.budgetBytes()) {
+                    continue;
+                }
+                if (chosen.stream().anyMatch(s -> s.equals(top.c()))) {
+                    continue;
+                }
+                Gain g = gain(top.c(), chosen, current);
+                if (g.maxCutRatio > keepRatio) {
+                    continue;
+                }
+                double perByte = g.benefit / size;
+                if (!queue.isEmpty() && perByte < queue.peek().bound()) {
+                    queue.add(new Entry(top.c(), perByte));
+                    continue;
+                }
+                chosen.add(top.c());
+                used += size;
+                for (int q : relevant.get(top.c())) {
+                    current[q] = Math.min(current[q], g.costs.getOrDefault(q, current[q]));
+                }
+                progress.accept("Chose " + top.c().definition() + " (" + chosen.size() + " so far)");
+            }
+            return chosen;
+        }
+
+        /** Drops chosen indexes whose removal raises no statement's cost by the threshold. */
+        private List<IndexCandidate> prune(List<IndexCandidate> chosen) throws TargetException {
+            List<IndexCandidate> set = new ArrayList<>(chosen);
+            for (int i = set.size() - 1; i >= 0; i--) {
+                IndexCandidate c = set.get(i);
+                List<IndexCandidate> without = new ArrayList<>(set);
+                without.remove(i);
+                boolean needed = false;
+                for (int q : relevant.get(c)) {
+                    double with = cost(q, set, null);
+                    double wo = cost(q, without, null);
+                    if (with <= wo * keepRatio) {
+                        needed = true;
+                        break;
+                    }
+                }
+                if (!needed) {
+                    progress.accept("Dropped " + c.definition() + ": the other chosen indexes do its work");
+                    set.remove(i);
+                }
+            }
+            return set;
+        }
+
+        private record Gain(double benefit, double maxCutRatio, Map<Integer, Double> costs) {
+        }
+
+        private Gain gain(IndexCandidate c, List<IndexCandidate> chosen, double[] current) throws TargetException {
+            double benefit = 0;
+            double best = 1;
+            Map<Integer, Double> costs = new HashMap<>();
+            for (int q : relevant.get(c)) {
+                double with = cost(q, chosen, c);
+                costs.put(q, with);
+                if (with < current[q]) {
+                    benefit += costed.get(q).statement.weight() * Math.log(current[q] / with);
+                }
+                best = Math.min(best, with / current[q]);
+            }
+            return new Gain(benefit, best, costs);
+        }
+
+        /** @return statement q's cost with the indexes of {@code config} on its tables, plus {@code extra} */
+        private double cost(int q, List<IndexCandidate> config, IndexCandidate extra) throws TargetException {
+            checkCancelled();
+            Costed s = costed.get(q);
+            Set<IndexCandidate> set = new LinkedHashSet<>();
+            for (IndexCandidate c : config) {
+                if (s.tables.containsValue(c.table())) {
+                    set.add(c);
+                }
+            }
+            if (extra != null) {
+                set.add(extra);
+            }
+            if (set.isEmpty()) {
+                return s.baseCost;
+            }
+            List<String> key = set.stream().map(IndexCandidate::definition).sorted().toList();
+            String cacheKey = q + "\u0000" + String.join("\u0000", key);
+            Double cached = cache.get(cacheKey);
+            if (cached != null) {
+                return cached;
+            }
+            double cost;
+            try {
+                cost = whatIf.cost(s.statement.sql(), set);
+            } catch (TargetException e) {
+                if (e.reason() == TargetException.Reason.OTHER || e.reason() == TargetException.Reason.CANCELLED) {
+                    throw e;
+                }
+                LOG.debug("what-if failed for {} with {}: {}", s.statement.label(), set, e.getMessage());
+                cost = s.baseCost;
+            }
+            cache.put(cacheKey, cost);
+            return cost;
+        }
+
+        private long size(IndexCandidate c) throws TargetException {
+            Long s = sizes.get(c);
+            if (s == null) {
+                Optional<Long> estimate = catalog.btreeSizeEstimate(c);
+                s = Math.max(8192, estimate.isPresent() ? estimate.get() : whatIf.sizeBytes(c));
+                sizes.put(c, s);
+            }
+            return s;
+        }
+
+        private IndexAdvice result(List<IndexCandidate> chosen, boolean hypo, long t0) throws TargetException {
+            List<IndexAdvice.StatementCost> statements = new ArrayList<>();
+            for (int q = 0; q < costed.size(); q++) {
+                statements.add(new IndexAdvice.StatementCost(costed.get(q).statement.label(), costed.get(q).baseCost,
+                        cost(q, chosen, null)));
+            }
+            List<IndexAdvice.ChosenIndex> chosenIndexes = new ArrayList<>();
+            List<Recommendation> recommendations = new ArrayList<>();
+            for (IndexCandidate c : chosen) {
+                List<IndexCandidate> without = new ArrayList<>(chosen);
+                without.remove(c);
+                double before = 0;
+                double after = 0;
+                List<String> helps = new ArrayList<>();
+                List<Evidence> evidence = new ArrayList<>();
+                for (int q : relevant.get(c)) {
+                    double wo = cost(q, without, null);
+                    double with = cost(q, chosen, null);
+                    if (with < wo * 0.999) {
+                        Costed s = costed.get(q);
+                        before += s.statement.weight() * wo;
+                        after += s.statement.weight() * with;
+                        helps.add(s.statement.label());
+                        evidence.add(new Evidence(s.statement.label(), String.format(Locale.ROOT,
+                                "estimated plan cost %,.0f without this index, %,.0f with it (%s %%)", wo, with,
+                                fmt(-100 * (1 - with / wo)))));
+                    }
+                }
+                double percent = before > 0 ? 100 * (before - after) / before : 0;
+                long size = size(c);
+                chosenIndexes.add(new IndexAdvice.ChosenIndex(c, size, percent, helps));
+                evidence.add(new Evidence("size", String.format(Locale.ROOT, "%,d bytes estimated (%s)", size,
+                        catalog.btreeSizeEstimate(c).isPresent() ? "from pg_stats average widths and the row count"
+                                : hypo ? "hypopg_relation_size" : "pg_relation_size of the index built and rolled back")));
+                writeEvidence(c.table()).ifPresent(evidence::add);
+                String target = helps.size() == 1
+                        ? Fingerprint.of(costed.stream().filter(s -> s.statement.label().equals(helps.getFirst()))
+                                .findFirst().orElseThrow().statement.sql())
+                        : "workload";
+                String method = whatIf.method() + ", summed over " + helps.size() + " statement(s): "
+                        + String.format(Locale.ROOT, "%,.0f -> %,.0f", before, after);
+                recommendations.add(new Recommendation(RecommendationKind.INDEX, "Index " + c.definition(), target,
+                        "CREATE INDEX CONCURRENTLY " + c.name() + " ON " + c.definition() + ";",
+                        "DROP INDEX CONCURRENTLY IF EXISTS " + schemaOf(c.table()) + c.name() + ";", evidence,
+                        new EstimatedImprovement(Math.max(0, percent), hypo ? CONFIDENCE_HYPOTHETICAL
+                                : CONFIDENCE_REAL_BUILD, method), ""));
+            }
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < chosenIndexes.size(); i++) {
+                order.add(i);
+            }
+            order.sort(Comparator.comparingDouble(i -> -recommendations.get(i).estimate().percent()));
+            List<Recommendation> sortedRecs = new ArrayList<>(order.stream().map(recommendations::get).toList());
+            List<IndexAdvice.ChosenIndex> sortedChosen = order.stream().map(chosenIndexes::get).toList();
+            sortedRecs.addAll(new DropIndexAdvisor(catalog).advise(tablesOfWorkload(), usedIndexNames()));
+            String lockNote = hypo ? "" : "Candidate indexes were built for real inside one transaction that was rolled "
+                    + "back: each build held a SHARE lock on its table (writers waited) and each costed configuration "
+                    + "an ACCESS EXCLUSIVE lock (readers waited) until the advice ended; nothing was kept.";
+            return new IndexAdvice(sortedRecs, sortedChosen, statements, skipped, whatIf.method(), lockNote,
+                    relevant.size(), whatIf.explainCalls(), (System.nanoTime() - t0) / 1e6);
+        }
+
+        private Optional<Evidence> writeEvidence(TableRef t) throws TargetException {
+            return catalog.writes(t).map(w -> new Evidence("write overhead on " + t.sqlName(), String.format(
+                    Locale.ROOT, "%,.0f rows/hour inserted or updated (not HOT) since the statistics were reset "
+                            + "(pg_stat_user_tables, %,.1f h); each such write also writes this index",
+                    w.indexWritesPerHour(), w.hoursTracked())));
+        }
+
+        private Set<TableRef> tablesOfWorkload() {
+            Set<TableRef> all = new LinkedHashSet<>();
+            costed.forEach(c -> all.addAll(c.tables.values()));
+            return all;
+        }
+
+        private Set<String> usedIndexNames() {
+            Set<String> names = new LinkedHashSet<>();
+            costed.forEach(c -> names.addAll(c.indexesUsed));
+            return names;
+        }
+
+        private void checkCancelled() {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("index advice cancelled");
+            }
+        }
+    }
+
+    private static String schemaOf(TableRef t) {
+        return t.sqlName().substring(0, t.sqlName().length() - Catalog.quoteIdent(t.name()).length());
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v).replace(".0", "");
+    }
+
+    /** A statement with its plan's facts. */
+    private static final class Costed {
+        final WorkloadStatement statement;
+        final double baseCost;
+        final List<TableUse> uses;
+        final Map<TableUse, TableRef> tables = new LinkedHashMap<>();
+        final Set<String> indexesUsed = new LinkedHashSet<>();
+
+        Costed(WorkloadStatement statement, double baseCost, List<TableUse> uses) {
+            this.statement = statement;
+            this.baseCost = baseCost;
+            this.uses = uses;
+        }
+    }
+}

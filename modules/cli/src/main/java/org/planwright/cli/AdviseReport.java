@@ -1,0 +1,80 @@
+package org.planwright.cli;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import org.planwright.advice.Recommendation;
+import org.planwright.advice.index.IndexAdvice;
+import org.planwright.cli.report.ConnectionInfo;
+
+/**
+ * The {@code planwright advise} report, the shape of its JSON (docs/cli-json-output.md, "advise"). Every field is
+ * always present; null when it does not apply.
+ *
+ * @param formatVersion     1
+ * @param planwrightVersion the CLI's version
+ * @param connection        where it ran
+ * @param method            how indexes were simulated
+ * @param lockNote          what a rolled-back build locked, or null (HypoPG takes no lock)
+ * @param trial             null, or why trials did not run ({@code --trial} in this build)
+ * @param workload          totals
+ * @param statements        each costed statement's estimated plan cost before and after the recommended indexes
+ * @param skipped           statements not costed, with the reason
+ * @param recommendations   index recommendations (most estimated benefit first), then drop-index ones
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record AdviseReport(int formatVersion, String planwrightVersion, ConnectionInfo connection, String method,
+                    String lockNote, String trial, Workload workload, List<StatementCost> statements,
+                    List<Skipped> skipped, List<Item> recommendations) {
+
+    /**
+     * @param statements         statements given (explainable ones)
+     * @param costed             statements costed
+     * @param candidates         candidate indexes considered
+     * @param explainCalls       what-if EXPLAIN calls
+     * @param adviceMillis       time the advice took, ms
+     * @param indexBytes         estimated bytes of the recommended indexes together
+     * @param geomeanCostRatio   geometric mean over costed statements of cost after / cost before
+     */
+    record Workload(int statements, int costed, int candidates, int explainCalls, long adviceMillis,
+                    long indexBytes, double geomeanCostRatio) {
+    }
+
+    /** @param label file (and #n) @param costBefore plan cost now @param costAfter with the recommended indexes */
+    record StatementCost(String label, double costBefore, double costAfter) {
+    }
+
+    /** @param label file (and #n) @param reason one line */
+    record Skipped(String label, String reason) {
+    }
+
+    /**
+     * One recommendation.
+     *
+     * @param kind                        {@code index}, {@code drop-index}, ...
+     * @param title                       one line
+     * @param target                      the statement's fingerprint, or {@code workload}
+     * @param sql                         the statement that applies it
+     * @param undoSql                     the statement that undoes it
+     * @param estimatedImprovementPercent estimated cut of the summed plan cost of the statements it helps, percent
+     * @param confidence                  fraction in [0, 1]
+     * @param method                      how it was estimated, with the numbers
+     * @param indexSizeBytes              estimated size of the index to create or drop, bytes; null for others
+     * @param helps                       labels of the statements it helps (index); empty otherwise
+     * @param evidence                    facts behind it
+     */
+    record Item(String kind, String title, String target, String sql, String undoSql,
+                double estimatedImprovementPercent, double confidence, String method, Long indexSizeBytes,
+                List<String> helps, List<Fact> evidence) {
+    }
+
+    /** @param label what the fact is about @param detail the observation with its numbers */
+    record Fact(String label, String detail) {
+    }
+
+    static Item item(Recommendation r, IndexAdvice.ChosenIndex chosen) {
+        return new Item(r.kind().jsonName(), r.title(), r.target(), r.sql(), r.undoSql(),
+                Math.round(r.estimate().percent() * 10) / 10.0, r.estimate().confidence(), r.estimate().method(),
+                chosen == null ? null : chosen.sizeBytes(), chosen == null ? List.of() : chosen.helps(),
+                r.evidence().stream().map(e -> new Fact(e.label(), e.detail())).toList());
+    }
+}

@@ -1,0 +1,116 @@
+package org.planwright.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import org.planwright.cli.report.ReportFormat;
+
+/** Writes an {@link AdviseReport} as text, JSON or Markdown. Stateless. */
+final class AdviseWriter {
+
+    private AdviseWriter() {
+    }
+
+    static void write(AdviseReport report, ReportFormat format, PrintWriter out) {
+        switch (format) {
+            case JSON -> json(report, out);
+            case MARKDOWN -> markdown(report, out);
+            default -> text(report, out);
+        }
+        out.flush();
+    }
+
+    private static void json(AdviseReport report, PrintWriter out) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        try {
+            mapper.writeValue(out, report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+    }
+
+    private static void text(AdviseReport r, PrintWriter out) {
+        AdviseReport.Workload w = r.workload();
+        out.printf(Locale.ROOT, "Index advice for %d statement(s) on %s (PostgreSQL %s)%n", w.statements(),
+                r.connection().url(), r.connection().serverVersion());
+        out.printf(Locale.ROOT, "Method: %s; %d candidates, %d what-if EXPLAINs, %.1f s%n", r.method(), w.candidates(),
+                w.explainCalls(), w.adviceMillis() / 1000.0);
+        if (r.lockNote() != null) {
+            out.println("Locks: " + r.lockNote());
+        }
+        if (r.trial() != null) {
+            out.println("Trial: " + r.trial());
+        }
+        out.printf(Locale.ROOT, "Estimated: %d index(es), %s; geometric mean of plan cost ratios %.2f%n",
+                r.recommendations().stream().filter(i -> i.kind().equals("index")).count(), bytes(w.indexBytes()),
+                w.geomeanCostRatio());
+        out.println();
+        int n = 0;
+        for (AdviseReport.Item i : r.recommendations()) {
+            out.printf(Locale.ROOT, "%d. [%s] %s%n", ++n, i.kind(), i.title());
+            out.printf(Locale.ROOT, "   estimated improvement %.1f %% (confidence %.1f): %s%n",
+                    i.estimatedImprovementPercent(), i.confidence(), i.method());
+            if (i.indexSizeBytes() != null) {
+                out.println("   size: " + bytes(i.indexSizeBytes()));
+            }
+            out.println("   apply: " + i.sql());
+            out.println("   undo:  " + i.undoSql());
+            for (AdviseReport.Fact e : i.evidence()) {
+                out.println("   - " + e.label() + ": " + e.detail());
+            }
+        }
+        if (r.recommendations().isEmpty()) {
+            out.println("No index cuts a statement's estimated cost enough to recommend it.");
+        }
+        for (AdviseReport.Skipped s : r.skipped()) {
+            out.println("Skipped " + s.label() + ": " + s.reason());
+        }
+    }
+
+    private static void markdown(AdviseReport r, PrintWriter out) {
+        AdviseReport.Workload w = r.workload();
+        out.println("# Index advice");
+        out.println();
+        out.printf(Locale.ROOT, "%d statement(s) on `%s` (PostgreSQL %s). %s; %d candidates, %d what-if EXPLAINs, "
+                        + "%.1f s. Recommended indexes: %s, geometric mean of plan cost ratios %.2f.%n",
+                w.statements(), r.connection().url(), r.connection().serverVersion(), r.method(), w.candidates(),
+                w.explainCalls(), w.adviceMillis() / 1000.0, bytes(w.indexBytes()), w.geomeanCostRatio());
+        if (r.lockNote() != null) {
+            out.println();
+            out.println("> " + r.lockNote());
+        }
+        if (r.trial() != null) {
+            out.println();
+            out.println("> Trial: " + r.trial());
+        }
+        out.println();
+        out.println("| # | kind | recommendation | estimated improvement | size | helps |");
+        out.println("|---|---|---|---|---|---|");
+        int n = 0;
+        for (AdviseReport.Item i : r.recommendations()) {
+            out.printf(Locale.ROOT, "| %d | %s | `%s` | %.1f %% | %s | %s |%n", ++n, i.kind(), i.sql().replace("|", "\\|"),
+                    i.estimatedImprovementPercent(), i.indexSizeBytes() == null ? "" : bytes(i.indexSizeBytes()),
+                    String.join(", ", i.helps()));
+        }
+        out.println();
+        out.println("| statement | plan cost before | after |");
+        out.println("|---|---|---|");
+        for (AdviseReport.StatementCost s : r.statements()) {
+            out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f |%n", s.label(), s.costBefore(), s.costAfter());
+        }
+        for (AdviseReport.Skipped s : r.skipped()) {
+            out.printf(Locale.ROOT, "| %s | skipped: %s | |%n", s.label(), s.reason().replace("|", "\\|"));
+        }
+    }
+
+    static String bytes(long b) {
+        return b >= 1 << 20 ? String.format(Locale.ROOT, "%.1f MB", b / 1048576.0)
+                : String.format(Locale.ROOT, "%,d kB", (b + 1023) / 1024);
+    }
+}

@@ -1,0 +1,75 @@
+package org.planwright.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.planwright.testsupport.Corpus;
+import org.planwright.testsupport.DebianPostgres15;
+import org.planwright.testsupport.Postgres15Extension;
+
+/**
+ * {@code planwright advise} against Debian's PostgreSQL 15 with HypoPG, TPC-H SF 0.02 with primary keys only, on
+ * corpus query files: the JSON contract of docs/cli-json-output.md ("advise").
+ */
+@ExtendWith(Postgres15Extension.class)
+class AdviseCommandTest {
+
+    @Test
+    void jsonListsIndexRecommendationsWithSqlUndoEstimateAndEvidence(DebianPostgres15 pg, @TempDir Path dir)
+            throws Exception {
+        String url = pg.tpchPrimaryKeysOnly(0.02);
+        Path queries = Corpus.resolve("sql/tpch/queries");
+        Path workload = Files.createDirectory(dir.resolve("workload"));
+        for (String q : new String[] {"q17.sql", "q20.sql", "q15.sql"}) {
+            Files.copy(queries.resolve(q), workload.resolve(q));
+        }
+        CliRun run = CliRun.run("advise", "--url", url, "-U", pg.user(), "--format", "json", "--trial",
+                workload.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("--trial is not available in this build");
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(report.get("method").asText()).contains("HypoPG");
+        assertThat(report.get("trial").asText()).startsWith("not available in this build");
+        assertThat(report.get("lockNote").isNull()).isTrue();
+        JsonNode recs = report.get("recommendations");
+        assertThat(recs.size()).isPositive();
+        JsonNode first = recs.get(0);
+        assertThat(first.get("kind").asText()).isEqualTo("index");
+        assertThat(first.get("sql").asText()).startsWith("CREATE INDEX CONCURRENTLY ").contains("lineitem");
+        assertThat(first.get("undoSql").asText()).startsWith("DROP INDEX CONCURRENTLY IF EXISTS ");
+        assertThat(first.get("estimatedImprovementPercent").asDouble()).isGreaterThan(50);
+        assertThat(first.get("confidence").asDouble()).isBetween(0.0, 1.0);
+        assertThat(first.get("indexSizeBytes").asLong()).isPositive();
+        assertThat(first.get("evidence").size()).isPositive();
+        assertThat(first.get("evidence").get(0).get("label").asText()).isNotBlank();
+        // q15's CREATE VIEW and DROP VIEW have no plan; its SELECT needs the view, which the read-only session
+        // never creates: all three are listed as skipped with their reason
+        assertThat(report.get("skipped").findValuesAsText("label"))
+                .contains("q15.sql#1", "q15.sql#2", "q15.sql#3");
+        assertThat(report.get("workload").get("costed").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void textNamesTheMethodAndTheSqlToApply(DebianPostgres15 pg) {
+        String url = pg.tpchPrimaryKeysOnly(0.02);
+        CliRun run = CliRun.run("advise", "--url", url, "-U", pg.user(),
+                Corpus.resolve("sql/tpch/queries/q17.sql").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Method: HypoPG").contains("[index] Index public.lineitem (l_partkey")
+                .contains("apply: CREATE INDEX CONCURRENTLY").contains("undo:  DROP INDEX");
+    }
+
+    @Test
+    void badThresholdIsAUsageError() {
+        CliRun run = CliRun.run("advise", "--url", "jdbc:postgresql://127.0.0.1:1/x", "--min-cost-cut", "120",
+                Corpus.resolve("sql/tpch/queries/q17.sql").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+        assertThat(run.err()).contains("--min-cost-cut must be a percent between 0 and 100");
+    }
+}
