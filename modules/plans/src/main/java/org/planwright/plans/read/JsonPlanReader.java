@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads PostgreSQL {@code EXPLAIN (FORMAT JSON)} output with Jackson's streaming parser in one pass, straight
@@ -33,14 +32,6 @@ final class JsonPlanReader {
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION) // messages without the pasted text
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER) // same doubles (correctly rounded), faster
             .build();
-
-    /** Keys PostgreSQL never reports below zero; a negative value is damaged input. */
-    private static final Set<String> NON_NEGATIVE = Set.of("Startup Cost", "Total Cost", "Plan Rows", "Plan Width",
-            "Actual Startup Time", "Actual Total Time", "Actual Rows", "Actual Loops", "Planning Time",
-            "Execution Time", "Total Runtime", "Workers Planned", "Workers Launched");
-
-    /** Upper bound of those keys: far above any real plan, low enough that times x loops stay finite. */
-    private static final double MAX_QUANTITY = 1e18;
 
     /** Strings up to this length are shared between nodes (node types, relationships, schema and table names). */
     private static final int SHARED_STRING_MAX = 32;
@@ -210,14 +201,19 @@ final class JsonPlanReader {
         return new RawNode(props.exactCopy(), children);
     }
 
-    /** The value of {@code key}, checked against {@link #NON_NEGATIVE}. */
+    /** The value of {@code key}, checked by {@link NumberKeys#problem}. */
     private Object readField(JsonParser p, String key) throws IOException {
-        Object v = readValue(p);
-        if (v instanceof Number n && NON_NEGATIVE.contains(key)
-                && !(n.doubleValue() >= 0 && n.doubleValue() <= MAX_QUANTITY)) {
-            JsonLocation at = p.currentTokenLocation(); // still the number's token
-            throw new PlanParseException(at.getLineNr(), at.getColumnNr(),
-                    "expected a non-negative number up to 1e18 for \"" + key + "\", found " + n);
+        JsonToken t = p.currentToken();
+        if (!t.isScalarValue() && NumberKeys.NUMBERS.contains(key)) {
+            throw error(p.currentTokenLocation(), "expected a number for \"" + key + "\", found "
+                    + (t == JsonToken.START_ARRAY ? "a list" : "an object"));
+        }
+        Object v = NumberKeys.coerce(key, readValue(p));
+        if (v instanceof Number ? NumberKeys.NON_NEGATIVE.contains(key) : t.isScalarValue()) {
+            String problem = NumberKeys.problem(key, v);
+            if (problem != null) {
+                throw error(p.currentTokenLocation(), problem); // still the value's token
+            }
         }
         return v;
     }

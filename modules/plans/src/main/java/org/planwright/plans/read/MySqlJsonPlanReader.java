@@ -221,7 +221,7 @@ final class MySqlJsonPlanReader {
         if (v.isValueNode() && !v.isNull()) {
             try {
                 double d = Double.parseDouble(v.asText());
-                if (d >= 0 && d <= PlanTree.MAX_QUANTITY) {
+                if (d >= 0 && d <= NumberKeys.MAX_QUANTITY) {
                     n.props.put("Total Cost", d);
                 }
             } catch (NumberFormatException e) {

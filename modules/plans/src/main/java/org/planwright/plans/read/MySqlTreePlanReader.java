@@ -220,7 +220,7 @@ final class MySqlTreePlanReader {
 
     private static Number number(String s, int line, int column) {
         Number n = TextDetails.number(s);
-        if (n == null || !(n.doubleValue() >= 0) || n.doubleValue() > PlanTree.MAX_QUANTITY) {
+        if (n == null || !(n.doubleValue() >= 0) || n.doubleValue() > NumberKeys.MAX_QUANTITY) {
             throw new PlanParseException(line, column, "expected a non-negative number, found \"" + s + "\"");
         }
         return n;

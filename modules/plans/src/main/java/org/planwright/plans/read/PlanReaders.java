@@ -56,24 +56,36 @@ public final class PlanReaders {
         if (H2PlanReader.looksLikeH2(head, text)) {
             return new H2PlanReader(String.join("\n", lines)).read();
         }
-        int json = jsonAfterPreamble(lines, first);
-        if (json > 0) {
-            String[] rest = lines.clone();
-            java.util.Arrays.fill(rest, 0, json, "");
+        int start = planAfterPreamble(lines, first);
+        if (start > 0) {
+            String[] rest = lines.clone(); // same line count: error positions point into the paste
+            java.util.Arrays.fill(rest, 0, start, "");
+            blankTrailingPrompts(rest);
+            String opening = rest[start].strip();
+            if (opening.startsWith("<")) {
+                return new XmlPlanReader().read(String.join("\n", rest));
+            }
+            if (startsYaml(opening)) {
+                return new YamlPlanReader().read(String.join("\n", rest));
+            }
             return parseJson(rest);
         }
         return new TextPlanReader(lines).read();
     }
 
     /**
-     * A JSON plan pasted after some psql session text (the EXPLAIN statement, "SET", prompts): the first line
-     * that opens JSON, if it comes before any text-plan node line and a "Plan" key follows; else -1.
+     * An XML, YAML or JSON plan pasted after some session text (the shell or psql prompt and the EXPLAIN command,
+     * psql's "db-#" continuation lines, "SET"): the first line that opens such a plan ("&lt;explain", "&lt;?xml",
+     * "- Plan:", or JSON followed by a "Plan" key), if it comes before any text-plan node line; else -1.
      */
-    private static int jsonAfterPreamble(String[] lines, int first) {
+    private static int planAfterPreamble(String[] lines, int first) {
         for (int i = first; i < lines.length; i++) {
             String t = lines[i].strip();
             if (t.startsWith("->") || t.contains("(cost=") || t.contains("(actual ")) {
                 return -1;
+            }
+            if (t.startsWith("<explain") || t.startsWith("<?xml") || t.equals("- Plan:")) {
+                return i;
             }
             if (startsJson(t, 0)) {
                 for (int j = i; j < lines.length; j++) {
@@ -85,6 +97,43 @@ public final class PlanReaders {
             }
         }
         return -1;
+    }
+
+    /**
+     * Blanks the prompt lines a terminal copy ends with ("db=# ", "$ "), which follow the plan and psql's "(1 row)"
+     * footer; stops at the first line that is not one.
+     */
+    private static void blankTrailingPrompts(String[] lines) {
+        for (int i = lines.length - 1; i >= 0; i--) {
+            String t = lines[i].strip();
+            if (!t.isEmpty() && !isPrompt(t)) {
+                return;
+            }
+            lines[i] = "";
+        }
+    }
+
+    /**
+     * A prompt on a line of its own: a shell's ("$", "#", "%", "user@host:~$") or psql's default ones ("db=#",
+     * "db=>", "db-#", "db(#", "db=*#", "db=!#", after PostgreSQL's PROMPT1 / PROMPT2 "%/%R%x%# ").
+     */
+    static boolean isPrompt(String t) {
+        if (t.equals("$") || t.equals("#") || t.equals("%") || t.equals(">")) {
+            return true;
+        }
+        if (t.length() < 2 || t.indexOf(' ') >= 0) {
+            return false;
+        }
+        char end = t.charAt(t.length() - 1);
+        if (end != '#' && end != '>' && end != '$') {
+            return false;
+        }
+        String before = t.substring(0, t.length() - 1);
+        while (!before.isEmpty() && "*!?".indexOf(before.charAt(before.length() - 1)) >= 0) {
+            before = before.substring(0, before.length() - 1); // psql's %x: in a transaction, failed, unknown
+        }
+        return !before.isEmpty() && ("=-'\"(^".indexOf(before.charAt(before.length() - 1)) >= 0
+                || (end == '$' && (before.contains("@") || before.contains(":"))));
     }
 
     private static RawPlan parseJson(String[] lines) {

@@ -22,14 +22,6 @@ final class PlanTree {
         static final Pos START = new Pos(1, 1);
     }
 
-    /** Keys PostgreSQL never reports below zero; a negative value is damaged input (as in JSON). */
-    static final Set<String> NON_NEGATIVE = Set.of("Startup Cost", "Total Cost", "Plan Rows", "Plan Width",
-            "Actual Startup Time", "Actual Total Time", "Actual Rows", "Actual Loops", "Planning Time",
-            "Execution Time", "Total Runtime", "Workers Planned", "Workers Launched");
-
-    /** Upper bound of those keys: far above any real plan, low enough that times x loops stay finite. */
-    static final double MAX_QUANTITY = 1e18;
-
     /** Keys whose value is a list in the JSON format (an empty element or empty YAML value means []). */
     static final Set<String> LIST_KEYS = Set.of("Plans", "Output", "Sort Key", "Presorted Key", "Group Key",
             "Hash Key", "Workers", "Triggers", "Sort Methods Used", "Conflict Arbiter Indexes", "Grouping Sets",
@@ -99,7 +91,7 @@ final class PlanTree {
         Map<String, Object> plan = new LinkedHashMap<>();
         topMap.forEach((k, v) -> {
             if (!"Plan".equals(k)) {
-                plan.put(String.valueOf(k), v);
+                plan.put(String.valueOf(k), NumberKeys.coerce(String.valueOf(k), v));
             }
         });
         check(topMap);
@@ -124,20 +116,20 @@ final class PlanTree {
                     node.children.add(toNode(kidMap));
                 }
             } else {
-                node.props.put(String.valueOf(k), v);
+                node.props.put(String.valueOf(k), NumberKeys.coerce(String.valueOf(k), v));
             }
         });
         return node;
     }
 
-    /** Rejects negative or absurd quantities, as the JSON reader does. */
+    /** Rejects text where PostgreSQL writes a number, and negative or absurd quantities, as the JSON reader does. */
     private void check(Map<?, ?> map) {
         for (Map.Entry<?, ?> e : map.entrySet()) {
-            if (e.getValue() instanceof Number n && NON_NEGATIVE.contains(String.valueOf(e.getKey()))
-                    && !(n.doubleValue() >= 0 && n.doubleValue() <= MAX_QUANTITY)) {
-                Pos p = at(map, String.valueOf(e.getKey()));
-                throw new PlanParseException(p.line(), p.column(), "expected a non-negative number up to 1e18 for \""
-                        + e.getKey() + "\", found " + n);
+            String key = String.valueOf(e.getKey());
+            String problem = NumberKeys.problem(key, NumberKeys.coerce(key, e.getValue()));
+            if (problem != null) {
+                Pos p = at(map, key);
+                throw new PlanParseException(p.line(), p.column(), problem);
             }
         }
     }
