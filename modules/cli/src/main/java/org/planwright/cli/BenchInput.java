@@ -138,7 +138,7 @@ record BenchInput(String name, String text, double targetMs) {
      */
     static List<BenchInput> synthetic(int maxNodes) {
         int scans = Math.min(APPEND_SCANS, maxNodes - 1);
-        int wide = Math.min(WIDE_APPEND_SCANS, maxNodes - 1);
+        int wide = maxNodes >= BIG_NODES ? WIDE_APPEND_SCANS : maxNodes - 1; // full size: 100,000 scans
         int big = Math.min(BIG_NODES, maxNodes);
         return List.of(
                 new BenchInput(String.format("synthetic Append over %,d Seq Scans", scans),

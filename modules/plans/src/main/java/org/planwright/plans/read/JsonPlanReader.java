@@ -201,21 +201,36 @@ final class JsonPlanReader {
         return new RawNode(props.exactCopy(), children);
     }
 
-    /** The value of {@code key}, checked by {@link NumberKeys#problem}. */
+    /**
+     * The value of {@code key}, checked by {@link NumberKeys#problem}: one set lookup per field (numbers against
+     * the non-negative keys, anything else against the number keys), as this runs for every field of every node.
+     */
     private Object readField(JsonParser p, String key) throws IOException {
         JsonToken t = p.currentToken();
-        if (!t.isScalarValue() && NumberKeys.NUMBERS.contains(key)) {
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            Object v = readValue(p);
+            if (NumberKeys.NON_NEGATIVE.contains(key)) {
+                refuse(p, NumberKeys.problem(key, v));
+            }
+            return v;
+        }
+        if (!NumberKeys.NUMBERS.contains(key)) {
+            return readValue(p);
+        }
+        if (!t.isScalarValue()) {
             throw error(p.currentTokenLocation(), "expected a number for \"" + key + "\", found "
                     + (t == JsonToken.START_ARRAY ? "a list" : "an object"));
         }
         Object v = NumberKeys.coerce(key, readValue(p));
-        if (v instanceof Number ? NumberKeys.NON_NEGATIVE.contains(key) : t.isScalarValue()) {
-            String problem = NumberKeys.problem(key, v);
-            if (problem != null) {
-                throw error(p.currentTokenLocation(), problem); // still the value's token
-            }
-        }
+        refuse(p, NumberKeys.problem(key, v));
         return v;
+    }
+
+    /** Throws {@code problem}, if any, at the current (value) token. */
+    private static void refuse(JsonParser p, String problem) {
+        if (problem != null) {
+            throw error(p.currentTokenLocation(), problem);
+        }
     }
 
     private static PlanParseException error(JsonLocation at, String message) {

@@ -12,7 +12,7 @@ import java.util.Set;
 final class NumberKeys {
 
     /** Keys PostgreSQL never reports below zero; a negative value is damaged input. */
-    static final Set<String> NON_NEGATIVE = Set.of("Startup Cost", "Total Cost", "Plan Rows", "Plan Width",
+    static final Set<String> NON_NEGATIVE = hashed("Startup Cost", "Total Cost", "Plan Rows", "Plan Width",
             "Actual Startup Time", "Actual Total Time", "Actual Rows", "Actual Loops", "Planning Time",
             "Execution Time", "Total Runtime", "Workers Planned", "Workers Launched");
 
@@ -33,7 +33,12 @@ final class NumberKeys {
                 "Shared Written Blocks", "Local Hit Blocks", "Local Read Blocks", "Local Dirtied Blocks",
                 "Local Written Blocks", "Temp Read Blocks", "Temp Written Blocks", "I/O Read Time", "I/O Write Time",
                 "Shared I/O Read Time", "Shared I/O Write Time", "Local I/O Read Time", "Local I/O Write Time"));
-        NUMBERS = Set.copyOf(s);
+        NUMBERS = hashed(s.toArray(String[]::new));
+    }
+
+    /** A HashSet: String caches its hash, so a lookup is one probe; Set.of's probing compares more keys. */
+    private static Set<String> hashed(String... keys) {
+        return java.util.Collections.unmodifiableSet(new HashSet<>(java.util.Arrays.asList(keys)));
     }
 
     private NumberKeys() {
