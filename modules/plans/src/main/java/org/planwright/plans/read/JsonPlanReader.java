@@ -11,7 +11,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +32,18 @@ final class JsonPlanReader {
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER) // same doubles (correctly rounded), faster
             .build();
 
+    /** Slots of {@link #shared}, a power of two. */
+    private static final int SHARED_SLOTS = 1024;
+
     /** Strings up to this length are shared between nodes (node types, relationships, schema and table names). */
     private static final int SHARED_STRING_MAX = 32;
 
-    private final Map<String, String> shared = new HashMap<>();
+    /**
+     * A direct-mapped cache of recent short strings (slot = hash code's low bits; a miss replaces the slot): the
+     * repeats of a plan ("Seq Scan", "Outer", "public", an alias equal to its relation name) are shared without a
+     * hash map that grows with every distinct name (100,000 partition names would otherwise fill and resize it).
+     */
+    private final String[] shared = new String[SHARED_SLOTS];
     /** One reused property map per nesting depth of nodes; each node keeps an exact-size copy of its own. */
     private final List<PropertyMap> scratch = new ArrayList<>();
     private int depth;
@@ -260,7 +267,7 @@ final class JsonPlanReader {
             }
             case VALUE_STRING -> {
                 String s = p.getText();
-                return s.length() > SHARED_STRING_MAX ? s : shared.computeIfAbsent(s, k -> k);
+                return s.length() > SHARED_STRING_MAX ? s : share(s);
             }
             case VALUE_NUMBER_INT -> {
                 if (p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
@@ -285,6 +292,16 @@ final class JsonPlanReader {
                 throw new PlanParseException(at.getLineNr(), at.getColumnNr(), "unexpected JSON token " + t);
             }
         }
+    }
+
+    private String share(String s) {
+        int slot = s.hashCode() & (SHARED_SLOTS - 1);
+        String known = shared[slot];
+        if (known != null && known.equals(s)) {
+            return known;
+        }
+        shared[slot] = s;
+        return s;
     }
 
     /** A number beyond double's range (e.g. 1e400) would turn times into infinities: damaged input. */
