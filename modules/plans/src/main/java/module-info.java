@@ -8,4 +8,5 @@ module org.planwright.plans {
     exports org.planwright.plans;
     exports org.planwright.plans.compare;
     exports org.planwright.plans.report;
+    // org.planwright.plans.read (the readers) and org.planwright.plans.insight (the rules) stay internal
 }

@@ -103,8 +103,8 @@ final class ReportMapping {
      */
     static PlanSummary summary(Plan plan) {
         PlanNode root = plan.root();
-        return new PlanSummary(plan.nodeCount(), root.nodeType(), root.totalCost().orElse(0),
-                root.planRows().orElse(0), boxed(root.actualRows()), boxed(plan.planningTime()),
+        return new PlanSummary(plan.nodeCount(), root.nodeType(), boxed(root.totalCost()),
+                boxed(root.planRows()), boxed(root.actualRows()), boxed(plan.planningTime()),
                 boxed(plan.executionTime()));
     }
 

@@ -21,23 +21,25 @@ class BenchCommandTest {
                 "corpus plans/generated-tpch/",
                 "real generated-huge/partitions-1000-join.json.gz: 2,004 nodes, ",
                 "synthetic Append over 1,200 Seq Scans: 1,201 nodes, ",
+                "synthetic Append over 1,999 Seq Scans: 2,000 nodes, ",
                 "synthetic 2,000-node join plan: 2,000 nodes, ",
                 "retained heap of the parsed 2,000-node join plan: ",
                 "method: MemoryMXBean");
         assertThat(r.out().lines().filter(l -> l.startsWith("  parse + compute + insights: median ")))
-                .as("one timing line per input").hasSize(5);
+                .as("one timing line per input").hasSize(6);
         assertThat(r.out().lines().filter(l -> l.matches("  parse \\+ compute alone: +median [\\d.]+ ms, p90 [\\d.]+ ms")))
-                .hasSize(5);
+                .hasSize(6);
         assertThat(r.out().lines().filter(l -> l.matches("  baseline Jackson readTree: +median [\\d.]+ ms, p90 [\\d.]+ ms")))
-                .hasSize(5);
+                .hasSize(6);
         assertThat(r.out().lines().filter(l -> l.matches(
                 "  thread CPU time, medians: +parse \\+ compute \\+ insights [\\d.]+ ms, Jackson readTree [\\d.]+ ms")))
-                .hasSize(5);
+                .hasSize(6);
         assertThat(r.out().lines().filter(l -> l.matches("  ratio: parse \\+ compute \\+ insights = [\\d.]+x Jackson tree parse.*")))
-                .hasSize(5);
+                .hasSize(6);
         assertThat(r.out()).as("the 1,200-partition plan is at full size: its target is shown")
-                .containsPattern("median [\\d.]+ ms, p90 [\\d.]+ ms  \\(target < 50\\.0 ms: (met|MISSED)\\)");
-        assertThat(r.out()).as("the 100,000-node target only at full size").doesNotContain("target < 1000");
+                .containsPattern("median [\\d.]+ ms, p90 [\\d.]+ ms  \\(target <= 10\\.0 ms: (met|MISSED)\\)");
+        assertThat(r.out()).as("the 100,000-node targets only at full size").doesNotContain("target <= 1000")
+                .doesNotContain("target <= 680");
     }
 
     @Test
@@ -48,7 +50,24 @@ class BenchCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("file " + file + ": ").doesNotContain("generated-huge");
         assertThat(r.out().lines().filter(l -> l.startsWith("  parse + compute + insights: median ")))
-                .as("the file and the two synthetic plans").hasSize(3);
+                .as("the file and the three synthetic plans").hasSize(4);
+    }
+
+    @Test
+    void aTextPlanIsMeasuredWithoutTheJacksonBaselineAndTheOthersStillAre() {
+        String text = Corpus.resolve("plans/generated-tpch/tpch-q1.txt").toString();
+        String json = Corpus.resolve("plans/generated-tpch/tpch-q1.json").toString();
+        CliRun r = CliRun.run("bench", "--iterations", "1", "--max-nodes", "10", "--no-corpus", text, json);
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).doesNotContain("could not be read")
+                .containsPattern("file \\Q" + text + "\\E: [\\d,]+ nodes, [\\d,]+ bytes, text\\R"
+                        + "  parse \\+ compute \\+ insights: median [\\d.]+ ms.*\\R"
+                        + "  parse \\+ compute alone: +median [\\d.]+ ms.*\\R"
+                        + "  thread CPU time, median: +parse \\+ compute \\+ insights [\\d.]+ ms\\R"
+                        + "  baseline Jackson readTree: +none \\(not JSON\\)");
+        assertThat(r.out().lines().filter(l -> l.startsWith("  ratio: ")))
+                .as("the JSON file and the three synthetic plans have a ratio, the text plan none").hasSize(4);
     }
 
     @Test

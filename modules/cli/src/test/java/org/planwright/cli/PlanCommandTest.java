@@ -124,7 +124,38 @@ class PlanCommandTest {
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.STATEMENT_FAILED);
         assertThat(r.err()).startsWith(notes + ":2:");
-        assertThat(r.out()).contains(notes + ":2:", "1 plan file: 0 ok, 1 failed");
+        assertThat(r.out()).contains(notes + ": not read, error at line 2, column 1 (see standard error)",
+                "1 plan file: 0 ok, 1 failed");
+    }
+
+    @Test
+    void eachErrorLineIsPrintedOnceAcrossBothStreams(@TempDir Path dir) throws IOException {
+        Path damaged = dir.resolve("q1-damaged.json");
+        String q1 = Files.readString(Q1_JSON);
+        Files.writeString(damaged, q1.replaceFirst("\"Actual Rows\": [0-9]+", "\"Actual Rows\": \"many\""));
+
+        CliRun r = CliRun.run("plan", damaged.toString(), Q5_TEXT.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.STATEMENT_FAILED);
+        String both = r.out() + r.err();
+        List<String> errorLines = both.lines().filter(l -> l.contains("expected a number for \"Actual Rows\"")).toList();
+        assertThat(errorLines).as(both).hasSize(1);
+        assertThat(errorLines.getFirst()).matches("\\Q" + damaged + "\\E:\\d+:\\d+: expected a number for \"Actual Rows\", "
+                + "found \"many\"");
+        assertThat(r.out()).contains(damaged + ": not read, error at line ", "1 failed");
+    }
+
+    @Test
+    void plansWithoutCostsSayNoCost() {
+        Path h2 = Path.of("../plans/src/test/resources/plans/h2/h2-exists-analyze.txt");
+
+        CliRun r = CliRun.run("plan", h2.toString(), Q5_TEXT.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> planLines = r.out().lines().filter(l -> l.startsWith("  plan: ")).toList();
+        assertThat(planLines).hasSize(2);
+        assertThat(planLines.get(0)).endsWith("root Select, no cost").doesNotContain("rows 0");
+        assertThat(planLines.get(1)).containsPattern(", total cost [\\d,.]+, rows ");
     }
 
     @Test

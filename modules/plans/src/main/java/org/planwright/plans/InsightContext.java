@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * What the connection could tell about the plan's database beyond the plan itself, for rules that use it
- * ({@link StaleStatisticsRule}). Everything is optional: a plan pasted from a file has {@link #empty()}. Immutable.
+ * ({@link org.planwright.plans.insight.StaleStatisticsRule}). Everything is optional: a plan pasted from a file has {@link #empty()}. Immutable.
  */
 public final class InsightContext {
 

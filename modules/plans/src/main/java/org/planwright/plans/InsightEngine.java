@@ -3,6 +3,23 @@ package org.planwright.plans;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.planwright.plans.insight.HeapFetchesRule;
+import org.planwright.plans.insight.HighCostRule;
+import org.planwright.plans.insight.IndexRecheckRule;
+import org.planwright.plans.insight.InefficientIndexScanRule;
+import org.planwright.plans.insight.JitShareRule;
+import org.planwright.plans.insight.JoinFilterRule;
+import org.planwright.plans.insight.LargeOffsetRule;
+import org.planwright.plans.insight.LossyBitmapRule;
+import org.planwright.plans.insight.NestedLoopRule;
+import org.planwright.plans.insight.ReadEfficiencyRule;
+import org.planwright.plans.insight.RowMisestimateRule;
+import org.planwright.plans.insight.SeqScanFilterRule;
+import org.planwright.plans.insight.SlowCountRule;
+import org.planwright.plans.insight.SlowNodeRule;
+import org.planwright.plans.insight.SpillRule;
+import org.planwright.plans.insight.StaleStatisticsRule;
+import org.planwright.plans.insight.WorkersLaunchedRule;
 
 /**
  * Runs {@link InsightRule}s over a plan and ranks what they find: highest score first, then largest impact
@@ -86,24 +103,5 @@ public final class InsightEngine {
         }
         all.sort(RANK);
         return List.copyOf(all);
-    }
-
-    /** @return a short name for a node as EXPLAIN shows it, e.g. "Seq Scan on lineitem (node 3)" */
-    static String label(PlanNode n) {
-        return n.label() + " (node " + n.id() + ")";
-    }
-
-    /** @return {@code ms} formatted for a sentence, e.g. "1,234 ms" or "0.42 ms" */
-    static String ms(double ms) {
-        return (ms >= 100 ? Numbers.whole(ms) : Numbers.twoDecimals(ms)) + " ms";
-    }
-
-    /** @return {@code fraction} as a percentage for a sentence, e.g. "42%" or "0.5%" */
-    static String pct(double fraction) {
-        double p = fraction * 100;
-        if (p > 99 && p < 100) {
-            return Numbers.oneDecimal(Math.floor(p * 10) / 10) + "%";
-        }
-        return (p >= 10 || p == 0 ? Numbers.whole(p) : Numbers.oneDecimal(p)) + "%";
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param slowNodeMaxNodes           SLOW_NODE: how many of the slowest nodes to report at most
  * @param highCostShare              HIGH_COST (no ANALYZE): minimum exclusive cost share of the total cost (fraction)
  * @param misestimateMinor           ROW_MISESTIMATE: factor (x) from which a misestimate is reported
- * @param misestimateMajor           ROW_MISESTIMATE: factor (x) of a bad estimate (see {@link RowMisestimateRule} for
+ * @param misestimateMajor           ROW_MISESTIMATE: factor (x) of a bad estimate (see {@link org.planwright.plans.insight.RowMisestimateRule} for
  *                                   the score caps of the three tiers)
  * @param misestimateSevere          ROW_MISESTIMATE: factor (x) of a severe estimate error
  * @param removedFraction            rows removed by filter / join filter / index recheck: minimum fraction 0..1 of

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.planwright.plans.read.PropertyMap;
+import org.planwright.plans.read.RawNode;
+import org.planwright.plans.read.RawPlan;
 
 /**
  * A parsed PostgreSQL execution plan: the root {@link PlanNode}, all nodes in pre-order, and the plan-level
@@ -44,11 +47,12 @@ public final class Plan {
     /** Nodes by "Node Type", built on first use ({@link #nodesOfType}); racing builders compute equal maps. */
     private volatile Map<String, List<PlanNode>> byType;
 
-    Plan(RawNode rawRoot, Map<String, Object> topLevel, Format format) {
-        this.format = format;
-        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(topLevel));
+    /** Freezes what a reader read; called by {@link PlanParser} only. */
+    Plan(RawPlan raw) {
+        this.format = raw.format();
+        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(raw.topLevel()));
         List<PlanNode> all = new ArrayList<>();
-        this.root = freeze(rawRoot, null, all);
+        this.root = freeze(raw.root(), null, all);
         this.nodes = List.copyOf(all);
         this.analyzed = nodes.stream().anyMatch(n -> n.actualLoops().isPresent());
         this.hasBuffers = nodes.stream().anyMatch(n -> n.properties().containsKey("Shared Hit Blocks")

@@ -1,5 +1,7 @@
 package org.planwright.plans;
 
+import org.planwright.plans.read.PlanReaders;
+
 /**
  * Reads a PostgreSQL execution plan as people paste it and detects its format: {@code EXPLAIN (FORMAT JSON)}
  * output (with or without ANALYZE, BUFFERS, VERBOSE, SETTINGS; top-level array or object; on one line or
@@ -7,10 +9,10 @@ package org.planwright.plans;
  * quotes), otherwise the default text format ({@code ->} indentation, "(cost=.. rows=.. width=..)",
  * "(actual time=.. rows=.. loops=..)", "never executed", detail lines, InitPlan / SubPlan / CTE headers,
  * "Planning Time", "Execution Time", "Total runtime", JIT and trigger lines), {@code EXPLAIN (FORMAT XML)}
- * (first line starts with '&lt;', see {@link XmlPlanReader}) and {@code EXPLAIN (FORMAT YAML)} (starts with
- * "- Plan:", see {@link YamlPlanReader}), H2's {@code EXPLAIN [ANALYZE]} (the statement re-written with plan
- * comments, see {@link H2PlanReader}), MySQL 8's {@code EXPLAIN FORMAT=JSON} ({@link MySqlJsonPlanReader}) and
- * {@code EXPLAIN FORMAT=TREE} / {@code EXPLAIN ANALYZE} ({@link MySqlTreePlanReader}); XML and YAML keep the JSON format's keys and types in the model.
+ * (first line starts with '&lt;', see {@code XmlPlanReader}) and {@code EXPLAIN (FORMAT YAML)} (starts with
+ * "- Plan:", see {@code YamlPlanReader}), H2's {@code EXPLAIN [ANALYZE]} (the statement re-written with plan
+ * comments, see {@code H2PlanReader}), MySQL 8's {@code EXPLAIN FORMAT=JSON} ({@code MySqlJsonPlanReader}) and
+ * {@code EXPLAIN FORMAT=TREE} / {@code EXPLAIN ANALYZE} ({@code MySqlTreePlanReader}); XML and YAML keep the JSON format's keys and types in the model.
  *
  * <p>Stateless and thread-safe. Parsing is linear in the input: no regular expressions that can backtrack.
  */
@@ -30,140 +32,6 @@ public final class PlanParser {
      *                            a partial plan is never returned
      */
     public static Plan parse(String text) {
-        if (opensJson(text)) {
-            try { // fast path for JSON as PostgreSQL writes it: no line split, no copy of a text of many MB
-                return new JsonPlanReader().readUtf8(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            } catch (PlanParseException framedOrBroken) {
-                // psql framing ("+" marks, borders) is never valid JSON, so it lands here and is cleaned below;
-                // for broken JSON the reading below gives the same error, positioned in the cleaned lines
-            }
-        }
-        String[] lines = SourceCleaner.clean(text);
-        int first = firstContentLine(lines);
-        if (first < 0) {
-            throw new PlanParseException(1, 1, "expected a plan (EXPLAIN output, text or JSON) but the text is empty");
-        }
-        String head = lines[first].strip();
-        if (head.startsWith("<")) {
-            return new XmlPlanReader().read(String.join("\n", lines));
-        }
-        if (startsYaml(head)) {
-            return new YamlPlanReader().read(String.join("\n", lines));
-        }
-        if (MySqlTreePlanReader.looksLikeMySqlTree(head)) {
-            return new MySqlTreePlanReader(lines).read();
-        }
-        if (startsJson(head, 0) && MySqlJsonPlanReader.looksLikeMySqlJson(text)) {
-            return new MySqlJsonPlanReader().read(String.join("\n", lines));
-        }
-        if (startsJson(head, 0)) {
-            return parseJson(lines);
-        }
-        if (head.startsWith("\"") && startsJson(head, 1)) {
-            return parseJson(unquoteCsvCell(lines, first));
-        }
-        if (H2PlanReader.looksLikeH2(head, text)) {
-            return new H2PlanReader(String.join("\n", lines)).read();
-        }
-        int json = jsonAfterPreamble(lines, first);
-        if (json > 0) {
-            String[] rest = lines.clone();
-            java.util.Arrays.fill(rest, 0, json, "");
-            return parseJson(rest);
-        }
-        return new TextPlanReader(lines).read();
-    }
-
-    /**
-     * A JSON plan pasted after some psql session text (the EXPLAIN statement, "SET", prompts): the first line
-     * that opens JSON, if it comes before any text-plan node line and a "Plan" key follows; else -1.
-     */
-    private static int jsonAfterPreamble(String[] lines, int first) {
-        for (int i = first; i < lines.length; i++) {
-            String t = lines[i].strip();
-            if (t.startsWith("->") || t.contains("(cost=") || t.contains("(actual ")) {
-                return -1;
-            }
-            if (startsJson(t, 0)) {
-                for (int j = i; j < lines.length; j++) {
-                    if (lines[j].contains("\"Plan\"")) {
-                        return i;
-                    }
-                }
-                return -1;
-            }
-        }
-        return -1;
-    }
-
-    private static Plan parseJson(String[] lines) {
-        return new JsonPlanReader().read(String.join("\n", lines));
-    }
-
-    /** pgAdmin / CSV export: the whole JSON in one quoted cell with doubled quotes. Keeps line numbers. */
-    private static String[] unquoteCsvCell(String[] lines, int first) {
-        String[] out = lines.clone();
-        int q = out[first].indexOf('"');
-        out[first] = out[first].substring(0, q) + " " + out[first].substring(q + 1);
-        for (int i = out.length - 1; i >= first; i--) {
-            int end = out[i].lastIndexOf('"');
-            if (end >= 0 && out[i].strip().endsWith("\"")) {
-                out[i] = out[i].substring(0, end) + " " + out[i].substring(end + 1);
-                break;
-            }
-        }
-        for (int i = first; i < out.length; i++) {
-            out[i] = out[i].replace("\"\"", "\"");
-        }
-        return out;
-    }
-
-    /** @return true if the first line with content opens JSON, as {@link #startsJson} tells (without a copy) */
-    private static boolean opensJson(String text) {
-        int i = 0;
-        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        if (i == text.length() || (text.charAt(i) != '[' && text.charAt(i) != '{')) {
-            return false;
-        }
-        i++;
-        while (i < text.length() && text.charAt(i) != '\n' && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        return i == text.length() || "{[\"\n".indexOf(text.charAt(i)) >= 0;
-    }
-
-    /**
-     * A line opens a JSON plan if it starts with '[' or '{' followed by nothing, or by '{', '[' or '"' (a
-     * text plan's first line never does; psql chatter like "[1234](56)postgres=#" is not JSON).
-     */
-    static boolean startsJson(String line, int at) {
-        if (line.length() <= at || (line.charAt(at) != '[' && line.charAt(at) != '{')) {
-            return false;
-        }
-        int i = at + 1;
-        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
-            i++;
-        }
-        return i == line.length() || "{[\"".indexOf(line.charAt(i)) >= 0;
-    }
-
-    /**
-     * PostgreSQL's YAML starts "- Plan:"; auto_explain's YAML starts "Query Text: \"..." (quoted, unlike the
-     * text format's "Query Text: select ...") or "Plan:".
-     */
-    static boolean startsYaml(String head) {
-        return head.startsWith("- Plan:") || head.startsWith("Plan:") || head.startsWith("Query Text: \"")
-                || head.equals("---");
-    }
-
-    private static int firstContentLine(String[] lines) {
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                return i;
-            }
-        }
-        return -1;
+        return new Plan(PlanReaders.read(text));
     }
 }

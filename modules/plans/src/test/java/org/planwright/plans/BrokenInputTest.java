@@ -179,4 +179,41 @@ class BrokenInputTest {
             assertThat(n.exclusiveTime()).isGreaterThanOrEqualTo(0);
         });
     }
+
+    @Test
+    void textInAJsonNumberFieldIsRefusedWithItsPosition() {
+        String json = CorpusFiles.read(CorpusFiles.plans("generated-tpch").resolve("tpch-q1.json"));
+        int at = json.indexOf("\"Actual Rows\": ") + "\"Actual Rows\": ".length();
+        int end = json.indexOf(',', at);
+        String damaged = json.substring(0, at) + "\"many\"" + json.substring(end);
+        PlanParseException e = error(damaged);
+        String before = damaged.substring(0, at);
+        assertThat(e.line()).isEqualTo((int) before.chars().filter(c -> c == '\n').count() + 1);
+        assertThat(e.column()).isEqualTo(at - before.lastIndexOf('\n'));
+        assertThat(e.reason()).isEqualTo("expected a number for \"Actual Rows\", found \"many\"");
+    }
+
+    @Test
+    void aListOrObjectInAJsonNumberFieldIsRefused() {
+        PlanParseException e = error("{\"Plan\": {\"Node Type\": \"Result\",\n  \"Total Cost\": [1]}}");
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(17);
+        assertThat(e.reason()).contains("\"Total Cost\"").contains("a list");
+    }
+
+    @Test
+    void textInAYamlOrXmlNumberFieldIsRefusedWithItsPosition() {
+        String yaml = XmlYamlFixtureTest.fixture("pagila-group-sort.yaml");
+        int at = yaml.indexOf("Shared Hit Blocks: ");
+        String damaged = yaml.substring(0, at) + "Shared Hit Blocks: lots" + yaml.substring(yaml.indexOf('\n', at));
+        PlanParseException e = error(damaged);
+        assertThat(damaged.split("\n")[e.line() - 1]).contains("Shared Hit Blocks: lots");
+        assertThat(e.reason()).isEqualTo("expected a number for \"Shared Hit Blocks\", found \"lots\"");
+
+        String xml = XmlYamlFixtureTest.fixture("pagila-group-sort.xml");
+        String badXml = xml.replaceFirst("<Plan-Rows>[0-9]+</Plan-Rows>", "<Plan-Rows>n/a</Plan-Rows>");
+        e = error(badXml);
+        assertThat(badXml.split("\n")[e.line() - 1]).contains("<Plan-Rows>n/a</Plan-Rows>");
+        assertThat(e.reason()).contains("\"Plan Rows\"").contains("n/a");
+    }
 }

@@ -1,5 +1,6 @@
 package org.planwright.plans;
 
+import org.planwright.plans.read.PlanReaders;
 import java.nio.file.Path;
 import java.util.List;
 import org.planwright.testsupport.Corpus;
@@ -40,7 +41,7 @@ final class CorpusFiles {
             if (t.isEmpty() || t.equals("QUERY PLAN") || t.chars().allMatch(c -> c == '-' || c == '+')) {
                 continue;
             }
-            return PlanParser.startsJson(t, 0) || t.startsWith("\"") && PlanParser.startsJson(t, 1);
+            return PlanReaders.startsJson(t, 0) || t.startsWith("\"") && PlanReaders.startsJson(t, 1);
         }
         return false;
     }

@@ -1,5 +1,7 @@
 package org.planwright.plans;
 
+import org.planwright.plans.read.NodeTypes;
+import org.planwright.plans.read.TextDetails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

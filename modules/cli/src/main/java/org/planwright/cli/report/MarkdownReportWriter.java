@@ -55,8 +55,8 @@ final class MarkdownReportWriter implements ReportWriter {
     /** Writes a plan's summary as a list and its insights as a table (shared with the plan command). */
     static void writePlan(PrintWriter out, PlanSummary p, java.util.List<InsightResult> insights) {
         out.println("- Root node: " + text(p.rootNodeType()) + ", " + p.nodeCount() + " nodes");
-        out.println("- Total cost: " + Numbers.format(p.totalCost(), 2) + ", estimated rows: "
-                + Numbers.format(p.planRows(), 0)
+        out.println((p.totalCost() == null ? "- No cost" : "- Total cost: " + Numbers.format(p.totalCost(), 2))
+                + (p.planRows() == null ? "" : ", estimated rows: " + Numbers.format(p.planRows(), 0))
                 + (p.actualRows() == null ? "" : ", actual rows: " + Numbers.format(p.actualRows(), 2)));
         if (p.planningTimeMs() != null) {
             out.println("- Planning time: " + Numbers.millis(p.planningTimeMs()));

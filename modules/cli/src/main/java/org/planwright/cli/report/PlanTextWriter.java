@@ -4,7 +4,8 @@ import java.io.PrintWriter;
 
 /**
  * Human-readable {@code planwright plan} report: per file a line {@code file: ok (json, 12 345 bytes)} or
- * {@code file:line:column: message}, then the plan summary and insights indented as in {@code explain}; a
+ * {@code file: not read, error at line L, column C (see standard error)} (the command prints the message itself
+ * on standard error, once), then the plan summary and insights indented as in {@code explain}; a
  * summary line at the end.
  */
 final class PlanTextWriter implements PlanReportWriter {
@@ -27,7 +28,9 @@ final class PlanTextWriter implements PlanReportWriter {
             out.printf("%s: %s (%s plan, %d bytes)%n", r.file(), r.status().label(), r.format(), r.bytes());
             TextReportWriter.writePlan(out, r.plan(), r.insights());
         } else {
-            out.printf("%s%n", r.error().positioned(r.file()));
+            // the positioned message is on standard error (once): a terminal shows both streams
+            out.printf("%s: not read, error at line %d, column %d (see standard error)%n", r.file(), r.error().line(),
+                    r.error().column());
         }
         out.println();
         out.flush();

@@ -42,8 +42,8 @@ final class TextReportWriter implements ReportWriter {
         StringBuilder line = new StringBuilder("  plan: ")
                 .append(p.nodeCount()).append(p.nodeCount() == 1 ? " node" : " nodes")
                 .append(", root ").append(p.rootNodeType())
-                .append(", total cost ").append(Numbers.format(p.totalCost(), 2))
-                .append(", rows ").append(Numbers.format(p.planRows(), 0));
+                .append(p.totalCost() == null ? ", no cost" : ", total cost " + Numbers.format(p.totalCost(), 2))
+                .append(p.planRows() == null ? "" : ", rows " + Numbers.format(p.planRows(), 0));
         if (p.actualRows() != null) {
             line.append(" (actual ").append(Numbers.format(p.actualRows(), 2)).append(')');
         }
