@@ -25,10 +25,8 @@ import org.slf4j.LoggerFactory;
  * Syntax checks as you type: {@value #DEBOUNCE_MS} ms after the last change of a tab's text, the text is
  * checked off the FX thread with {@link SyntaxChecker}. CERTAIN problems are marked at once; UNSURE ones (only
  * JSqlParser rejects the statement) are put to the server ({@code TargetSession.checkSyntax}) and marked only
- * when the server reports a grammar error too, at the server's position; without a connection UNSURE problems
- * are not marked: the server has the last word. While the session is busy (a statement runs, or an earlier
- * check of this text's previous version still asks the server) the check is repeated {@value #RETRY_MS} ms
- * later, until the session is free or the text changes. FX thread only.
+ * when the server reports a grammar error too, at the server's position; without a connection, or while a
+ * statement runs, UNSURE problems are not marked: the server has the last word. FX thread only.
  */
 public final class SyntaxCheckViewModel {
 
@@ -36,13 +34,6 @@ public final class SyntaxCheckViewModel {
 
     /** Quiet time after the last key stroke before a check starts, in ms. */
     public static final long DEBOUNCE_MS = 300;
-
-    /** Delay before a check that found the session busy asks the server again, in ms. */
-    public static final long RETRY_MS = 1000;
-
-    /** The marks of one check; {@code serverBusy} when an UNSURE problem could not be put to the server. */
-    record Checked(List<SyntaxMark> marks, boolean serverBusy) {
-    }
 
     private final ConnectionViewModel connection;
     private final BackgroundExecutor executor;
@@ -103,13 +94,10 @@ public final class SyntaxCheckViewModel {
     private void start(EditorTabViewModel tab) {
         String text = tab.textProperty().get();
         ActiveConnection server = connection.active().orElse(null);
-        pending.put(tab, executor.submit(() -> check(text, server), checked -> {
+        pending.put(tab, executor.submit(() -> check(text, server), marks -> {
             pending.remove(tab);
             if (text.equals(tab.textProperty().get())) {
-                tab.syntaxMarks().setAll(checked.marks());
-                if (checked.serverBusy()) {
-                    pending.put(tab, executor.runLater(Duration.ofMillis(RETRY_MS), () -> start(tab)));
-                }
+                tab.syntaxMarks().setAll(marks);
             }
         }, e -> LOG.debug("Syntax check failed", e)));
     }
@@ -119,56 +107,48 @@ public final class SyntaxCheckViewModel {
      *
      * @param text   the editor text
      * @param server the connection to confirm UNSURE problems with, or null
-     * @return the marks to show, and whether the server was too busy to confirm an UNSURE problem
+     * @return the marks to show
      */
-    Checked check(String text, ActiveConnection server) {
+    List<SyntaxMark> check(String text, ActiveConnection server) {
         List<SyntaxProblem> problems;
         synchronized (checker) {
             problems = checker.check(text);
         }
         List<SyntaxMark> marks = new ArrayList<>();
-        boolean busy = false;
         for (SyntaxProblem p : problems) {
             if (p.confidence() == SyntaxProblem.Confidence.CERTAIN) {
                 marks.add(new SyntaxMark(p.startOffset(), p.endOffset(), p.line(), p.column(), p.message(), "parser"));
             } else if (server != null) {
-                Optional<Optional<SyntaxMark>> confirmed = confirm(text, p, server);
-                confirmed.ifPresent(m -> m.ifPresent(marks::add));
-                busy |= confirmed.isEmpty();
+                confirm(text, p, server).ifPresent(marks::add);
             }
         }
-        return new Checked(marks, busy);
+        return marks;
     }
 
-    /** @return the server's mark (empty: the server accepts it), or empty when the session was busy */
-    private Optional<Optional<SyntaxMark>> confirm(String text, SyntaxProblem p, ActiveConnection server) {
+    private Optional<SyntaxMark> confirm(String text, SyntaxProblem p, ActiveConnection server) {
         SqlStatement statement = SqlScript.split(text).stream()
                 .filter(s -> s.startOffset() <= p.startOffset() && p.startOffset() <= s.endOffset())
                 .findFirst().orElse(null);
         if (statement == null) {
-            return Optional.of(Optional.empty());
+            return Optional.empty();
         }
         try {
             Optional<Optional<SyntaxError>> answer = server.ifIdle(s -> s.checkSyntax(statement.text()));
-            if (answer.isEmpty()) {
-                return Optional.empty();
-            }
-            Optional<SyntaxError> error = answer.get();
+            Optional<SyntaxError> error = answer.flatMap(a -> a);
             if (error.isEmpty() || !error.get().isGrammarError()) {
-                return Optional.of(Optional.empty());
+                return Optional.empty();
             }
             SyntaxError e = error.get();
             if (e.position() == null) {
-                return Optional.of(Optional.of(new SyntaxMark(p.startOffset(), p.endOffset(), p.line(), p.column(),
-                        e.message(), "server")));
+                return Optional.of(new SyntaxMark(p.startOffset(), p.endOffset(), p.line(), p.column(),
+                        e.message(), "server"));
             }
             EditorPosition at = EditorPosition.of(statement, e.position());
             int end = wordEnd(text, at.offset());
-            return Optional.of(Optional.of(new SyntaxMark(at.offset(), end, at.line(), at.column(), e.message(),
-                    "server")));
+            return Optional.of(new SyntaxMark(at.offset(), end, at.line(), at.column(), e.message(), "server"));
         } catch (TargetException e) {
             LOG.debug("Server syntax check failed: {}", e.userMessage());
-            return Optional.of(Optional.empty());
+            return Optional.empty();
         }
     }
 
