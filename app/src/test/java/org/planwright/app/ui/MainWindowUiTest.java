@@ -117,9 +117,15 @@ class MainWindowUiTest {
 
         // typing is slow on a loaded machine: a check of a half-typed line may land first, so wait for the text
         // to be complete and for a mark naming the misspelt keyword
-        waitUntil(() -> tab.textProperty().get().endsWith("FROM film;")
-                && tab.syntaxMarks().stream().anyMatch(m -> m.message().contains("SELEC")),
-                "the syntax problem to be marked");
+        try {
+            waitUntil(() -> tab.textProperty().get().endsWith("FROM film;")
+                    && tab.syntaxMarks().stream().anyMatch(m -> m.message().contains("SELEC")),
+                    "the syntax problem to be marked");
+        } catch (AssertionError e) {
+            // say what the editor held when it timed out (seen once or twice on a loaded machine)
+            throw new AssertionError(e.getMessage() + "; text " + tab.textProperty().get().replace("\n", "\\n")
+                    + ", marks " + tab.syntaxMarks(), e);
+        }
         assertThat(tab.syntaxMarks()).singleElement().satisfies(m -> {
             assertThat(m.line()).isEqualTo(3);
             assertThat(m.column()).isEqualTo(1);
