@@ -13,12 +13,12 @@ import java.util.stream.Stream;
  * upwards from the working directory. (Kept here rather than taken from test-support so that sql-text, the
  * bottom module, depends on nothing of the project.)
  */
-final class TestCorpus {
+public final class TestCorpus {
 
     private TestCorpus() {
     }
 
-    static Path resolve(String relative) {
+    public static Path resolve(String relative) {
         String prop = System.getProperty("planwright.corpus");
         if (prop != null && Files.isDirectory(Path.of(prop))) {
             return Path.of(prop).resolve(relative);
@@ -33,7 +33,7 @@ final class TestCorpus {
     }
 
     /** @return the {@code .sql} files of a corpus folder, sorted by name */
-    static List<Path> sqlFiles(String folder) {
+    public static List<Path> sqlFiles(String folder) {
         try (Stream<Path> files = Files.list(resolve(folder))) {
             return files.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
         } catch (IOException e) {
@@ -41,7 +41,7 @@ final class TestCorpus {
         }
     }
 
-    static String read(Path file) {
+    public static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
