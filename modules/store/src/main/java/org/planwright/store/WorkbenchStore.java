@@ -29,6 +29,7 @@ public final class WorkbenchStore implements AutoCloseable {
     private final QueryHistory queryHistory;
     private final PlanCaptures planCaptures;
     private final Preferences preferences;
+    private final LearningRecords learning;
 
     private WorkbenchStore(Path directory, HikariDataSource pool, Clock clock) {
         this.directory = directory;
@@ -40,6 +41,7 @@ public final class WorkbenchStore implements AutoCloseable {
         this.queryHistory = new QueryHistory(jdbc);
         this.planCaptures = new PlanCaptures(jdbc);
         this.preferences = new Preferences(jdbc);
+        this.learning = new LearningRecords(jdbc);
     }
 
     /**
@@ -112,6 +114,11 @@ public final class WorkbenchStore implements AutoCloseable {
     /** @return the user's preferences (global, not per workspace) */
     public Preferences preferences() {
         return preferences;
+    }
+
+    /** @return the learning loop's records: trial outcomes, pattern counters, feedback, estimator models */
+    public LearningRecords learning() {
+        return learning;
     }
 
     /** The pool, for tests in this package that inspect the schema. */
