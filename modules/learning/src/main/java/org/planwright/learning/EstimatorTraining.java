@@ -16,7 +16,7 @@ import smile.regression.GradientTreeBoost;
  * <ol>
  *   <li>outcomes in the order they finished; each one's pattern-history features use only earlier outcomes;</li>
  *   <li>the newest {@code holdoutFraction} are held out; the rest are the training set;</li>
- *   <li>5-fold cross-validation on the training set gives the CV mean absolute error and the out-of-fold residuals
+ *   <li>3-fold cross-validation on the training set gives the CV mean absolute error and the out-of-fold residuals
  *       whose 0.8 quantile is the interval half-width;</li>
  *   <li>the model fitted on the whole training set is scored on the held-out outcomes, and so is the current
  *       estimator (the deployed model, else the cost-only estimate) on the same outcomes;</li>
@@ -32,7 +32,7 @@ public final class EstimatorTraining {
     static final int TREES = 150;
     static final int MAX_NODES = 8;
     static final double SHRINKAGE = 0.05;
-    static final int FOLDS = 5;
+    static final int FOLDS = 3;
     /** Smile's version, written into every model record. */
     public static final String LIBRARY = "smile-core 6.2.5";
     /** The algorithm, written into every model record. */

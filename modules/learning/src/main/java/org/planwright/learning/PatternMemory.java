@@ -18,6 +18,7 @@ public final class PatternMemory {
 
     private final Map<String, Map<String, List<Double>>> byKindAndSignature = new LinkedHashMap<>();
     private final LearningSettings settings;
+    private final Map<String, Double> kindRates = new LinkedHashMap<>();
 
     /**
      * @param outcomes the workspace's trial outcomes (any order)
@@ -29,6 +30,17 @@ public final class PatternMemory {
             byKindAndSignature.computeIfAbsent(o.recommendationKind(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(o.patternSignature(), s -> new ArrayList<>())
                     .add(o.actualImprovementPercent());
+        }
+        for (Map.Entry<String, Map<String, List<Double>>> k : byKindAndSignature.entrySet()) {
+            double s = 0;
+            int n = 0;
+            for (List<Double> l : k.getValue().values()) {
+                for (double a : l) {
+                    s += MatchConfidence.softSuccess(a, settings.successThresholdPercent());
+                    n++;
+                }
+            }
+            kindRates.put(k.getKey(), s / n);
         }
     }
 
@@ -90,15 +102,7 @@ public final class PatternMemory {
 
     /** @return the kind's soft success rate over all patterns, or 0.5 without trials */
     public double kindRate(String recommendationKind) {
-        double s = 0;
-        int n = 0;
-        for (List<Double> l : byKindAndSignature.getOrDefault(recommendationKind, Map.of()).values()) {
-            for (double a : l) {
-                s += MatchConfidence.softSuccess(a, settings.successThresholdPercent());
-                n++;
-            }
-        }
-        return n == 0 ? 0.5 : s / n;
+        return kindRates.getOrDefault(recommendationKind, 0.5);
     }
 
     private PatternMatch match(String signature, String kind, boolean exact, double similarity, List<Double> improvements,
