@@ -3,6 +3,7 @@ module org.planwright.cli {
     requires org.planwright.targetdb;
     requires org.planwright.plans;
     requires org.planwright.sqltext;
+    requires org.planwright.learning;
     requires org.postgresql.jdbc;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * {@code setOut}/{@code setErr} capture the output. The report goes to out; messages go to err.
  */
 @Command(name = "planwright", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, versionProvider = VersionProvider.class,
-        subcommands = {ExplainCommand.class, PlanCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ExplainCommand.class, PlanCommand.class, BenchCommand.class, LearningCommand.class, FeedbackCommand.class, CommandLine.HelpCommand.class},
         description = "Planwright: real PostgreSQL execution plans and what to do about them.",
         footerHeading = "%nExit codes:%n",
         footer = {"  0  every statement was explained (or skipped as not explainable)",

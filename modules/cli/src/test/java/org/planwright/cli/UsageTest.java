@@ -26,7 +26,8 @@ class UsageTest {
         CliRun r = CliRun.run("--help");
 
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("Usage: planwright", "explain  Report the plan and insights of every statement", "Exit codes:",
+        assertThat(r.out()).containsPattern("explain +Report the plan and insights of every statement"); // column width varies
+        assertThat(r.out()).contains("Usage: planwright", "Exit codes:",
                 "1  a statement failed: its error is in the report, the others still ran", "2  bad usage, or no connection");
     }
 

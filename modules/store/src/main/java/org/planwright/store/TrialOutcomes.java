@@ -83,6 +83,14 @@ public final class TrialOutcomes {
                 + " FROM trial_outcome WHERE workspace_id = ? AND deleted_at IS NULL ORDER BY finished_at, id", workspaceId));
     }
 
+    /** @return the outcome of this trial in this workspace, or empty */
+    public java.util.Optional<TrialOutcome> find(UUID workspaceId, UUID trialId) {
+        Check.required(workspaceId, "workspaceId");
+        Check.required(trialId, "trialId");
+        return jdbc.read("read the trial outcome", c -> Jdbc.one(c, TrialOutcomes::map, "SELECT " + COLUMNS
+                + " FROM trial_outcome WHERE workspace_id = ? AND id = ? AND deleted_at IS NULL", workspaceId, trialId));
+    }
+
     /** @return the number of the workspace's outcomes */
     public int count(UUID workspaceId) {
         Check.required(workspaceId, "workspaceId");
