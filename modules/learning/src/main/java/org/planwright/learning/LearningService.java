@@ -104,6 +104,24 @@ public final class LearningService {
         return retrain(workspaceId);
     }
 
+    /** @return what the Learning page shows for the workspace */
+    public LearningSnapshot snapshot(Workspace workspace) {
+        List<TrialOutcome> outcomes = records().trialOutcomes().list(workspace.id());
+        LearningReport report = LearningReports.build(workspace.name(), outcomes,
+                records().feedback().list(workspace.id()), records().estimatorModels().list(workspace.id()),
+                clock.instant(), settings);
+        List<LearningSnapshot.EstimatePoint> points = outcomes.stream().map(o -> new LearningSnapshot.EstimatePoint(
+                o.recommendationKind(), o.estimatedImprovementPercent(), o.actualImprovementPercent())).toList();
+        List<TrialOutcome> recent = new java.util.ArrayList<>(outcomes.subList(Math.max(0, outcomes.size() - 50), outcomes.size()));
+        java.util.Collections.reverse(recent);
+        String note = report.estimator().equals("cost-only")
+                ? "New advice is estimated from the planner's cost (what-if cost ratio): " + outcomes.size() + " of "
+                + settings.minTrainingSize() + " trials needed before a learned estimator is tried, and it must then"
+                + " beat the cost-only estimate on held-out trials"
+                : "New advice is estimated by " + report.estimator() + ", learned from this workspace's trials";
+        return new LearningSnapshot(report, Accuracy.series(outcomes, settings), points, recent, note);
+    }
+
     /** @return the report on the workspace */
     public LearningReport report(Workspace workspace) {
         return LearningReports.build(workspace.name(), records().trialOutcomes().list(workspace.id()),
