@@ -36,10 +36,10 @@ import org.planwright.store.TrialOutcome;
  */
 public final class LearningPage extends ScrollPane {
 
-    private final LineChart<Number, Number> accuracy = new LineChart<>(axis("trial (in time order)"), axis("accuracy score %"));
+    private final LineChart<Number, Number> accuracy = new LineChart<>(axis("trial (in time order)"), percentAxis("accuracy score %"));
     private final LineChart<Number, Number> scatter = new LineChart<>(axis("estimated improvement %"), axis("actual improvement %"));
-    private final BarChart<String, Number> bias = new BarChart<>(new CategoryAxis(), axis("mean estimated − actual (points)"));
-    private final BarChart<String, Number> feedback = new BarChart<>(new CategoryAxis(), axis("%"));
+    private final BarChart<String, Number> bias = new BarChart<>(new CategoryAxis(), zeroAxis("mean estimated − actual (points)"));
+    private final BarChart<String, Number> feedback = new BarChart<>(new CategoryAxis(), zeroAxis("% (rates, improvements)"));
     private final TableView<LearningReport.Pattern> patterns = new TableView<>();
     private final TableView<LearningReport.ModelVersion> models = new TableView<>();
     private final TableView<TrialOutcome> trials = new TableView<>();
@@ -217,6 +217,19 @@ public final class LearningPage extends ScrollPane {
             VBox.setVgrow(n, Priority.ALWAYS);
         }
         return box;
+    }
+
+    private static NumberAxis percentAxis(String label) {
+        NumberAxis a = new NumberAxis(label, 0, 100, 10);
+        a.setAutoRanging(false);
+        return a;
+    }
+
+    private static NumberAxis zeroAxis(String label) {
+        NumberAxis a = new NumberAxis();
+        a.setLabel(label);
+        a.setForceZeroInRange(true);
+        return a;
     }
 
     private static NumberAxis axis(String label) {

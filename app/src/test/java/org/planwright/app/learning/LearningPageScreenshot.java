@@ -59,7 +59,7 @@ public final class LearningPageScreenshot {
                 LearningPage page = new LearningPage(vm, t -> { });
                 vm.refresh();
                 Stage stage = new Stage();
-                stage.setScene(new Scene(page, 1400, 1180));
+                stage.setScene(new Scene(page, 1400, 1330));
                 stage.show();
                 Platform.runLater(() -> Platform.runLater(() -> {
                     try {
