@@ -26,7 +26,7 @@ class DependencyRulesTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.planwright");
         // guard against a vacuous pass: the import must see every module's production classes
-        for (String pkg : new String[] {"app", "cli", "plans", "sqltext", "targetdb", "store", "sandbox"}) {
+        for (String pkg : new String[] {"app", "cli", "plans", "sqltext", "targetdb", "store", "sandbox", "learning"}) {
             assertThat(planwright.stream().anyMatch(c -> c.getPackageName().startsWith("org.planwright." + pkg)))
                     .as("classes of org.planwright.%s imported", pkg).isTrue();
         }
