@@ -100,4 +100,23 @@ class PatternMemoryTest {
         assertThat(e.predictions()).isGreaterThan(400);
         assertThat(e.brierOurs()).isLessThan(e.brierSeed());
     }
+
+    @Test
+    void provenRecommendationsComeFirstAndFailingOnesSink() {
+        String proven = "SELECT_ORDER_BY_LIMIT_PRED(EQ)";
+        String failing = "SELECT_AGG_PRED(BETWEEN,GE,LT)";
+        List<TrialOutcome> history = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            history.add(trial(proven, "index", 70));
+            history.add(trial(failing, "index", -3));
+        }
+        PatternMemory memory = new PatternMemory(history, settings);
+        Candidate untried = new Candidate("index", "SELECT_WINDOW_PRED(NE)", 0.5, 50, Map.of());
+        Candidate good = new Candidate("index", proven, 0.5, 50, Map.of());
+        Candidate bad = new Candidate("index", failing, 0.5, 50, Map.of());
+        List<Ranking.Ranked> ranked = Ranking.rank(List.of(bad, untried, good), c -> 0.5, memory,
+                Estimator.costOnly(history, settings));
+        assertThat(ranked).extracting(Ranking.Ranked::candidate).containsExactly(good, untried, bad);
+        assertThat(ranked.get(1).confidence()).isEqualTo(0.5);
+    }
 }
