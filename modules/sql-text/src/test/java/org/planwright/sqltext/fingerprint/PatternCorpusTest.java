@@ -88,17 +88,17 @@ class PatternCorpusTest {
         assertThat(withConstants).isGreaterThan(10_000);
     }
 
-    /** Every 8th statement (a parse of all 43,000 takes ~15 s of CPU): no crash, and a signature of the grammar. */
+    /** Every 32nd statement (a parse of all 43,000 takes ~15 s of CPU): no crash, and a signature of the grammar. */
     @Test
     void pgRegressSignaturesNeverFail() {
         List<String> all = statements("sql/pg-regress-15");
         assertThat(all).hasSizeGreaterThan(40_000);
         int queries = 0;
-        for (int i = 0; i < all.size(); i += 8) {
+        for (int i = 0; i < all.size(); i += 32) {
             PatternSignature s = QueryPatterns.signature(all.get(i));
             assertThat(s.text()).matches("[A-Z][A-Z_]*(\\(\\d+\\)|_[A-Z_]+|\\([A-Z_,]+\\))*~?");
             queries += s.text().startsWith("SELECT") ? 1 : 0;
         }
-        assertThat(queries).isGreaterThan(1_000);
+        assertThat(queries).isGreaterThan(250);
     }
 }
