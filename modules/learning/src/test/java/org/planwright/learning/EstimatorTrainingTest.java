@@ -28,9 +28,9 @@ class EstimatorTrainingTest {
 
     @Test
     void aLearnedModelBeatsTheCostOnlyEstimateOnHeldOutTrialsAndIsDeployed() {
-        List<TrialOutcome> outcomes = SyntheticOutcomes.generate(400, ws, 7);
+        List<TrialOutcome> outcomes = SyntheticOutcomes.generate(250, ws, 7);
         EstimatorTraining.Result r = EstimatorTraining.train(outcomes, null, settings);
-        assertThat(r.holdoutSize()).isEqualTo(80);
+        assertThat(r.holdoutSize()).isEqualTo(50);
         assertThat(r.baseline()).isEqualTo("cost-only");
         assertThat(r.holdoutMae()).isLessThan(r.baselineMae());
         assertThat(r.holdoutMedianAe()).isLessThan(r.baselineMedianAe());
@@ -49,7 +49,7 @@ class EstimatorTrainingTest {
 
     @Test
     void aCandidateThatIsNotBetterThanTheDeployedModelIsNotDeployed() {
-        List<TrialOutcome> outcomes = SyntheticOutcomes.generate(300, ws, 11);
+        List<TrialOutcome> outcomes = SyntheticOutcomes.generate(200, ws, 11);
         // the deployed model was trained on nearly everything, the later hold-out included: hard to beat there
         LearningSettings almostNoHoldout = new LearningSettings(10, 50, 30, 0.01, 0.6, 4, 10);
         EstimatorTraining.Result first = EstimatorTraining.train(outcomes, null, almostNoHoldout);

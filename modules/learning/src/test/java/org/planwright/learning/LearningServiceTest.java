@@ -32,14 +32,14 @@ class LearningServiceTest {
             Workspace ws = store.workspaces().create("acme");
             wsId = ws.id();
             LearningService service = new LearningService(store, LearningSettings.defaults(), clock);
-            List<TrialOutcome> outcomes = SyntheticOutcomes.generate(200, ws.id(), 21);
+            List<TrialOutcome> outcomes = SyntheticOutcomes.generate(120, ws.id(), 21);
             for (TrialOutcome o : outcomes.subList(0, 20)) {
                 assertThat(service.record(o)).isTrue();
             }
             assertThat(service.record(outcomes.getFirst())).isFalse();
             assertThat(service.retrainIfDue(ws.id())).as("20 < 30 outcomes").isEmpty();
             assertThat(service.estimator(ws.id()).isLearned()).isFalse();
-            outcomes.subList(20, 200).forEach(service::record);
+            outcomes.subList(20, 120).forEach(service::record);
 
             EstimatorModel v1 = service.retrainIfDue(ws.id()).orElseThrow();
             assertThat(v1.version()).isEqualTo(1);
@@ -53,7 +53,7 @@ class LearningServiceTest {
             store.learning().feedback().save(new Feedback(UUID.randomUUID(), ws.id(), outcomes.getLast().trialId(),
                     "index", 5, true, "great", 200.0, 50.0, Feedback.MetricsSource.MEASURED, 70.0, false, null, null));
             first = service.report(ws);
-            assertThat(first.trials()).isEqualTo(200);
+            assertThat(first.trials()).isEqualTo(120);
             assertThat(first.feedback()).isEqualTo(1);
             assertThat(first.estimator()).isEqualTo("learned model v1");
             assertThat(first.learnedHoldoutMae()).isLessThan(first.costOnlyHoldoutMae());
