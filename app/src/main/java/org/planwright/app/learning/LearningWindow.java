@@ -15,7 +15,8 @@ import org.planwright.store.WorkbenchStore;
 
 /**
  * The Learning window (View › Learning…): a {@link LearningPage} over the active workspace, and the feedback form
- * for a trial picked on it; a submitted feedback refreshes the page. FX thread only.
+ * for a trial picked on it; a submitted feedback refreshes the page. Each load first retrains the estimator in the
+ * background when enough new trials arrived ({@link LearningService#retrainIfDue}). FX thread only.
  */
 public final class LearningWindow {
 
@@ -30,8 +31,12 @@ public final class LearningWindow {
         Workspace ws = workspace.get();
         stage.initOwner(owner);
         stage.setTitle("Learning — " + (ws == null ? "no workspace" : ws.name()));
-        LearningPageViewModel vm = new LearningPageViewModel(executor, () -> new LearningService(store.get(),
-                LearningSettings.defaults(), java.time.Clock.systemUTC()).snapshot(ws));
+        LearningPageViewModel vm = new LearningPageViewModel(executor, () -> {
+            LearningService service = new LearningService(store.get(), LearningSettings.defaults(),
+                    java.time.Clock.systemUTC());
+            service.retrainIfDue(ws.id()); // on the worker: enough new trials since the last version train a new one
+            return service.snapshot(ws);
+        });
         FeedbackFormViewModel.FeedbackGateway gateway = new FeedbackFormViewModel.FeedbackGateway() {
             @Override
             public Optional<Feedback> draftFor(UUID workspaceId, UUID trialId) {
