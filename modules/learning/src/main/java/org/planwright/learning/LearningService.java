@@ -114,11 +114,14 @@ public final class LearningService {
                 o.recommendationKind(), o.estimatedImprovementPercent(), o.actualImprovementPercent())).toList();
         List<TrialOutcome> recent = new java.util.ArrayList<>(outcomes.subList(Math.max(0, outcomes.size() - 50), outcomes.size()));
         java.util.Collections.reverse(recent);
-        String note = report.estimator().equals("cost-only")
+        String note = !report.estimator().equals("cost-only")
+                ? "New advice is estimated by " + report.estimator() + ", learned from this workspace's trials"
+                : outcomes.size() < settings.minTrainingSize()
                 ? "New advice is estimated from the planner's cost (what-if cost ratio): " + outcomes.size() + " of "
                 + settings.minTrainingSize() + " trials needed before a learned estimator is tried, and it must then"
                 + " beat the cost-only estimate on held-out trials"
-                : "New advice is estimated by " + report.estimator() + ", learned from this workspace's trials";
+                : "New advice is estimated from the planner's cost (what-if cost ratio): no learned estimator has"
+                + " beaten it on held-out trials yet";
         return new LearningSnapshot(report, Accuracy.series(outcomes, settings), points, recent, note);
     }
 
