@@ -17,6 +17,7 @@ module org.planwright.app {
     requires org.planwright.sqltext;
     requires org.planwright.store;
     requires org.planwright.workload;
+    requires org.planwright.learning;
     requires org.planwright.sandbox;
     requires org.planwright.tuning;
     requires org.slf4j;

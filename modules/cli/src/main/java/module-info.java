@@ -7,6 +7,7 @@ module org.planwright.cli {
     requires org.planwright.workload;
     requires org.planwright.store;
     requires org.planwright.tuning;
+    requires org.planwright.learning;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.annotation;

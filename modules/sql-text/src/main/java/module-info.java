@@ -3,4 +3,5 @@ module org.planwright.sqltext {
     requires net.sf.jsqlparser;
     requires org.slf4j;
     exports org.planwright.sqltext;
+    exports org.planwright.sqltext.fingerprint;
 }

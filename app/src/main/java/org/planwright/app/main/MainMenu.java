@@ -135,7 +135,16 @@ final class MainMenu extends MenuBar {
         dark.setToggleGroup(themes);
         dark.setOnAction(e -> Theme.DARK.apply());
         m.getItems().addAll(light, dark);
+        m.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), learningItem());
         return m;
+    }
+
+    /** View › Learning…: the learning loop's page (org.planwright.app.learning). */
+    private MenuItem learningItem() {
+        MenuItem learning = item("Learning…", null,
+                () -> new org.planwright.app.learning.LearningWindow(window.stage(), vm.learningPage()).show());
+        learning.setId("learning");
+        return learning;
     }
 
     MenuItem item(String text, KeyCombination key, Runnable action) {

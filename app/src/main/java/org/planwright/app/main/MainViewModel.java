@@ -91,6 +91,12 @@ public final class MainViewModel {
                 () -> services.store().map(WorkbenchStore::configHistory));
     }
 
+    /** @return what the Learning page needs (executor, store, workspace) */
+    public org.planwright.app.learning.LearningWindow.Context learningPage() {
+        return new org.planwright.app.learning.LearningWindow.Context(services.executor(), services::openStore,
+                workspace::get);
+    }
+
     /** @return a fresh view model for the Workload page (FX thread) */
     public WorkloadViewModel newWorkloadViewModel() {
         return new WorkloadViewModel(services.executor(), () -> services.store().map(WorkbenchStore::workloadWindows),

@@ -7,13 +7,19 @@ import java.util.List;
  * comments become spaces (JSqlParser does not nest block comments), and escape strings ({@code E'...'}),
  * Unicode strings ({@code U&'...'}) and dollar-quoted strings become plain {@code '...'} strings of the same
  * length (JSqlParser reads neither backslash escapes nor every dollar-quote tag). Line breaks stay.
+ * Stateless and thread-safe.
  */
-final class ParserInput {
+public final class ParserInput {
 
     private ParserInput() {
     }
 
-    static String of(String statement, List<SqlToken> tokens) {
+    /**
+     * @param statement one statement
+     * @param tokens    its tokens from {@link SqlLexer#tokenize(String)}
+     * @return the text for JSqlParser, the same length as {@code statement}, offsets kept
+     */
+    public static String of(String statement, List<SqlToken> tokens) {
         StringBuilder out = null;
         for (SqlToken t : tokens) {
             boolean comment = t.type() == SqlToken.Type.COMMENT;

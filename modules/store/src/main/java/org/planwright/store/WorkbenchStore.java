@@ -31,6 +31,7 @@ public final class WorkbenchStore implements AutoCloseable {
     private final Preferences preferences;
     private final WorkloadWindows workloadWindows;
     private final ConfigHistory configHistory;
+    private final LearningRecords learning;
 
     private WorkbenchStore(Path directory, HikariDataSource pool, Clock clock) {
         this.directory = directory;
@@ -44,6 +45,7 @@ public final class WorkbenchStore implements AutoCloseable {
         this.preferences = new Preferences(jdbc);
         this.workloadWindows = new WorkloadWindows(jdbc);
         this.configHistory = new ConfigHistory(jdbc);
+        this.learning = new LearningRecords(jdbc);
     }
 
     /**
@@ -126,6 +128,11 @@ public final class WorkbenchStore implements AutoCloseable {
     /** @return the server configuration history (change events, settings snapshots) of each workspace */
     public ConfigHistory configHistory() {
         return configHistory;
+    }
+
+    /** @return the learning loop's records: trial outcomes, pattern counters, feedback, estimator models */
+    public LearningRecords learning() {
+        return learning;
     }
 
     /** The pool, for tests in this package that inspect the schema. */

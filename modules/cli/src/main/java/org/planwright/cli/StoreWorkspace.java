@@ -1,0 +1,49 @@
+package org.planwright.cli;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.planwright.store.StoreLocation;
+import org.planwright.store.Workspace;
+import org.planwright.store.WorkbenchStore;
+
+/**
+ * Opens the workbench store the app uses ({@code -Dplanwright.home}, else {@code PLANWRIGHT_HOME}, else the OS
+ * default: {@link StoreLocation}) and picks a workspace: the one named, else the only one there is.
+ */
+final class StoreWorkspace {
+
+    private StoreWorkspace() {
+    }
+
+    /** @return the store folder for this environment */
+    static java.nio.file.Path location(CliEnvironment environment) {
+        Map<String, String> properties = new HashMap<>();
+        System.getProperties().stringPropertyNames().forEach(k -> properties.put(k, System.getProperty(k)));
+        return StoreLocation.resolve(System.getProperty("os.name", ""), environment.env(), properties,
+                System.getProperty("user.home", "")).path();
+    }
+
+    /**
+     * @param name the workspace's name, or null for the only one
+     * @throws IllegalArgumentException with a one-line message naming the choices
+     */
+    static Workspace pick(WorkbenchStore store, String name) {
+        List<Workspace> all = store.workspaces().list();
+        if (name != null) {
+            return all.stream().filter(w -> w.name().equals(name)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("no workspace \"" + name + "\" in " + store.directory() + "; there are: "
+                            + names(all)));
+        }
+        if (all.size() == 1) {
+            return all.getFirst();
+        }
+        throw new IllegalArgumentException(all.isEmpty() ? "the store " + store.directory() + " has no workspace yet"
+                : "choose a workspace with --workspace NAME: " + names(all));
+    }
+
+    private static String names(List<Workspace> all) {
+        return all.stream().map(w -> "\"" + w.name() + "\"").collect(Collectors.joining(", "));
+    }
+}
