@@ -8,5 +8,7 @@ module org.planwright.advice {
     requires transitive org.planwright.targetdb;
     requires net.sf.jsqlparser;
     requires org.slf4j;
+    requires org.apache.commons.statistics.inference;
     exports org.planwright.advice;
+    exports org.planwright.advice.rewrite;
 }
