@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * counts and checksums are compared ({@link ResultEquivalence}); a rewrite with other rows, an error or no answer in
  * time is refused. The estimated improvement is the planner's: plain EXPLAIN total cost of the original and the
  * rewrite, {@code (1 - after / before) x 100} percent, confidence {@value #COST_CONFIDENCE} (costs rank plans, they
- * do not predict time). A rewrite the planner costs more than {@value #SLOWER_TOLERANCE_PERCENT} % higher and that
- * also ran slower while verifying is refused as slower.
+ * do not predict time). A rewrite the planner costs more than {@value #SLOWER_TOLERANCE_PERCENT} % higher is refused
+ * as slower (the verification's wall times are noisy on a busy server, so they are evidence, not the judge; a trial
+ * measures the real effect).
  *
  * <p>Thread rules: blocking; run on a virtual thread; the session is used by this thread only, {@link Cancellation}
  * may be called from any thread.
@@ -40,7 +41,7 @@ public final class RewriteAdvisor {
 
     /** Confidence of a planner-cost estimate for a rewrite. */
     public static final double COST_CONFIDENCE = 0.5;
-    /** A rewrite costed this many percent above the original and measured slower is refused. */
+    /** A rewrite the planner costs this many percent above the original is refused. */
     public static final double SLOWER_TOLERANCE_PERCENT = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(RewriteAdvisor.class);
@@ -128,8 +129,7 @@ public final class RewriteAdvisor {
             double costAfter = cost(session, p.rewrittenSql()).orElse(Double.NaN);
             double percent = Double.isNaN(costBefore) || Double.isNaN(costAfter) || costBefore <= 0 ? 0
                     : Math.min(100, (1 - costAfter / costBefore) * 100);
-            boolean measuredSlower = v.rewrittenMillis() > v.originalMillis() * (1 + SLOWER_TOLERANCE_PERCENT / 100);
-            if (percent < -SLOWER_TOLERANCE_PERCENT && measuredSlower) {
+            if (percent < -SLOWER_TOLERANCE_PERCENT) {
                 refused.add(new RefusedRewrite(p, String.format(Locale.ROOT,
                         "slower: planner cost %.0f -> %.0f, verification %.1f -> %.1f ms", costBefore, costAfter,
                         v.originalMillis(), v.rewrittenMillis())));
