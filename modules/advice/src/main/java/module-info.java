@@ -11,4 +11,5 @@ module org.planwright.advice {
     requires org.apache.commons.statistics.inference;
     exports org.planwright.advice;
     exports org.planwright.advice.rewrite;
+    exports org.planwright.advice.trial;
 }
