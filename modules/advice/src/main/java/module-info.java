@@ -12,4 +12,5 @@ module org.planwright.advice {
     exports org.planwright.advice;
     exports org.planwright.advice.rewrite;
     exports org.planwright.advice.trial;
+    exports org.planwright.advice.tuning;
 }
