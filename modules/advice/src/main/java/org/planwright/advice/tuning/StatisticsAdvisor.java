@@ -31,7 +31,7 @@ import org.planwright.plans.TableStatistics;
  *   {@code pg_stat_user_tables});</li>
  *   <li>{@code CREATE STATISTICS (dependencies, ndistinct, mcv) ON a, b FROM t; ANALYZE t} for correlated columns
  *   behind a misestimate: a scan whose rows were underestimated at least
- *   {@link InsightThresholds#misestimateMinor()} times while its condition tests two or more columns of the table
+ *   {@value #CORRELATION_MIN_FACTOR} times while its condition tests two or more columns of the table
  *   with equality — the planner multiplies their selectivities as if independent (PostgreSQL "Extended
  *   Statistics"); PostgreSQL 12+ for {@code mcv};</li>
  *   <li>{@code VACUUM (ANALYZE) t} for heap fetches — the HEAP_FETCHES insight (an Index Only Scan that visits the
@@ -46,6 +46,13 @@ public final class StatisticsAdvisor {
     public static final double SHARE_SAVED = 0.5;
     /** Confidence of the estimate. */
     public static final double CONFIDENCE = 0.3;
+    /**
+     * Smallest underestimate (actual / estimated rows) that, with equality on two or more columns of one table, is
+     * taken as the independence assumption failing. Lower than the insights' 10x on purpose: the signature is the
+     * shape (several equalities, too few rows expected), and CREATE STATISTICS is cheap to try; the trial shows
+     * whether the estimate improves.
+     */
+    public static final double CORRELATION_MIN_FACTOR = 2;
 
     private static final Pattern EQUALITY = Pattern.compile("(?:\\b\\w+\\.)?\"?([A-Za-z_][\\w$]*)\"?\\s*=\\s*"
             + "(?:'|\\(?-?\\d)");
@@ -82,7 +89,7 @@ public final class StatisticsAdvisor {
         }
         for (PlanNode n : plan.nodes()) {
             RowEstimate e = n.rowEstimate().orElse(null);
-            if (e == null || e.direction() != EstimateDirection.UNDER || e.factor() < thresholds.misestimateMinor()
+            if (e == null || e.direction() != EstimateDirection.UNDER || e.factor() < CORRELATION_MIN_FACTOR
                     || n.relationName().isEmpty()) {
                 continue;
             }
