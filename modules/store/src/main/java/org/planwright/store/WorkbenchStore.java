@@ -29,6 +29,7 @@ public final class WorkbenchStore implements AutoCloseable {
     private final QueryHistory queryHistory;
     private final PlanCaptures planCaptures;
     private final Preferences preferences;
+    private final AdviceRecords adviceRecords;
 
     private WorkbenchStore(Path directory, HikariDataSource pool, Clock clock) {
         this.directory = directory;
@@ -39,6 +40,7 @@ public final class WorkbenchStore implements AutoCloseable {
         this.savedQueries = new SavedQueries(jdbc);
         this.queryHistory = new QueryHistory(jdbc);
         this.planCaptures = new PlanCaptures(jdbc);
+        this.adviceRecords = new AdviceRecords(jdbc);
         this.preferences = new Preferences(jdbc);
     }
 
@@ -112,6 +114,11 @@ public final class WorkbenchStore implements AutoCloseable {
     /** @return the user's preferences (global, not per workspace) */
     public Preferences preferences() {
         return preferences;
+    }
+
+    /** @return the recommendations and trials of each workspace (optimization advice) */
+    public AdviceRecords adviceRecords() {
+        return adviceRecords;
     }
 
     /** The pool, for tests in this package that inspect the schema. */
