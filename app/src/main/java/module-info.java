@@ -16,6 +16,7 @@ module org.planwright.app {
     requires org.planwright.plans;
     requires org.planwright.sqltext;
     requires org.planwright.store;
+    requires org.planwright.advice;
     requires org.planwright.sandbox;
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;
