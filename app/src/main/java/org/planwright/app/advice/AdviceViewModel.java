@@ -68,11 +68,11 @@ public final class AdviceViewModel {
         query = sql;
         Cancellation c = start("Advising…");
         executor.submit(() -> actions.advise(sql, this::report, c), list -> {
-            done(list.size() + " recommendations, ranked by estimated improvement");
             recommendations.setAll(list);
             if (!list.isEmpty()) {
                 selected.set(list.getFirst());
             }
+            done(list.size() + " recommendations, ranked by estimated improvement");
         }, this::failed);
     }
 
@@ -84,9 +84,9 @@ public final class AdviceViewModel {
         }
         Cancellation c = start("Trying: " + rec.title());
         executor.submit(() -> actions.tryOut(rec, query, this::report, c), r -> {
-            done("Trial finished; nothing was left changed (rolled back)");
-            trial.set(r);
             trialSummary.set(summary(r));
+            trial.set(r);
+            done("Trial finished; nothing was left changed (rolled back)");
         }, this::failed);
     }
 

@@ -65,10 +65,12 @@ class AdvicePaneUiTest {
     void adviseThenTryShowsTheVerifiedRewriteAndItsMeasuredEffect() throws Exception {
         robot.clickOn("#advise-button");
         waitUntil(() -> !vm.recommendations().isEmpty() && !vm.busyProperty().get(), "advice");
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#advice-details").queryTextInputControl().getText()).contains("Same rows verified");
         shoot("advice-pane.png");
         robot.clickOn("#try-button");
         waitUntil(() -> vm.trialProperty().get() != null && !vm.busyProperty().get(), "the trial");
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#trial-summary").queryAs(Label.class).getText()).contains("Actual improvement");
         shoot("advice-trial.png");
     }

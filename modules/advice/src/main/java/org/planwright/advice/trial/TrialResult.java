@@ -20,7 +20,7 @@ import org.planwright.advice.Recommendation;
  * @param actualImprovementPercent {@code (1 - after median / before median) x 100}; NaN for hypothetical trials (then
  *                                 see the costs)
  * @param pValue                   two-sided Mann-Whitney U test of before vs after execution times (Apache Commons
- *                                 Statistics, exact for small samples without ties); NaN for hypothetical trials
+ *                                 Statistics {@code MannWhitneyUTest} with its default p-value method); NaN for hypothetical trials
  * @param costBefore               planner total cost before (plain EXPLAIN of the first run's plan), cost units
  * @param costAfter                planner total cost after
  * @param beforePlan               the plan of the last run before, PostgreSQL EXPLAIN JSON
