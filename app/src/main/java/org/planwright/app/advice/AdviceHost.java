@@ -2,6 +2,9 @@ package org.planwright.app.advice;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -20,6 +23,7 @@ import org.planwright.app.concurrent.BackgroundExecutor;
 import org.planwright.app.connection.ActiveConnection;
 import org.planwright.app.query.Confirmer;
 import org.planwright.plans.InsightThresholds;
+import org.planwright.store.WorkbenchStore;
 import org.planwright.targetdb.ConnectionProfile;
 import org.planwright.targetdb.SessionOptions;
 import org.planwright.targetdb.TargetConnector;
@@ -59,26 +63,40 @@ public final class AdviceHost {
      * @param query            the statement under the caret, if any
      * @param confirmer        asks before Apply
      * @param errors           shows an error (title, cause)
+     * @param store            the workbench store, when open: every recommendation and finished trial is stored in
+     *                         the current workspace ({@code AdviceRecords})
+     * @param workspace        the current workspace's id, or null
      * @return a tab pane with the neighbour (selected) and the Advice pane ("Advice")
      */
     public static TabPane tabs(Node neighbour, String neighbourTitle, Window owner, BackgroundExecutor executor,
                                      TargetConnector connector, Supplier<Optional<ActiveConnection>> active,
                                      Supplier<Duration> statementTimeout, Supplier<InsightThresholds> thresholds,
-                                     Supplier<String> query, Confirmer confirmer, BiConsumer<String, Throwable> errors) {
+                                     Supplier<String> query, Confirmer confirmer, BiConsumer<String, Throwable> errors,
+                                Supplier<Optional<WorkbenchStore>> store, Supplier<UUID> workspace) {
+        Map<Recommendation, UUID> stored = new ConcurrentHashMap<>();
         AdviceHost host = new AdviceHost(connector, active, statementTimeout);
         AdviceActions actions = new AdviceActions() {
             @Override
             public List<Recommendation> advise(String sql, ProgressListener progress, Cancellation c)
                     throws Exception {
                 ActiveConnection connection = host.connection();
-                return connection.with(session -> new org.planwright.advice.QueryAdvisor(thresholds.get())
-                        .advise(session, sql, progress, c));
+                List<Recommendation> list = connection.with(session -> new org.planwright.advice.QueryAdvisor(
+                        thresholds.get()).advise(session, sql, progress, c));
+                UUID ws = workspace.get();
+                store.get().filter(x -> ws != null).ifPresent(st -> list.forEach(r -> stored.put(r,
+                        st.adviceRecords().saveRecommendation(ws, connection.session().profile().id(), sql, r).id())));
+                return list;
             }
 
             @Override
             public TrialResult tryOut(Recommendation rec, String sql, ProgressListener progress, Cancellation c)
                     throws Exception {
-                return host.actions(thresholds).tryOut(rec, sql, progress, c);
+                TrialResult r = host.actions(thresholds).tryOut(rec, sql, progress, c);
+                UUID ws = workspace.get();
+                UUID id = stored.get(rec);
+                store.get().filter(x -> ws != null && id != null)
+                        .ifPresent(st -> st.adviceRecords().saveTrial(ws, id, r));
+                return r;
             }
 
             @Override

@@ -62,7 +62,8 @@ public final class MainWindow extends BorderPane {
                 services.connector(), vm.connection()::active, vm.connection().statementTimeoutProperty()::get,
                 vm.insightPreferences()::current, () -> vm.editors().selected()
                         .flatMap(EditorTabViewModel::statementAtCaret).map(s -> s.text()).orElse(""),
-                this::ask, errors::show));
+                this::ask, errors::show, services::store, () -> Optional.ofNullable(vm.workspaceProperty().get())
+                        .map(Workspace::id).orElse(null)));
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.6);
         SplitPane center = new SplitPane(left, planView);
