@@ -35,7 +35,7 @@ import org.planwright.targetdb.TargetSession;
  * connection's analysis session, holding its lock ({@link ActiveConnection#with}); trials and Apply open one read-write session of the same profile (its password
  * from {@code ~/.pgpass} / {@code PGPASSWORD}, read by PgJDBC; a password typed for the analysis session is not
  * kept, per ADR 0004) when first needed, replaced when the connection changes. Locking trials run without a
- * question on the sandbox only; elsewhere the trial is refused with a message that asks for consent.
+ * question on the sandbox only; elsewhere the pane asks the DBA first.
  */
 public final class AdviceHost {
 
@@ -89,14 +89,21 @@ public final class AdviceHost {
             }
 
             @Override
-            public TrialResult tryOut(Recommendation rec, String sql, ProgressListener progress, Cancellation c)
-                    throws Exception {
-                TrialResult r = host.actions(thresholds).tryOut(rec, sql, progress, c);
+            public TrialResult tryOut(Recommendation rec, String sql, boolean consent, ProgressListener progress,
+                                      Cancellation c) throws Exception {
+                TrialResult r = host.actions(thresholds).tryOut(rec, sql, consent, progress, c);
                 UUID ws = workspace.get();
                 UUID id = stored.get(rec);
                 store.get().filter(x -> ws != null && id != null)
                         .ifPresent(st -> st.adviceRecords().saveTrial(ws, id, r));
                 return r;
+            }
+
+            @Override
+            public boolean needsLockConsent(Recommendation rec) {
+                boolean sandbox = host.active.get().map(a -> a.session().profile().kind()
+                        == ConnectionProfile.Kind.SANDBOX).orElse(true);
+                return SessionAdviceActions.locks(rec) && !sandbox;
             }
 
             @Override

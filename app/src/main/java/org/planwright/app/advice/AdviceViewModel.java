@@ -82,8 +82,19 @@ public final class AdviceViewModel {
         if (busy.get() || rec == null) {
             return;
         }
+        boolean consent = false;
+        if (actions.needsLockConsent(rec)) {
+            consent = confirmer.confirm("Try it for real on this server?", rec.sql() + "\n\nThe trial builds it inside a"
+                    + " transaction that is always rolled back, but holds a lock on the table until then: writes to"
+                    + " the table wait for the trial.");
+            if (!consent) {
+                status.set("Not tried");
+                return;
+            }
+        }
+        boolean lockConsent = consent;
         Cancellation c = start("Trying: " + rec.title());
-        executor.submit(() -> actions.tryOut(rec, query, this::report, c), r -> {
+        executor.submit(() -> actions.tryOut(rec, query, lockConsent, this::report, c), r -> {
             trialSummary.set(summary(r));
             trial.set(r);
             done("Trial finished; nothing was left changed (rolled back)");

@@ -17,16 +17,16 @@ import org.planwright.targetdb.TargetSession;
 
 /**
  * {@link AdviceActions} over two sessions of the active connection: a read-only analysis session for advice and a
- * read-write session for trials (rolled back) and applying (confirmed). Trials use {@link TrialOptions#defaults()}
- * with the lock consent the host gives (true on the sandbox).
+ * read-write session for trials (rolled back) and applying (confirmed). Trials use {@link TrialOptions#defaults()};
+ * a locking trial off the sandbox needs the DBA's consent.
  *
  * @param analysis     the analysis session (read-only, statement timeout)
  * @param readWrite    the read-write session for trials and apply
  * @param thresholds   the insight thresholds in force
- * @param lockConsent  whether trials that lock a table may run (the host asks the DBA off the sandbox)
+ * @param sandbox      true when the connection is the sandbox (no consent needed for locking trials)
  */
 public record SessionAdviceActions(Supplier<TargetSession> analysis, Supplier<TargetSession> readWrite,
-                                   Supplier<InsightThresholds> thresholds, boolean lockConsent)
+                                   Supplier<InsightThresholds> thresholds, boolean sandbox)
         implements AdviceActions {
 
     @Override
@@ -36,10 +36,21 @@ public record SessionAdviceActions(Supplier<TargetSession> analysis, Supplier<Ta
     }
 
     @Override
-    public TrialResult tryOut(Recommendation rec, String sql, ProgressListener progress, Cancellation cancellation)
-            throws Exception {
+    public TrialResult tryOut(Recommendation rec, String sql, boolean lockConsent, ProgressListener progress,
+                              Cancellation cancellation) throws Exception {
         return new TrialRunner().run(readWrite.get(), rec, sql, TrialMode.ROLLED_BACK,
-                TrialOptions.defaults().withLockConsent(lockConsent), progress, cancellation);
+                TrialOptions.defaults().withLockConsent(lockConsent || sandbox), progress, cancellation);
+    }
+
+    @Override
+    public boolean needsLockConsent(Recommendation rec) {
+        return locks(rec) && !sandbox;
+    }
+
+    /** @return true when trying {@code rec} for real takes a table lock (CREATE INDEX, CREATE STATISTICS/ANALYZE) */
+    static boolean locks(Recommendation rec) {
+        return rec.kind() == org.planwright.advice.RecommendationKind.INDEX
+                || rec.kind() == org.planwright.advice.RecommendationKind.STATISTICS;
     }
 
     @Override

@@ -38,7 +38,7 @@ class AdviceViewModelTest {
                 Duration.ofSeconds(30)));
         readWrite = new TargetConnector().open(p, null, SessionOptions.readWrite().withStatementTimeout(
                 Duration.ofSeconds(30)));
-        return new SessionAdviceActions(() -> analysis, () -> readWrite, InsightThresholds::defaults, false);
+        return new SessionAdviceActions(() -> analysis, () -> readWrite, InsightThresholds::defaults, true);
     }
 
     static void closeSessions() {
@@ -85,6 +85,26 @@ class AdviceViewModelTest {
 
         vm.applySelected(); // a rewrite is applied by changing the application: no question, nothing runs
         assertThat(asked).hasValue(0);
+    }
+
+    @Test
+    void aLockingTrialOffTheSandboxAsksFirstAndANoRunsNothing() {
+        AtomicInteger asked = new AtomicInteger();
+        AdviceActions offSandbox = new SessionAdviceActions(() -> analysis, () -> readWrite,
+                InsightThresholds::defaults, false);
+        AdviceViewModel vm = new AdviceViewModel(new SameThreadExecutor(), offSandbox, (h, q) -> {
+            asked.incrementAndGet();
+            return false;
+        });
+        vm.recommendations().setAll(new org.planwright.advice.Recommendation(RecommendationKind.INDEX,
+                "Index rental (return_date)", "t", "CREATE INDEX pw_vm_idx ON rental (return_date)",
+                "DROP INDEX IF EXISTS pw_vm_idx", java.util.List.of(),
+                new org.planwright.advice.EstimatedImprovement(5, 0.3, "test"), ""));
+        vm.selectedProperty().set(vm.recommendations().getFirst());
+        vm.trySelected();
+        assertThat(asked).hasValue(1);
+        assertThat(vm.statusProperty().get()).isEqualTo("Not tried");
+        assertThat(vm.trialProperty().get()).isNull();
     }
 
     @Test
