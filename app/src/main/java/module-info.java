@@ -18,6 +18,7 @@ module org.planwright.app {
     requires org.planwright.store;
     requires org.planwright.workload;
     requires org.planwright.learning;
+    requires org.planwright.advice;
     requires org.planwright.sandbox;
     requires org.planwright.tuning;
     requires org.slf4j;

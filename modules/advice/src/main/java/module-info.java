@@ -8,6 +8,10 @@ module org.planwright.advice {
     requires transitive org.planwright.targetdb;
     requires net.sf.jsqlparser;
     requires org.slf4j;
+    requires org.apache.commons.statistics.inference;
     exports org.planwright.advice;
     exports org.planwright.advice.index;
+    exports org.planwright.advice.rewrite;
+    exports org.planwright.advice.trial;
+    exports org.planwright.advice.tuning;
 }

@@ -6,6 +6,7 @@ module org.planwright.store {
     requires java.sql;
     requires transitive org.planwright.targetdb;
     requires transitive org.planwright.workload;
+    requires transitive org.planwright.advice;
     requires com.h2database;
     requires flyway.core;
     requires com.zaxxer.hikari;

@@ -91,6 +91,14 @@ public final class MainViewModel {
                 () -> services.store().map(WorkbenchStore::configHistory));
     }
 
+    /** @return what the Advice pane needs (executor, connector, connection, thresholds, advice records) */
+    public org.planwright.app.advice.AdviceHost.Context advicePage() {
+        return new org.planwright.app.advice.AdviceHost.Context(services.executor(), services.connector(),
+                connection::active, connection.statementTimeoutProperty()::get, insightPreferences::current,
+                () -> services.store().map(WorkbenchStore::adviceRecords),
+                () -> workspace.get() == null ? null : workspace.get().id());
+    }
+
     /** @return what the Learning page needs (executor, store, workspace) */
     public org.planwright.app.learning.LearningWindow.Context learningPage() {
         return new org.planwright.app.learning.LearningWindow.Context(services.executor(), services::openStore,

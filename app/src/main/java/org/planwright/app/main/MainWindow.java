@@ -12,6 +12,7 @@ import javafx.scene.input.Clipboard;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.planwright.app.AppServices;
+import org.planwright.app.advice.AdviceHost;
 import org.planwright.app.preferences.InsightPreferences;
 import org.planwright.app.preferences.PreferencesDialog;
 import org.planwright.app.preferences.PreferencesViewModel;
@@ -54,7 +55,10 @@ public final class MainWindow extends BorderPane {
         resultsView = new ResultsView(vm.results(), m -> vm.editors().selected()
                 .ifPresent(t -> t.jumpTo(m.line(), m.column())));
         planView = new PlanView(vm.plan());
-        SplitPane left = new SplitPane(editorTabs, resultsView);
+        // issue 9: the Advice pane as a tab beside the results, so it sits beside the plan (engineer "advice")
+        SplitPane left = new SplitPane(editorTabs, AdviceHost.tabs(resultsView, "Results", stage, vm.advicePage(),
+                () -> vm.editors().selected().flatMap(EditorTabViewModel::statementAtCaret).map(s -> s.text())
+                        .orElse(""), this::ask, errors::show));
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.6);
         SplitPane center = new SplitPane(left, planView);

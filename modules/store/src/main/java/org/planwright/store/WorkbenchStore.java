@@ -32,6 +32,7 @@ public final class WorkbenchStore implements AutoCloseable {
     private final WorkloadWindows workloadWindows;
     private final ConfigHistory configHistory;
     private final LearningRecords learning;
+    private final AdviceRecords adviceRecords;
 
     private WorkbenchStore(Path directory, HikariDataSource pool, Clock clock) {
         this.directory = directory;
@@ -42,6 +43,7 @@ public final class WorkbenchStore implements AutoCloseable {
         this.savedQueries = new SavedQueries(jdbc);
         this.queryHistory = new QueryHistory(jdbc);
         this.planCaptures = new PlanCaptures(jdbc);
+        this.adviceRecords = new AdviceRecords(jdbc);
         this.preferences = new Preferences(jdbc);
         this.workloadWindows = new WorkloadWindows(jdbc);
         this.configHistory = new ConfigHistory(jdbc);
@@ -133,6 +135,11 @@ public final class WorkbenchStore implements AutoCloseable {
     /** @return the learning loop's records: trial outcomes, pattern counters, feedback, estimator models */
     public LearningRecords learning() {
         return learning;
+    }
+
+    /** @return the recommendations and trials of each workspace (optimization advice) */
+    public AdviceRecords adviceRecords() {
+        return adviceRecords;
     }
 
     /** The pool, for tests in this package that inspect the schema. */
