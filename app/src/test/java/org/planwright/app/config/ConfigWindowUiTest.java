@@ -87,8 +87,10 @@ class ConfigWindowUiTest {
             window.stage().setY(0);
             window.show();
         });
-        waitUntil(() -> !window.viewModel().lines().isEmpty() && window.viewModel().history().size() == 4,
-                "the comparison and the history");
+        waitUntil(() -> !window.viewModel().lines().isEmpty() && window.viewModel().history().size() == 4
+                        && window.view().table().getRoot() != null && !window.view().table().getRoot().getChildren().isEmpty(),
+                "the comparison, the history and the grouped table");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static ConfigChangeRecord change(Workspace ws, Instant at, String action, String from, String to,
