@@ -24,20 +24,21 @@ pw_select_jdk() {
 # jmod "libs" (jlink puts them in runtime/lib, where JavaFX loads them from), removes the jars from INPUT_DIR
 # and prints the module names, comma-separated.
 pw_javafx_jmods() {
-  local input=$1 jmods=$2 work jar m names=()
+  local input jmods work jar m names=()
+  input=$(cd "$1" && pwd) || return 1
+  mkdir -p "$2" && jmods=$(cd "$2" && pwd) || return 1
   work=$(mktemp -d)
-  mkdir -p "$jmods"
   for jar in "$input"/javafx-*-linux.jar; do
     [ -e "$jar" ] || continue
     m=$(basename "$jar" | sed -E 's/^javafx-([a-z]+)-.*$/\1/')
     mkdir -p "$work/$m/classes" "$work/$m/libs"
-    (cd "$work/$m/classes" && "$JAVA_HOME/bin/jar" xf "$jar")
+    (cd "$work/$m/classes" && "$JAVA_HOME/bin/jar" xf "$jar") || return 1
     find "$work/$m/classes" -maxdepth 1 -name '*.so' -exec mv {} "$work/$m/libs/" \;
     rm -f "$work/$m/classes/javafx-swt.jar"   # SWT interop, not a module of its own
     local libs=()
     if [ -n "$(ls -A "$work/$m/libs")" ]; then libs=(--libs "$work/$m/libs"); fi
     rm -f "$jmods/javafx.$m.jmod"
-    "$JAVA_HOME/bin/jmod" create --class-path "$work/$m/classes" "${libs[@]}" "$jmods/javafx.$m.jmod"
+    "$JAVA_HOME/bin/jmod" create --class-path "$work/$m/classes" "${libs[@]}" "$jmods/javafx.$m.jmod" || return 1
     rm -f "$jar" "$input"/javafx-"$m"-[0-9]*[0-9].jar
     names+=("javafx.$m")
   done
@@ -55,14 +56,14 @@ pw_package() {
               --dest "$dest" "$@")
   if [ "${PW_JAVAFX:-module}" = module ]; then
     local modules
-    modules=$(pw_javafx_jmods "$input" "$dest/jmods")
+    modules=$(pw_javafx_jmods "$input" "$dest/jmods") || return 1
     args+=(--module-path "$dest/jmods" --add-modules "$modules"
            --java-options "--enable-native-access=ALL-UNNAMED,javafx.graphics")
   else
     args+=(--java-options "--enable-native-access=ALL-UNNAMED")
   fi
   rm -rf "${dest:?}/$name"
-  "$JAVA_HOME/bin/jpackage" "${args[@]}"
+  "$JAVA_HOME/bin/jpackage" "${args[@]}" || return 1
   rm -rf "$dest/jmods"
   case "${PW_AOT:-1}" in
     0) ;;

@@ -81,15 +81,30 @@ public final class PlanwrightApp extends Application {
                 }
             }
         });
-        // the heavy start-up work once the first frame is laid out (it is drawn on the render thread meanwhile)
+        // once the first frame is laid out (it is drawn on the render thread meanwhile): the results and plan
+        // views it leaves out; once they are laid out: the editor tab and the background start-up (store,
+        // sandbox); the window is complete when the editor is laid out in turn
+        afterNextLayout(scene, () -> Platform.runLater(() -> {
+            window.buildViews();
+            afterNextLayout(scene, () -> Platform.runLater(() -> {
+                window.startUp();
+                afterNextLayout(scene, () -> ProcessStart.elapsed().ifPresent(complete -> LOG.info(
+                        "Main window complete {} s after process start (editor, results and plan laid out)",
+                        seconds(complete))));
+            }));
+        }));
+        stage.show();
+    }
+
+    /** Runs {@code action} once, after the layout of the scene's next pulse. */
+    private static void afterNextLayout(Scene scene, Runnable action) {
         scene.addPostLayoutPulseListener(new Runnable() {
             @Override
             public void run() {
                 scene.removePostLayoutPulseListener(this);
-                Platform.runLater(window::startUp);
+                action.run();
             }
         });
-        stage.show();
     }
 
     /**

@@ -26,7 +26,6 @@ public final class PlanCaptureRecorder {
 
     private final AppServices services;
     private final Supplier<Workspace> workspace;
-    private final ObjectMapper json = new ObjectMapper();
 
     /**
      * @param services  gives the store once open
@@ -35,6 +34,11 @@ public final class PlanCaptureRecorder {
     public PlanCaptureRecorder(AppServices services, Supplier<Workspace> workspace) {
         this.services = services;
         this.workspace = workspace;
+    }
+
+    /** Jackson's mapper, made on the first capture (a worker thread), not with the main window. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
     /** @return e.g. "ANALYZE, BUFFERS, VERBOSE, SETTINGS, FORMAT JSON" (as asked; the server may drop some) */
@@ -67,7 +71,7 @@ public final class PlanCaptureRecorder {
                     plan.planningTime().isPresent() ? plan.planningTime().getAsDouble() : null);
             String options = describe(result.options());
             services.store().get().planCaptures().save(PlanCapture.create(ws.id(), c.session().profile().id(),
-                    sql, result.planText(), PlanFormat.JSON, options, json.writeValueAsString(result.settings()),
+                    sql, result.planText(), PlanFormat.JSON, options, Json.MAPPER.writeValueAsString(result.settings()),
                     result.serverVersion(), result.capturedAt(), metrics));
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.warn("Could not capture the plan in the store: {}", e.getMessage());

@@ -1,7 +1,6 @@
 package org.planwright.app.startup;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,14 +60,22 @@ public final class ProcessStart {
      */
     public static Duration elapsed(String procSelfStat, String procUptime) {
         long startTicks = startTicks(procSelfStat);
-        String[] up = procUptime.strip().split("\\s+");
-        long uptimeMillis;
-        try {
-            uptimeMillis = new BigDecimal(up[0]).movePointRight(3).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("not /proc/uptime: " + procUptime.strip(), e);
-        }
+        long uptimeMillis = uptimeMillis(procUptime);
         return Duration.ofMillis(Math.max(0, uptimeMillis - startTicks * 1000 / USER_HZ));
+    }
+
+    /** "12345.67 ..." as 12345670 (no BigDecimal: this runs before the first window). */
+    private static long uptimeMillis(String procUptime) {
+        String seconds = procUptime.strip().split("\\s+")[0];
+        if (!seconds.matches("\\d{1,12}(\\.\\d+)?")) {
+            throw new IllegalArgumentException("not /proc/uptime: " + procUptime.strip());
+        }
+        int dot = seconds.indexOf('.');
+        long millis = Long.parseLong(dot < 0 ? seconds : seconds.substring(0, dot)) * 1000;
+        if (dot >= 0) {
+            millis += Integer.parseInt((seconds.substring(dot + 1) + "000").substring(0, 3));
+        }
+        return millis;
     }
 
     /** Field 22 of /proc/pid/stat; the command name (field 2) ends at the line's last ')'. */
