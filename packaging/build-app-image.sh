@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Builds the Linux app-image of Planwright with jpackage (Temurin 25):
 #   packaging/build-app-image.sh          -> app/target/jpackage/Planwright/bin/Planwright
-# The jpackage options live in packaging/<os>/jpackage.args; the runtime is jlinked from the JDK, the
-# application and its libraries (JavaFX linux jars included) go on the class path.
+# SKIP_BUILD=1 packages what ./mvnw install built last. The app-specific jpackage options live in
+# packaging/<os>/jpackage.args, the runtime's in packaging/<os>/runtime.args; packaging/lib/app-image.sh does
+# the packaging (JavaFX linked into the runtime, the AOT cache's training run under Xvfb: PW_JAVAFX, PW_AOT).
 # jdk.security.auth: the sandbox library asks com.sun.security.auth.module.UnixSystem for the uid (runs initdb
 # through "unshare -U" as root).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])'; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
+. packaging/lib/app-image.sh
+pw_select_jdk
 os=linux
 out="$root/app/target/jpackage"
 if [ "${SKIP_BUILD:-}" != 1 ]; then
@@ -22,8 +22,7 @@ mkdir -p "$out/input"
 jar=$(ls app/target/planwright-app-*.jar | grep -v -- '-tests' | head -1)
 cp "$jar" "$out/input/"
 start=$(date +%s)
-"$JAVA_HOME/bin/jpackage" @"packaging/$os/jpackage.args" \
-  --input "$out/input" --main-jar "$(basename "$jar")" \
-  --icon "$root/icons/planwright.png" --dest "$out"
-echo "app-image: $out/Planwright ($(du -sh "$out/Planwright" | cut -f1), jpackage $(( $(date +%s) - start )) s)"
+pw_package Planwright "$(basename "$jar")" "$out/input" "$out" @"packaging/$os/jpackage.args" \
+  --icon "$root/icons/planwright.png"
+echo "app-image: $out/Planwright ($(du -sh "$out/Planwright" | cut -f1), $(( $(date +%s) - start )) s)"
 echo "start it:  $out/Planwright/bin/Planwright"

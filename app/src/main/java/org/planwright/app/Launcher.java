@@ -1,6 +1,7 @@
 package org.planwright.app;
 
 import javafx.application.Application;
+import org.slf4j.LoggerFactory;
 
 /**
  * Class-path entry point: starts {@link PlanwrightApp} from a main class that does not extend
@@ -15,6 +16,9 @@ public final class Launcher {
      * @param args JavaFX application arguments (unused)
      */
     public static void main(String[] args) {
+        // logback reads its configuration (0.1-0.3 s) on another core while JavaFX starts; the first logger
+        // (PlanwrightApp's) would otherwise do it on the FX thread before the first window
+        Thread.ofPlatform().daemon().name("planwright-log-init").start(LoggerFactory::getILoggerFactory);
         Application.launch(PlanwrightApp.class, args);
     }
 }

@@ -7,6 +7,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.input.Clipboard;
 import javafx.stage.FileChooser;
@@ -36,8 +37,11 @@ public final class MainWindow extends BorderPane {
     private final Stage stage;
     private final ErrorReporter errors;
     private final EditorTabsView editorTabs;
-    private final ResultsView resultsView;
-    private final PlanView planView;
+    private final SplitPane left;
+    private final SplitPane center;
+    // built once the first frame is laid out (buildViews); the first frame shows their empty places
+    private ResultsView resultsView;
+    private PlanView planView;
     private final MainMenu menu;
 
     /**
@@ -52,16 +56,10 @@ public final class MainWindow extends BorderPane {
         vm.queries().setConfirmer(this::ask);
         vm.connection().setPasswordPrompt(profile -> PasswordDialog.ask(stage, profile));
         editorTabs = new EditorTabsView(vm.editors(), this::confirmClose);
-        resultsView = new ResultsView(vm.results(), m -> vm.editors().selected()
-                .ifPresent(t -> t.jumpTo(m.line(), m.column())));
-        planView = new PlanView(vm.plan());
-        // issue 9: the Advice pane as a tab beside the results, so it sits beside the plan (engineer "advice")
-        SplitPane left = new SplitPane(editorTabs, AdviceHost.tabs(resultsView, "Results", stage, vm.advicePage(),
-                () -> vm.editors().selected().flatMap(EditorTabViewModel::statementAtCaret).map(s -> s.text())
-                        .orElse(""), this::ask, errors::show));
+        left = new SplitPane(editorTabs, placeholder("results"));
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.6);
-        SplitPane center = new SplitPane(left, planView);
+        center = new SplitPane(left, placeholder("plan-view"));
         center.setDividerPositions(0.38);
         menu = new MainMenu(this, vm);
         setTop(new VBox(menu, new MainToolBar(this, vm)));
@@ -108,14 +106,42 @@ public final class MainWindow extends BorderPane {
         return errors;
     }
 
-    /** @return the result table and messages (tests look at them) */
+    /** @return the result table and messages (tests look at them); built at the latest by {@link #startUp()} */
     public ResultsView resultsView() {
+        buildViews();
         return resultsView;
     }
 
-    /** @return the plan view (tests look at it) */
+    /** @return the plan view (tests look at it); built at the latest by {@link #startUp()} */
     public PlanView planView() {
+        buildViews();
         return planView;
+    }
+
+    /**
+     * Puts the results and plan views in the places the first frame shows empty (ADR 0011: the first window
+     * shows sooner). Idempotent; {@link #startUp()} calls it too.
+     */
+    public void buildViews() {
+        if (planView != null) {
+            return;
+        }
+        resultsView = new ResultsView(vm.results(), m -> vm.editors().selected()
+                .ifPresent(t -> t.jumpTo(m.line(), m.column())));
+        planView = new PlanView(vm.plan());
+        // issue 9: the Advice pane as a tab beside the results, so it sits beside the plan
+        left.getItems().set(1, AdviceHost.tabs(resultsView, "Results", stage, vm.advicePage(),
+                () -> vm.editors().selected().flatMap(EditorTabViewModel::statementAtCaret).map(st -> st.text())
+                        .orElse(""), this::ask, errors::show));
+        left.setDividerPositions(0.6);
+        center.getItems().set(1, planView);
+        center.setDividerPositions(0.38);
+    }
+
+    private static Region placeholder(String id) {
+        Region r = new Region();
+        r.setId(id + "-placeholder");
+        return r;
     }
 
     /** @return the editor tabs view */
@@ -123,8 +149,9 @@ public final class MainWindow extends BorderPane {
         return editorTabs;
     }
 
-    /** Opens the first editor tab and starts the background start-up. */
+    /** Builds the views the first frame leaves out, opens the first editor tab, starts the background start-up. */
     public void startUp() {
+        buildViews();
         vm.startUp();
         vm.editors().selected().map(editorTabs::editorFor).ifPresent(e -> e.codeArea().requestFocus());
     }

@@ -27,7 +27,6 @@ public final class PlanCaptureRecorder {
 
     private final Supplier<Optional<PlanCaptures>> captures;
     private final Supplier<Workspace> workspace;
-    private final ObjectMapper json = new ObjectMapper();
 
     /**
      * @param captures  the store's plan captures once the store is open (empty before)
@@ -36,6 +35,11 @@ public final class PlanCaptureRecorder {
     public PlanCaptureRecorder(Supplier<Optional<PlanCaptures>> captures, Supplier<Workspace> workspace) {
         this.captures = captures;
         this.workspace = workspace;
+    }
+
+    /** Jackson's mapper, made on the first capture (a worker thread), not with the main window. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
     /** @return e.g. "ANALYZE, BUFFERS, VERBOSE, SETTINGS, FORMAT JSON" (as asked; the server may drop some) */
@@ -69,7 +73,7 @@ public final class PlanCaptureRecorder {
                     plan.planningTime().isPresent() ? plan.planningTime().getAsDouble() : null);
             String options = describe(result.options());
             store.get().save(PlanCapture.create(ws.id(), c.session().profile().id(),
-                    sql, result.planText(), PlanFormat.JSON, options, json.writeValueAsString(result.settings()),
+                    sql, result.planText(), PlanFormat.JSON, options, Json.MAPPER.writeValueAsString(result.settings()),
                     result.serverVersion(), result.capturedAt(), metrics));
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.warn("Could not capture the plan in the store: {}", e.getMessage());
