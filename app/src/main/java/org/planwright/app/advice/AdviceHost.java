@@ -17,6 +17,10 @@ import org.planwright.advice.ProgressListener;
 import org.planwright.advice.Recommendation;
 import org.planwright.advice.trial.AppliedChange;
 import org.planwright.advice.trial.TrialResult;
+import org.planwright.advice.index.IndexAdvice;
+import org.planwright.advice.index.IndexAdviceOptions;
+import org.planwright.advice.index.IndexAdvisor;
+import org.planwright.advice.index.WorkloadStatement;
 import org.planwright.app.compare.ComparisonViewModel;
 import org.planwright.app.compare.ComparisonWindow;
 import org.planwright.app.compare.PlanSource;
@@ -39,6 +43,8 @@ import org.planwright.targetdb.TargetSession;
  * question on the sandbox only; elsewhere the pane asks the DBA first.
  */
 public final class AdviceHost {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdviceHost.class);
 
     private final TargetConnector connector;
     private final Supplier<Optional<ActiveConnection>> active;
@@ -93,8 +99,10 @@ public final class AdviceHost {
             public List<Recommendation> advise(String sql, ProgressListener progress, Cancellation c)
                     throws Exception {
                 ActiveConnection connection = host.connection();
-                List<Recommendation> list = connection.with(session -> new org.planwright.advice.QueryAdvisor(
-                        thresholds.get()).advise(session, sql, progress, c));
+                List<Recommendation> list = new java.util.ArrayList<>(connection.with(session ->
+                        new org.planwright.advice.QueryAdvisor(thresholds.get()).advise(session, sql, progress, c)));
+                list.addAll(indexAdvice(connection, sql));
+                list.sort(java.util.Comparator.comparingDouble((Recommendation r) -> r.estimate().percent()).reversed());
                 UUID ws = workspace.get();
                 store.get().filter(x -> ws != null).ifPresent(st -> list.forEach(r -> stored.put(r,
                         st.saveRecommendation(ws, connection.session().profile().id(), sql, r).id())));
@@ -140,6 +148,25 @@ public final class AdviceHost {
         TabPane tabs = new TabPane(plan, advice);
         tabs.setId("advice-tabs");
         return tabs;
+    }
+
+    /**
+     * Index advice for one statement ({@link IndexAdvisor}): hypothetical indexes where the server has HypoPG; on
+     * the sandbox, candidate indexes built inside a rolled-back transaction (the sandbox is Planwright's own, so no
+     * consent is needed); elsewhere without HypoPG none (the CLI's {@code --allow-locking-builds} asks for consent).
+     * A failure costs only the index advice, never the rest.
+     */
+    private static List<Recommendation> indexAdvice(ActiveConnection connection, String sql) {
+        boolean sandbox = connection.session().profile().kind() == ConnectionProfile.Kind.SANDBOX;
+        try {
+            IndexAdvice advice = connection.with(session -> new IndexAdvisor(session,
+                    IndexAdviceOptions.defaults().withRolledBackBuilds(sandbox), m -> { })
+                    .advise(List.of(new WorkloadStatement("statement", sql, 1))));
+            return advice.recommendations();
+        } catch (TargetException | RuntimeException e) {
+            LOG.info("No index advice for this statement: {}", e.getMessage());
+            return List.of();
+        }
     }
 
     private ActiveConnection connection() throws TargetException {
