@@ -1,6 +1,7 @@
 package org.planwright.app;
 
 import javafx.application.Application;
+import org.planwright.app.concurrent.StartupThreads;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -18,7 +19,7 @@ public final class Launcher {
     public static void main(String[] args) {
         // logback reads its configuration (0.1-0.3 s) on another core while JavaFX starts; the first logger
         // (PlanwrightApp's) would otherwise do it on the FX thread before the first window
-        Thread.ofPlatform().daemon().name("planwright-log-init").start(LoggerFactory::getILoggerFactory);
+        StartupThreads.startDaemon("planwright-log-init", LoggerFactory::getILoggerFactory);
         Application.launch(PlanwrightApp.class, args);
     }
 }
