@@ -7,6 +7,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import org.planwright.advice.Recommendation;
+import org.planwright.advice.Cancellation;
+import org.planwright.advice.ProgressListener;
+import org.planwright.advice.trial.TrialMode;
+import org.planwright.advice.trial.TrialOptions;
+import org.planwright.advice.trial.TrialResult;
+import org.planwright.advice.trial.TrialRunner;
 import org.planwright.advice.RecommendationKind;
 import org.planwright.advice.index.IndexAdvice;
 import org.planwright.advice.index.IndexAdviceOptions;
@@ -54,9 +60,12 @@ import picocli.CommandLine.Spec;
                   "  planwright advise --url jdbc:postgresql://localhost:5432/shop -U dba --format json queries/"})
 final class AdviseCommand implements Callable<Integer> {
 
-    /** What {@code --trial} reports in this build. */
-    static final String TRIAL_NOT_AVAILABLE = "not available in this build: trials of recommendations are not "
-            + "wired into the CLI yet; the estimates above are plan costs";
+    /** What {@code --trial} reports at the top: how the trials ran. */
+    static final String TRIAL_METHOD = "each index tried on the statement it helps most: CREATE INDEX inside one "
+            + "transaction that is always rolled back, 1 warm-up + 5 timed runs per side, Mann-Whitney U";
+    /** Why a trial did not run without consent. */
+    static final String TRIAL_NEEDS_CONSENT = "not tried: a CREATE INDEX inside a rolled-back transaction holds a "
+            + "SHARE lock on the table (writes wait) while it runs; give --allow-locking-builds to consent";
 
     @ParentCommand
     private PlanwrightCommand parent;
@@ -86,7 +95,9 @@ final class AdviseCommand implements Callable<Integer> {
     private boolean allowLockingBuilds;
 
     @Option(names = "--trial",
-            description = "Try each recommendation and measure it (not available in this build: reported as such)")
+            description = "Try each index on the statement it helps most, for real inside a transaction that is always "
+                    + "rolled back (needs --allow-locking-builds: the table is locked while it runs), and report the "
+                    + "measured improvement, the before/after medians and the significance")
     private boolean trial;
 
     @Parameters(arity = "1..*", paramLabel = "SQL-FILE-OR-FOLDER",
@@ -114,10 +125,6 @@ final class AdviseCommand implements Callable<Integer> {
         List<AdviseReport.Skipped> notExplainable = new ArrayList<>();
         statements(files, workload, notExplainable);
         PrintWriter err = cl.getErr();
-        if (trial) {
-            err.println("planwright: --trial is " + TRIAL_NOT_AVAILABLE);
-            err.flush();
-        }
         IndexAdviceOptions options = IndexAdviceOptions.defaults().withMinCostCutPercent(minCostCut)
                 .withBudgetBytes(budgetMb * 1024 * 1024).withRolledBackBuilds(allowLockingBuilds);
         TargetSession session;
@@ -134,8 +141,11 @@ final class AdviseCommand implements Callable<Integer> {
             IndexAdvice advice = new IndexAdvisor(session, options, m -> { }).advise(workload);
             ConnectionInfo connection = new ConnectionInfo(request.shown(),
                     session.serverInfo().user(), session.serverInfo().version());
-            AdviseWriter.write(report(advice, connection, workload.size(), notExplainable), output.format(),
-                    cl.getOut());
+            AdviseReport report = report(advice, connection, workload.size(), notExplainable);
+            if (trial) {
+                report = report.withRecommendations(trials(request, advice, workload, err));
+            }
+            AdviseWriter.write(report, output.format(), cl.getOut());
             return ExitCodes.OK;
         } catch (TargetException e) {
             err.println("planwright: advise failed: " + e.userMessage()
@@ -154,6 +164,60 @@ final class AdviseCommand implements Callable<Integer> {
                 // the JVM is shutting down; the hook closes the session
             }
         }
+    }
+
+    /**
+     * Tries each recommended index on the statement whose estimated cost it cuts most, in a read-write session of
+     * its own, each inside a transaction that is always rolled back ({@link TrialRunner}). A failed trial is reported
+     * on its item and the others go on; nothing is left changed either way.
+     */
+    private List<AdviseReport.Item> trials(ExplainCommand.ConnectRequest request, IndexAdvice advice,
+                                           List<WorkloadStatement> workload, PrintWriter err) throws TargetException {
+        List<AdviseReport.Item> items = new ArrayList<>();
+        List<Recommendation> recs = advice.recommendations();
+        int chosen = 0;
+        try (TargetSession readWrite = allowLockingBuilds
+                ? ConnectionOptions.openReadWrite(request, parent.environment(), err) : null) {
+            for (Recommendation r : recs) {
+                IndexAdvice.ChosenIndex c = r.kind() == RecommendationKind.INDEX && chosen < advice.chosen().size()
+                        ? advice.chosen().get(chosen++) : null;
+                AdviseReport.Item item = AdviseReport.item(r, c);
+                if (c == null || c.helps().isEmpty()) {
+                    items.add(item.withTrial(AdviseReport.Trial.skipped(null, "only index recommendations are tried")));
+                    continue;
+                }
+                String label = c.helps().getFirst();
+                String sql = workload.stream().filter(w -> w.label().equals(label)).map(WorkloadStatement::sql)
+                        .findFirst().orElse(null);
+                if (sql == null || readWrite == null) {
+                    items.add(item.withTrial(AdviseReport.Trial.skipped(label, sql == null
+                            ? "the statement it helps was not found" : TRIAL_NEEDS_CONSENT)));
+                    continue;
+                }
+                err.println("planwright: trying " + r.title() + " on " + label + " ...");
+                err.flush();
+                try {
+                    TrialResult t = new TrialRunner().run(readWrite, r, sql, TrialMode.ROLLED_BACK,
+                            TrialOptions.defaults().withLockConsent(true), ProgressListener.NONE, Cancellation.create());
+                    items.add(item.withTrial(new AdviseReport.Trial(label, "rolled-back",
+                            round1(t.actualImprovementPercent()), round3(t.beforeSummary().medianMillis()),
+                            round3(t.afterSummary().medianMillis()), t.after().size(), t.pValue(), t.significant(),
+                            null)));
+                } catch (TargetException e) {
+                    items.add(item.withTrial(AdviseReport.Trial.skipped(label, "trial failed, nothing changed: "
+                            + e.userMessage())));
+                }
+            }
+        }
+        return items;
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     /** Every explainable statement of every file; the others are reported as skipped with the reason. */
@@ -189,7 +253,7 @@ final class AdviseCommand implements Callable<Integer> {
                 advice.candidates(), advice.explainCalls(), Math.round(advice.elapsedMillis()), advice.totalBytes(),
                 Math.round(advice.geomeanCostRatio() * 1000) / 1000.0);
         return new AdviseReport(JsonReport.FORMAT_VERSION, VersionProvider.version(), connection, advice.method(),
-                advice.lockNote().isEmpty() ? null : advice.lockNote(), trial ? TRIAL_NOT_AVAILABLE : null, workload,
+                advice.lockNote().isEmpty() ? null : advice.lockNote(), trial ? TRIAL_METHOD : null, workload,
                 advice.statements().stream().map(s -> new AdviseReport.StatementCost(s.label(),
                         Math.round(s.costBefore() * 100) / 100.0, Math.round(s.costAfter() * 100) / 100.0)).toList(),
                 skipped, items);

@@ -26,6 +26,13 @@ record AdviseReport(int formatVersion, String planwrightVersion, ConnectionInfo 
                     String lockNote, String trial, Workload workload, List<StatementCost> statements,
                     List<Skipped> skipped, List<Item> recommendations) {
 
+    /** @return this report with other items (the same items with their trials) */
+    AdviseReport withRecommendations(List<Item> items) {
+        return new AdviseReport(formatVersion, planwrightVersion, connection, method, lockNote, trial, workload,
+                statements, skipped, items);
+    }
+
+
     /**
      * @param statements         statements given (explainable ones)
      * @param costed             statements costed
@@ -61,10 +68,37 @@ record AdviseReport(int formatVersion, String planwrightVersion, ConnectionInfo 
      * @param indexSizeBytes              estimated size of the index to create or drop, bytes; null for others
      * @param helps                       labels of the statements it helps (index); empty otherwise
      * @param evidence                    facts behind it
+     * @param trial                       with {@code --trial}: what the trial measured, or why it did not run; null
+     *                                    without {@code --trial}
      */
     record Item(String kind, String title, String target, String sql, String undoSql,
                 double estimatedImprovementPercent, double confidence, String method, Long indexSizeBytes,
-                List<String> helps, List<Fact> evidence) {
+                List<String> helps, List<Fact> evidence, Trial trial) {
+
+        Item withTrial(Trial t) {
+            return new Item(kind, title, target, sql, undoSql, estimatedImprovementPercent, confidence, method,
+                    indexSizeBytes, helps, evidence, t);
+        }
+    }
+
+    /**
+     * One recommendation tried on one statement (org.planwright.advice.trial.TrialRunner, rolled back).
+     *
+     * @param statement                the statement it was tried on (label)
+     * @param mode                     {@code rolled-back}
+     * @param actualImprovementPercent cut of the median execution time, percent (negative: slower); null when not run
+     * @param beforeMedianMs           median execution time before, ms
+     * @param afterMedianMs            median execution time after, ms
+     * @param runs                     timed runs per side (after one warm-up each)
+     * @param pValue                   Mann-Whitney U two-sided p-value of before vs after
+     * @param significant              {@code pValue < 0.05}
+     * @param skipped                  why it did not run, or null
+     */
+    record Trial(String statement, String mode, Double actualImprovementPercent, Double beforeMedianMs,
+                 Double afterMedianMs, Integer runs, Double pValue, Boolean significant, String skipped) {
+        static Trial skipped(String statement, String why) {
+            return new Trial(statement, null, null, null, null, null, null, null, why);
+        }
     }
 
     /** @param label what the fact is about @param detail the observation with its numbers */
@@ -75,6 +109,6 @@ record AdviseReport(int formatVersion, String planwrightVersion, ConnectionInfo 
         return new Item(r.kind().jsonName(), r.title(), r.target(), r.sql(), r.undoSql(),
                 Math.round(r.estimate().percent() * 10) / 10.0, r.estimate().confidence(), r.estimate().method(),
                 chosen == null ? null : chosen.sizeBytes(), chosen == null ? List.of() : chosen.helps(),
-                r.evidence().stream().map(e -> new Fact(e.label(), e.detail())).toList());
+                r.evidence().stream().map(e -> new Fact(e.label(), e.detail())).toList(), null);
     }
 }

@@ -61,6 +61,13 @@ final class AdviseWriter {
             }
             out.println("   apply: " + i.sql());
             out.println("   undo:  " + i.undoSql());
+            if (i.trial() != null) {
+                AdviseReport.Trial t = i.trial();
+                out.println(t.skipped() != null ? "   trial: " + t.skipped() : String.format(Locale.ROOT,
+                        "   trial on %s: %.1f %% faster (median %.3f -> %.3f ms, %d runs each, Mann-Whitney p = %.3g%s)",
+                        t.statement(), t.actualImprovementPercent(), t.beforeMedianMs(), t.afterMedianMs(), t.runs(),
+                        t.pValue(), t.significant() ? ", significant" : ", not significant"));
+            }
             for (AdviseReport.Fact e : i.evidence()) {
                 out.println("   - " + e.label() + ": " + e.detail());
             }
@@ -90,13 +97,16 @@ final class AdviseWriter {
             out.println("> Trial: " + r.trial());
         }
         out.println();
-        out.println("| # | kind | recommendation | estimated improvement | size | helps |");
-        out.println("|---|---|---|---|---|---|");
+        out.println("| # | kind | recommendation | estimated improvement | size | helps | measured |");
+        out.println("|---|---|---|---|---|---|---|");
         int n = 0;
         for (AdviseReport.Item i : r.recommendations()) {
-            out.printf(Locale.ROOT, "| %d | %s | `%s` | %.1f %% | %s | %s |%n", ++n, i.kind(), i.sql().replace("|", "\\|"),
+            AdviseReport.Trial t = i.trial();
+            String measured = t == null ? "" : t.skipped() != null ? "not tried" : String.format(Locale.ROOT,
+                    "%.1f %% (p = %.3g)", t.actualImprovementPercent(), t.pValue());
+            out.printf(Locale.ROOT, "| %d | %s | `%s` | %.1f %% | %s | %s | %s |%n", ++n, i.kind(), i.sql().replace("|", "\\|"),
                     i.estimatedImprovementPercent(), i.indexSizeBytes() == null ? "" : bytes(i.indexSizeBytes()),
-                    String.join(", ", i.helps()));
+                    String.join(", ", i.helps()), measured);
         }
         out.println();
         out.println("| statement | plan cost before | after |");

@@ -83,10 +83,26 @@ final class ConnectionOptions {
     static TargetSession open(ExplainCommand.ConnectRequest request, CliEnvironment environment, PrintWriter err)
             throws TargetException {
         warnUnsupported(request, err);
+        return open(request, environment, err, SessionOptions.analysis());
+    }
+
+    /**
+     * Opens a read-write session with the statement timeout, for trials that change something inside a transaction
+     * that is always rolled back ({@code advise --trial}). No warning printed (the analysis session printed it).
+     *
+     * @throws TargetException when the connection fails
+     */
+    static TargetSession openReadWrite(ExplainCommand.ConnectRequest request, CliEnvironment environment,
+                                       PrintWriter err) throws TargetException {
+        return open(request, environment, err, SessionOptions.readWrite());
+    }
+
+    private static TargetSession open(ExplainCommand.ConnectRequest request, CliEnvironment environment,
+                                      PrintWriter err, SessionOptions options) throws TargetException {
         char[] password = TargetExplainer.password(request, request.profile(), environment, err);
         try {
             return new TargetConnector().open(request.profile(), password,
-                    SessionOptions.analysis().withStatementTimeout(request.statementTimeout()));
+                    options.withStatementTimeout(request.statementTimeout()));
         } finally {
             if (password != null) {
                 Arrays.fill(password, '\0');

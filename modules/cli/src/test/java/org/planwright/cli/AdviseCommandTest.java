@@ -32,10 +32,9 @@ class AdviseCommandTest {
         CliRun run = CliRun.run("advise", "--url", url, "-U", pg.user(), "--format", "json", "--trial",
                 workload.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).contains("--trial is not available in this build");
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertThat(report.get("method").asText()).contains("HypoPG");
-        assertThat(report.get("trial").asText()).startsWith("not available in this build");
+        assertThat(report.get("trial").asText()).contains("rolled back");
         assertThat(report.get("lockNote").isNull()).isTrue();
         JsonNode recs = report.get("recommendations");
         assertThat(recs.size()).isPositive();
@@ -48,11 +47,43 @@ class AdviseCommandTest {
         assertThat(first.get("indexSizeBytes").asLong()).isPositive();
         assertThat(first.get("evidence").size()).isPositive();
         assertThat(first.get("evidence").get(0).get("label").asText()).isNotBlank();
+        // without --allow-locking-builds no trial runs: each item says why
+        assertThat(first.get("trial").get("skipped").asText()).contains("--allow-locking-builds");
+        assertThat(first.get("trial").get("actualImprovementPercent").isNull()).isTrue();
         // q15's CREATE VIEW and DROP VIEW have no plan; its SELECT needs the view, which the read-only session
         // never creates: all three are listed as skipped with their reason
         assertThat(report.get("skipped").findValuesAsText("label"))
                 .contains("q15.sql#1", "q15.sql#2", "q15.sql#3");
         assertThat(report.get("workload").get("costed").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aTrialMeasuresTheIndexOnTheStatementItHelpsAndLeavesNothingBehind(DebianPostgres15 pg) throws Exception {
+        String url = pg.tpchPrimaryKeysOnly(0.02);
+        String db = url.substring(url.lastIndexOf('/') + 1);
+        long indexesBefore = indexCount(pg, db);
+        CliRun run = CliRun.run("advise", "--url", url, "-U", pg.user(), "--format", "json", "--trial",
+                "--allow-locking-builds", Corpus.resolve("sql/tpch/queries/q17.sql").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode first = new ObjectMapper().readTree(run.out()).get("recommendations").get(0);
+        JsonNode trial = first.get("trial");
+        assertThat(trial.get("skipped").isNull()).as(trial.toString()).isTrue();
+        assertThat(trial.get("statement").asText()).endsWith("q17.sql");
+        assertThat(trial.get("mode").asText()).isEqualTo("rolled-back");
+        assertThat(trial.get("beforeMedianMs").asDouble()).isGreaterThan(trial.get("afterMedianMs").asDouble());
+        assertThat(trial.get("actualImprovementPercent").asDouble()).isGreaterThan(50);
+        assertThat(trial.get("runs").asInt()).isEqualTo(5);
+        assertThat(trial.get("pValue").asDouble()).isLessThan(0.05);
+        assertThat(trial.get("significant").asBoolean()).isTrue();
+        assertThat(indexCount(pg, db)).as("indexes after the trials").isEqualTo(indexesBefore);
+    }
+
+    private static long indexCount(DebianPostgres15 pg, String db) throws Exception {
+        try (var c = pg.connect(db); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM pg_indexes WHERE schemaname = 'public'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test
