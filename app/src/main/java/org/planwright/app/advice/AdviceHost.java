@@ -29,6 +29,7 @@ import org.planwright.app.connection.ActiveConnection;
 import org.planwright.app.query.Confirmer;
 import org.planwright.plans.InsightThresholds;
 import org.planwright.store.AdviceRecords;
+import org.planwright.store.TrialOutcome;
 import org.planwright.targetdb.ConnectionProfile;
 import org.planwright.targetdb.SessionOptions;
 import org.planwright.targetdb.TargetConnector;
@@ -69,11 +70,13 @@ public final class AdviceHost {
      * @param records          the store's advice records, when the store is open: every recommendation and
      *                         finished trial is stored in the current workspace
      * @param workspace        the current workspace's id, or null
+     * @param learning         records each stored trial's outcome in the learning loop (a worker thread); may
+     *                         throw, which costs only the learning record
      */
     public record Context(BackgroundExecutor executor, TargetConnector connector,
                           Supplier<Optional<ActiveConnection>> active, Supplier<Duration> statementTimeout,
                           Supplier<InsightThresholds> thresholds, Supplier<Optional<AdviceRecords>> records,
-                          Supplier<UUID> workspace) {
+                          Supplier<UUID> workspace, java.util.function.Consumer<TrialOutcome> learning) {
     }
 
     /**
@@ -115,8 +118,15 @@ public final class AdviceHost {
                 TrialResult r = host.actions(thresholds).tryOut(rec, sql, consent, progress, c);
                 UUID ws = workspace.get();
                 UUID id = stored.get(rec);
-                store.get().filter(x -> ws != null && id != null)
-                        .ifPresent(st -> st.saveTrial(ws, id, r));
+                Optional<UUID> trialId = store.get().filter(x -> ws != null && id != null)
+                        .map(st -> st.saveTrial(ws, id, r));
+                trialId.ifPresent(t -> {
+                    try {
+                        context.learning().accept(TrialLearning.outcome(t, ws, r));
+                    } catch (RuntimeException e) {
+                        LOG.warn("The trial was stored but not recorded for learning: {}", e.getMessage());
+                    }
+                });
                 return r;
             }
 

@@ -96,7 +96,9 @@ public final class MainViewModel {
         return new org.planwright.app.advice.AdviceHost.Context(services.executor(), services.connector(),
                 connection::active, connection.statementTimeoutProperty()::get, insightPreferences::current,
                 () -> services.store().map(WorkbenchStore::adviceRecords),
-                () -> workspace.get() == null ? null : workspace.get().id());
+                () -> workspace.get() == null ? null : workspace.get().id(),
+                outcome -> services.store().ifPresent(store -> new org.planwright.learning.LearningService(store,
+                        org.planwright.learning.LearningSettings.defaults(), Clock.systemUTC()).record(outcome)));
     }
 
     /** @return what the Learning page needs (executor, store, workspace) */
