@@ -143,11 +143,20 @@ final class ConfigAdviseCommand implements Callable<Integer> {
         }
     }
 
+    /** @return the keys and values in the order given (the JSON's keys keep a stable order) */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int k = 0; k < keysAndValues.length; k += 2) {
+            m.put((String) keysAndValues[k], keysAndValues[k + 1]);
+        }
+        return m;
+    }
+
     private static Map<String, Object> json(SettingsSnapshot s, Hardware hw, DbType type, Advice advice) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("server", s.server());
         root.put("version", s.version());
-        root.put("hardware", Map.of("ramBytes", hw.ramBytes(), "cpus", hw.cpus(), "storage",
+        root.put("hardware", ordered("ramBytes", hw.ramBytes(), "cpus", hw.cpus(), "storage",
                 hw.storage().pgtuneName(), "source", hw.source()));
         root.put("workload", type.pgtuneName());
         List<Map<String, Object>> recs = new ArrayList<>();
@@ -158,7 +167,7 @@ final class ConfigAdviseCommand implements Callable<Integer> {
             m.put("recommended", r.recommended());
             m.put("reason", r.reason());
             m.put("evidence", r.evidence());
-            m.put("impact", Map.of("level", r.impact().level().name().toLowerCase(Locale.ROOT), "detail",
+            m.put("impact", ordered("level", r.impact().level().name().toLowerCase(Locale.ROOT), "detail",
                     r.impact().detail()));
             m.put("risk", r.risk().name().toLowerCase(Locale.ROOT));
             m.put("apply", r.applyMode().label());
@@ -166,7 +175,7 @@ final class ConfigAdviseCommand implements Callable<Integer> {
             recs.add(m);
         }
         root.put("recommendations", recs);
-        root.put("notProposed", advice.notProposed().stream().map(n -> Map.of("parameter", n.parameter(),
+        root.put("notProposed", advice.notProposed().stream().map(n -> ordered("parameter", n.parameter(),
                 "current", n.current(), "pgtune", n.pgtune(), "why", n.why())).toList());
         root.put("notes", advice.notes());
         return root;

@@ -26,13 +26,18 @@ final class StoreWorkspace {
     }
 
     /**
-     * @param name the workspace's name, or null for the only one
+     * @param name the workspace's name (letter case matters only when two names differ in it alone), or null for
+     *             the only one
      * @throws IllegalArgumentException with a one-line message naming the choices
      */
     static Workspace pick(WorkbenchStore store, String name) {
         List<Workspace> all = store.workspaces().list();
         if (name != null) {
-            return all.stream().filter(w -> w.name().equals(name)).findFirst().orElseThrow(() ->
+            // the exact name first, else the one name that differs only in letter case
+            return all.stream().filter(w -> w.name().equals(name)).findFirst()
+                    .or(() -> all.stream().filter(w -> w.name().equalsIgnoreCase(name)).reduce((a, b) -> {
+                        throw new IllegalArgumentException("workspace \"" + name + "\" is ambiguous: " + names(all));
+                    })).orElseThrow(() ->
                     new IllegalArgumentException("no workspace \"" + name + "\" in " + store.directory() + "; there are: "
                             + names(all)));
         }

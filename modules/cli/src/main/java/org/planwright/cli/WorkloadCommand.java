@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.planwright.store.StoreException;
-import org.planwright.store.StoreLocation;
 import org.planwright.store.StoredWorkloadWindow;
 import org.planwright.store.WorkbenchStore;
 import org.planwright.store.Workspace;
@@ -145,7 +144,7 @@ final class WorkloadCommand implements Callable<Integer> {
                 return ExitCodes.USAGE_OR_CONNECTION;
             }
             Set<String> databases = allDatabases ? Set.of() : Set.of(session.serverInfo().database());
-            try (WorkbenchStore store = workspace == null ? null : WorkbenchStore.open(storeFolder())) {
+            try (WorkbenchStore store = workspace == null ? null : WorkbenchStore.open(StoreWorkspace.location(parent.environment()))) {
                 Workspace ws = store == null ? null : findWorkspace(store, cl);
                 if (ws != null && interval == null) {
                     List<StoredWorkloadWindow> stored = store.workloadWindows().list(ws.id(), label,
@@ -187,18 +186,12 @@ final class WorkloadCommand implements Callable<Integer> {
         }
     }
 
-    /** The store folder as the app finds it, from this command's environment (PLANWRIGHT_HOME) and properties. */
-    private Path storeFolder() {
-        java.util.Map<String, String> properties = new java.util.HashMap<>();
-        System.getProperties().stringPropertyNames().forEach(k -> properties.put(k, System.getProperty(k)));
-        return StoreLocation.resolve(System.getProperty("os.name", ""), parent.environment().env(), properties,
-                System.getProperty("user.home", "")).path();
-    }
-
     private Workspace findWorkspace(WorkbenchStore store, CommandLine cl) {
-        return store.workspaces().list().stream().filter(w -> w.name().equalsIgnoreCase(workspace)).findFirst()
-                .orElseThrow(() -> new CommandLine.ParameterException(cl, "no workspace named '" + workspace
-                        + "' in the store; there are: " + store.workspaces().list().stream().map(Workspace::name).toList()));
+        try {
+            return StoreWorkspace.pick(store, workspace);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
     }
 
     private void write(PrintWriter out, String source, WorkloadReport report, LoadHistory history) {
