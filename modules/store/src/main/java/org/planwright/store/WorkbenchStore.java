@@ -33,11 +33,21 @@ public final class WorkbenchStore implements AutoCloseable {
     private final ConfigHistory configHistory;
     private final LearningRecords learning;
     private final AdviceRecords adviceRecords;
+    private final SyncStore sync;
+    private final String databasePath;
 
     private WorkbenchStore(Path directory, HikariDataSource pool, Clock clock) {
         this.directory = directory;
         this.pool = pool;
         Jdbc jdbc = new Jdbc(pool, clock);
+        String[] path = new String[1];
+        SyncContext context = jdbc.write("prepare sync", c -> {
+            SyncTables.install(c);
+            path[0] = SyncContext.databasePath(c);
+            return SyncContext.register(c, clock);
+        });
+        this.databasePath = path[0];
+        this.sync = new SyncStore(jdbc, context);
         this.workspaces = new Workspaces(jdbc);
         this.connectionProfiles = new ConnectionProfiles(jdbc);
         this.savedQueries = new SavedQueries(jdbc);
@@ -79,7 +89,13 @@ public final class WorkbenchStore implements AutoCloseable {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(clock, "clock");
         Path dir = directory.toAbsolutePath().normalize();
-        return new WorkbenchStore(dir, StoreOpener.open(dir, migrationLocations), clock);
+        HikariDataSource pool = StoreOpener.open(dir, migrationLocations);
+        try {
+            return new WorkbenchStore(dir, pool, clock);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
     }
 
     /** @return the store folder (absolute) */
@@ -142,6 +158,11 @@ public final class WorkbenchStore implements AutoCloseable {
         return adviceRecords;
     }
 
+    /** @return the outbox, sealed batches and merges of downloaded changes (the sync module's door) */
+    public SyncStore sync() {
+        return sync;
+    }
+
     /** The pool, for tests in this package that inspect the schema. */
     DataSource dataSource() {
         return pool;
@@ -150,6 +171,7 @@ public final class WorkbenchStore implements AutoCloseable {
     /** Closes the pool; H2 closes the file (and releases its lock) with the last connection. Idempotent. */
     @Override
     public void close() {
+        SyncContext.unregister(databasePath);
         pool.close();
     }
 }
