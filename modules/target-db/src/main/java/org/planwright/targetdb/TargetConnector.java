@@ -54,8 +54,42 @@ public final class TargetConnector {
                 : openH2(profile, password, options);
     }
 
+    /**
+     * Opens a plain read-write JDBC connection to a PostgreSQL profile, for tools that keep their own schema on a
+     * server (the team sync server): the same connection string rules, timeouts and password lookup as
+     * {@link #open}, but no session wrapper, no read-only mode and no statement timeout.
+     *
+     * @param profile  a PostgreSQL profile
+     * @param password the password, or null/empty for none (then {@code PGPASSFILE} / {@code ~/.pgpass})
+     * @param options  the connect timeout and application name are used
+     * @return the open connection in auto-commit mode; the caller closes it
+     * @throws TargetException as {@link #open}; OTHER for an H2 profile
+     */
+    public Connection openConnection(ConnectionProfile profile, char[] password, SessionOptions options)
+            throws TargetException {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(options, "options");
+        if (!profile.isPostgres()) {
+            throw new TargetException(TargetException.Reason.OTHER, profile.name() + " is not a PostgreSQL server",
+                    null, null, null);
+        }
+        return connectPostgres(profile, password, password != null && password.length > 0, options);
+    }
+
     private TargetSession openPostgres(ConnectionProfile profile, char[] password, boolean passwordGiven,
                                               SessionOptions options) throws TargetException {
+        Connection c = connectPostgres(profile, password, passwordGiven, options);
+        try {
+            return new PostgresSession(c, profile, options);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new TargetException(TargetException.Reason.OTHER, "Cannot start a session on " + profile.name()
+                    + ": " + e.getMessage(), null, null, e);
+        }
+    }
+
+    private Connection connectPostgres(ConnectionProfile profile, char[] password, boolean passwordGiven,
+                                       SessionOptions options) throws TargetException {
         ConnInfo info;
         ConnInfo.JdbcTarget target;
         try {
@@ -82,7 +116,7 @@ public final class TargetConnector {
         try {
             c = DriverManager.getConnection(target.url(), props);
             LOG.info("Connected to {} ({})", profile.name(), target.url());
-            return new PostgresSession(c, profile, options);
+            return c;
         } catch (SQLException e) {
             closeQuietly(c);
             LOG.debug("Connect to {} failed", profile.name(), e);
