@@ -8,6 +8,7 @@ module org.planwright.cli {
     requires org.planwright.store;
     requires org.planwright.tuning;
     requires org.planwright.learning;
+    requires org.planwright.sync;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.annotation;

@@ -80,7 +80,7 @@ public final class SyncClient {
 
     private SyncSummary round(WorkbenchStore store, Workspace workspace, SyncProgress progress) throws SyncException {
         try (TeamServer server = open()) {
-            server.checkProtocol();
+            server.checkProtocol(workspace.name(), role);
             TeamServer.RemoteWorkspace remote = server.workspace(workspace.name(), role);
             boolean fullPull = store.sync().bindRemote(workspace.id(), remote.id());
 

@@ -43,8 +43,8 @@ final class TeamServer implements AutoCloseable {
         c.setAutoCommit(false);
     }
 
-    /** Refuses a server that needs a newer client. */
-    void checkProtocol() throws SyncException {
+    /** Refuses a server that needs a newer client, and a role with no grant at all (no access to the schema). */
+    void checkProtocol(String workspace, String role) throws SyncException {
         try (PreparedStatement ps = c.prepareStatement("SELECT value FROM team.meta WHERE name = 'min_client_protocol'");
              ResultSet rs = ps.executeQuery()) {
             int min = rs.next() ? Integer.parseInt(rs.getString(1).trim()) : 1;
@@ -56,6 +56,9 @@ final class TeamServer implements AutoCloseable {
             }
         } catch (SQLException e) {
             rollbackQuietly();
+            if ("42501".equals(e.getSQLState())) {
+                throw notAllowed(workspace, role);
+            }
             throw Sql.translate("reading the protocol version", e);
         }
     }
@@ -70,9 +73,7 @@ final class TeamServer implements AutoCloseable {
                         rs.getLong(3), rs.getLong(4)) : null;
                 c.commit();
                 if (w == null) {
-                    throw new SyncException(SyncException.Reason.NOT_ALLOWED, "The role \"" + role + "\" may not sync"
-                            + " the workspace \"" + name + "\" (it is not granted, or not on the team server); the team"
-                            + " admin runs `planwright team grant --workspace \"" + name + "\" --role " + role + "`.");
+                    throw notAllowed(name, role);
                 }
                 return w;
             }
@@ -201,6 +202,12 @@ final class TeamServer implements AutoCloseable {
             rollbackQuietly();
             throw Sql.translate("downloading changes", e);
         }
+    }
+
+    static SyncException notAllowed(String workspace, String role) {
+        return new SyncException(SyncException.Reason.NOT_ALLOWED, "The role \"" + role + "\" may not sync the"
+                + " workspace \"" + workspace + "\" (it is not granted, or not on the team server); the team admin runs"
+                + " `planwright team grant --workspace \"" + workspace + "\" --role " + role + "`.");
     }
 
     private void rollbackQuietly() {
