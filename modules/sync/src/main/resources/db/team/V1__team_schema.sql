@@ -23,12 +23,15 @@ CREATE TABLE team.workspace_grant (
     PRIMARY KEY (workspace_id, role_name)
 );
 
--- The last batch sequence applied per (workspace, device): a batch at or below it is a duplicate (acknowledged
--- again, applied never twice), one above it + 1 is a gap (answered with the number expected).
+-- The last batch sequence applied per (workspace, device) and its checksum: the same batch again is a duplicate
+-- (acknowledged again, applied never twice); a batch numbered at or below it with another checksum comes from a store
+-- that lost its latest commits (a killed process) and is told to renumber it last_seq + 1; one above last_seq + 1 is
+-- a gap (answered with the number expected).
 CREATE TABLE team.device_stream (
-    workspace_id UUID        NOT NULL REFERENCES team.workspace (id) ON DELETE CASCADE,
-    device_id    UUID        NOT NULL,
-    last_seq     BIGINT      NOT NULL,
+    workspace_id  UUID        NOT NULL REFERENCES team.workspace (id) ON DELETE CASCADE,
+    device_id     UUID        NOT NULL,
+    last_seq      BIGINT      NOT NULL,
+    last_checksum TEXT,
     updated_at   TIMESTAMPTZ NOT NULL DEFAULT now(),
     PRIMARY KEY (workspace_id, device_id)
 );
@@ -48,7 +51,8 @@ CREATE TABLE team.change (
     received_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
     PRIMARY KEY (workspace_id, change_no)
 );
-CREATE INDEX change_record_idx ON team.change (workspace_id, table_name, row_key);
+-- a version of a row is stored once, whatever batch brings it (inserts skip it ON CONFLICT)
+CREATE UNIQUE INDEX change_version_idx ON team.change (workspace_id, table_name, row_key, hlc, device_id);
 
 -- Protocol numbers: a client older than min_client_protocol is refused with a message to update it.
 CREATE TABLE team.meta (

@@ -17,4 +17,21 @@ public record SyncBatch(UUID workspaceId, UUID deviceId, long sequence, List<Syn
     public SyncBatch {
         changes = List.copyOf(changes);
     }
+
+    /**
+     * @return SHA-256 (hex) over each change's table, key, clock and device: what makes two batches the same batch,
+     *         so a server can tell a resent batch from a different one under the same number
+     */
+    public String checksum() {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            for (SyncChange c : changes) {
+                md.update((c.table() + '\u001e' + c.rowKey() + '\u001e' + c.hlc() + '\u001e' + c.deviceId() + '\u001d')
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
 }

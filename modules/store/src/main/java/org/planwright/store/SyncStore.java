@@ -94,6 +94,22 @@ public final class SyncStore {
         });
     }
 
+    /**
+     * Renumbers the sealed batch {@code from} as {@code to} (content unchanged), when the server has already applied
+     * batches up to {@code to - 1} from this device: this store lost its latest commits (a killed process) and with
+     * them its record of those batches. The server stores each row version once, so resending is safe.
+     */
+    public void resequence(UUID workspaceId, long from, long to) {
+        jdbc.write("renumber a sync batch", c -> {
+            ensureStream(c, workspaceId);
+            Jdbc.update(c, "UPDATE sync_outbox SET batch_seq = ? WHERE sealed_workspace_id = ? AND batch_seq = ?", to,
+                    workspaceId, from);
+            Jdbc.update(c, "UPDATE sync_stream SET last_sealed_seq = ?, last_acked_seq = ? WHERE workspace_id = ?", to,
+                    to - 1, workspaceId);
+            return null;
+        });
+    }
+
     /** @return where the workspace's sync stands (a fresh state before its first round) */
     public SyncStreamState stream(UUID workspaceId) {
         long pending = pendingChanges(workspaceId);

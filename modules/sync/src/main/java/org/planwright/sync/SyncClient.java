@@ -96,13 +96,17 @@ public final class SyncClient {
                             + " (the server was restored from an older backup?). Ask the team admin; the changes"
                             + " stay in the outbox.");
                 }
+                if (answer.renumberAs() > 0) {
+                    LOG.warn("The team server has batch {} of this device already under another content: this store"
+                            + " lost its latest commits; sending the batch as {}", batch.sequence(), answer.renumberAs());
+                    store.sync().resequence(workspace.id(), batch.sequence(), answer.renumberAs());
+                    continue;
+                }
                 store.sync().acknowledge(workspace.id(), answer.acknowledged());
                 progress.batchAcknowledged(batch.sequence(), batch.changes().size());
                 checkCancelled(progress);
                 batches++;
-                if (answer.applied()) {
-                    uploaded += batch.changes().size();
-                }
+                uploaded += answer.inserted();
             }
 
             SyncStreamState state = store.sync().stream(workspace.id());

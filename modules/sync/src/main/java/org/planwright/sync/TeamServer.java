@@ -24,8 +24,15 @@ final class TeamServer implements AutoCloseable {
     record RemoteWorkspace(UUID id, String name, long lastChangeNo, long prunedThrough) {
     }
 
-    /** The answer to an upload. */
-    record UploadAnswer(boolean applied, long acknowledged, long expected) {
+    /**
+     * The answer to an upload.
+     *
+     * @param inserted     row versions the server stored (0 for a duplicate; versions it had are skipped)
+     * @param acknowledged the sequence acknowledged, or 0
+     * @param expected     for a gap: the sequence the server expects, else 0
+     * @param renumberAs   for a batch the server does not know under its number: the number to send it as, else 0
+     */
+    record UploadAnswer(long inserted, long acknowledged, long expected, long renumberAs) {
 
         boolean gap() {
             return expected > 0;
@@ -98,8 +105,9 @@ final class TeamServer implements AutoCloseable {
                 ps.executeUpdate();
             }
             long last;
-            try (PreparedStatement ps = c.prepareStatement("SELECT last_seq FROM team.device_stream WHERE workspace_id = ?"
-                    + " AND device_id = ? FOR UPDATE")) {
+            String lastChecksum;
+            try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_checksum FROM team.device_stream"
+                    + " WHERE workspace_id = ? AND device_id = ? FOR UPDATE")) {
                 ps.setObject(1, remoteWorkspace);
                 ps.setObject(2, device);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -107,15 +115,21 @@ final class TeamServer implements AutoCloseable {
                         throw new SQLException("the device stream is not visible to this role", "42501");
                     }
                     last = rs.getLong(1);
+                    lastChecksum = rs.getString(2);
                 }
             }
-            if (batch.sequence() <= last) {
+            String checksum = batch.checksum();
+            if (batch.sequence() == last && checksum.equals(lastChecksum)) {
                 c.commit();
-                return new UploadAnswer(false, batch.sequence(), 0);
+                return new UploadAnswer(0, batch.sequence(), 0, 0);
+            }
+            if (batch.sequence() <= last) {
+                c.rollback();
+                return new UploadAnswer(0, 0, 0, last + 1);
             }
             if (batch.sequence() > last + 1) {
                 c.rollback();
-                return new UploadAnswer(false, 0, last + 1);
+                return new UploadAnswer(0, 0, last + 1, 0);
             }
             long next;
             try (PreparedStatement ps = c.prepareStatement("SELECT last_change_no FROM team.workspace WHERE id = ?"
@@ -129,36 +143,39 @@ final class TeamServer implements AutoCloseable {
                 }
             }
             List<SyncChange> changes = batch.changes();
+            long inserted = 0;
             for (int from = 0; from < changes.size(); from += ROWS_PER_INSERT) {
                 int to = Math.min(changes.size(), from + ROWS_PER_INSERT);
-                insert(remoteWorkspace, batch.sequence(), changes.subList(from, to), next + from);
+                inserted += insert(remoteWorkspace, batch.sequence(), changes.subList(from, to), next + from);
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE team.workspace SET last_change_no = ? WHERE id = ?")) {
                 ps.setLong(1, next + changes.size());
                 ps.setObject(2, remoteWorkspace);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE team.device_stream SET last_seq = ?, updated_at = now()"
-                    + " WHERE workspace_id = ? AND device_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE team.device_stream SET last_seq = ?, last_checksum = ?,"
+                    + " updated_at = now() WHERE workspace_id = ? AND device_id = ?")) {
                 ps.setLong(1, batch.sequence());
-                ps.setObject(2, remoteWorkspace);
-                ps.setObject(3, device);
+                ps.setString(2, checksum);
+                ps.setObject(3, remoteWorkspace);
+                ps.setObject(4, device);
                 ps.executeUpdate();
             }
             c.commit();
-            return new UploadAnswer(true, batch.sequence(), 0);
+            return new UploadAnswer(inserted, batch.sequence(), 0, 0);
         } catch (SQLException e) {
             rollbackQuietly();
             throw Sql.translate("uploading batch " + batch.sequence(), e);
         }
     }
 
-    private void insert(UUID workspace, long batchSeq, List<SyncChange> rows, long numberBefore) throws SQLException {
+    private int insert(UUID workspace, long batchSeq, List<SyncChange> rows, long numberBefore) throws SQLException {
         StringBuilder sql = new StringBuilder("INSERT INTO team.change (workspace_id, change_no, table_name, row_key,"
                 + " hlc, device_id, base_hlc, base_device, payload, batch_seq) VALUES ");
         for (int i = 0; i < rows.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         }
+        sql.append(" ON CONFLICT (workspace_id, table_name, row_key, hlc, device_id) DO NOTHING");
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int p = 1;
             long no = numberBefore;
@@ -174,7 +191,7 @@ final class TeamServer implements AutoCloseable {
                 ps.setString(p++, ch.payload());
                 ps.setLong(p++, batchSeq);
             }
-            ps.executeUpdate();
+            return ps.executeUpdate();
         }
     }
 
