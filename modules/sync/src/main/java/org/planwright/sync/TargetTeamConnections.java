@@ -40,9 +40,27 @@ public final class TargetTeamConnections implements TeamConnections {
             SyncException.Reason reason = switch (e.reason()) {
                 case AUTHENTICATION_FAILED -> SyncException.Reason.AUTHENTICATION;
                 case HOST_UNREACHABLE, CONNECTION_REFUSED, TIMEOUT -> SyncException.Reason.UNREACHABLE;
-                default -> SyncException.Reason.FAILED;
+                default -> connectionLost(e) ? SyncException.Reason.UNREACHABLE : SyncException.Reason.FAILED;
             };
-            throw new SyncException(reason, "Cannot reach the team server: " + e.userMessage(), e);
+            throw new SyncException(reason, "Cannot reach the team server: " + e.userMessage()
+                    + (reason == SyncException.Reason.UNREACHABLE ? " (work goes on offline; the next sync catches up)"
+                    : ""), e);
         }
+    }
+
+    /** A connection that broke during the handshake (SQLSTATE class 08, or an I/O error underneath). */
+    private static boolean connectionLost(TargetException e) {
+        if (e.sqlState() != null && e.sqlState().startsWith("08")) {
+            return true;
+        }
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 }
