@@ -4,7 +4,8 @@
 -- The outbox is filled by H2 row triggers (OutboxTrigger) that SyncTables installs on every synced table.
 
 -- One entry per captured change (insert or update) of a synced row, in commit order (seq). payload is the row as
--- JSON (workspace_id left out: the server keys workspaces by name). batch_seq is NULL while pending; sealing sets
+-- JSON (workspace_id left out: the server keys workspaces by name); rows over 1,000,000 characters (huge plans) go
+-- to payload_lob instead, so the common small row avoids H2's LOB storage. batch_seq is NULL while pending; sealing sets
 -- it (and sealed_workspace_id, the stream it went into) once, after which the entry is sent unchanged until the
 -- server acknowledges the batch, when it is deleted.
 CREATE TABLE sync_outbox (
@@ -16,7 +17,8 @@ CREATE TABLE sync_outbox (
     device_id           UUID                        NOT NULL,
     base_hlc            BIGINT                      NOT NULL,
     base_device         UUID,
-    payload             CHARACTER LARGE OBJECT      NOT NULL,
+    payload             CHARACTER VARYING(1000000),
+    payload_lob         CHARACTER LARGE OBJECT,
     batch_seq           BIGINT,
     sealed_workspace_id UUID,
     CONSTRAINT sync_outbox_workspace_fk FOREIGN KEY (workspace_id) REFERENCES workspace (id) ON DELETE CASCADE,

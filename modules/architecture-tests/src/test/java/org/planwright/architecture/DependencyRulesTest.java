@@ -44,8 +44,25 @@ class DependencyRulesTest {
     @Test
     void onlyTheStoreKnowsTheWorkbenchSchema() {
         noClasses().that().resideOutsideOfPackage("org.planwright.store..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.flywaydb..", "com.zaxxer.hikari..")
-                .because("the workbench schema and its migrations belong to the store module")
+                .should().dependOnClassesThat().resideInAnyPackage("com.zaxxer.hikari..")
+                .because("the workbench store owns the connection pool")
+                .check(planwright);
+        noClasses().that().resideOutsideOfPackages("org.planwright.store..", "org.planwright.sync..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.flywaydb..")
+                .because("the workbench schema's migrations belong to the store module, the team schema's to sync")
+                .check(planwright);
+    }
+
+    @Test
+    void onlySyncKnowsTheRemoteSchema() {
+        noClasses().that().resideOutsideOfPackage("org.planwright.sync..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.planwright.sync.TeamSchema")
+                .because("the team schema (db/team migrations, its tables and policies) belongs to the sync module;"
+                        + " others use SyncClient and TeamAdmin")
+                .check(planwright);
+        noClasses().that().resideInAPackage("org.planwright.store..")
+                .should().dependOnClassesThat().resideInAPackage("org.planwright.sync..")
+                .because("the store knows nothing of the team server: sync drives it through SyncStore")
                 .check(planwright);
     }
 

@@ -18,6 +18,9 @@ import org.h2.api.Trigger;
  */
 public final class OutboxTrigger implements Trigger {
 
+    /** Longest payload kept in the outbox's VARCHAR column (characters); longer ones go to the CLOB column. */
+    static final int INLINE_PAYLOAD = 1_000_000;
+
     private static final ThreadLocal<Boolean> APPLYING = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private SyncTable table;
@@ -71,10 +74,12 @@ public final class OutboxTrigger implements Trigger {
         Jdbc.update(conn, "MERGE INTO sync_row_version (table_name, ws_key, row_key, workspace_id, hlc, device_id,"
                         + " base_hlc, base_device) KEY (table_name, ws_key, row_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 table.name(), wsKey, key, workspace, hlc, context.deviceId(), baseHlc, baseDevice);
+        String payload = RowCodec.encode(table, shape, newRow);
+        boolean small = payload.length() <= INLINE_PAYLOAD;
         Jdbc.update(conn, "INSERT INTO sync_outbox (workspace_id, table_name, row_key, hlc, device_id, base_hlc,"
-                        + " base_device, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                workspace, table.name(), key, hlc, context.deviceId(), baseHlc, baseDevice,
-                RowCodec.encode(table, shape, newRow));
+                        + " base_device, payload, payload_lob) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                workspace, table.name(), key, hlc, context.deviceId(), baseHlc, baseDevice, small ? payload : null,
+                small ? null : payload);
     }
 
     private UUID workspaceOf(Connection conn, Object[] row) throws SQLException {

@@ -43,7 +43,14 @@ final class SyncApplier {
     private int conflicts;
     private int rejected;
 
-    SyncApplier(Connection c, UUID workspaceId, HybridClock clock, Instant now) {
+    private final boolean isolateRows;
+
+    /**
+     * @param isolateRows true: each change behind its own savepoint, a failing one set aside; false: the first
+     *                    failure is thrown (the caller rolls back and retries isolated)
+     */
+    SyncApplier(Connection c, UUID workspaceId, HybridClock clock, Instant now, boolean isolateRows) {
+        this.isolateRows = isolateRows;
         this.c = c;
         this.workspaceId = workspaceId;
         this.clock = clock;
@@ -55,6 +62,10 @@ final class SyncApplier {
         try {
             for (SyncChange change : page) {
                 clock.observe(change.hlc());
+                if (!isolateRows) {
+                    applyOne(change);
+                    continue;
+                }
                 Savepoint sp = c.setSavepoint();
                 try {
                     applyOne(change);

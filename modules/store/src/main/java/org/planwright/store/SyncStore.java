@@ -61,9 +61,16 @@ public final class SyncStore {
             } else {
                 sequence = Jdbc.one(c, rs -> rs.getLong(1), "SELECT last_sealed_seq FROM sync_stream"
                         + " WHERE workspace_id = ?", workspaceId).orElseThrow() + 1;
-                int taken = Jdbc.update(c, "UPDATE sync_outbox SET batch_seq = ?, sealed_workspace_id = ? WHERE seq IN"
-                        + " (SELECT seq FROM sync_outbox WHERE batch_seq IS NULL AND (workspace_id = ? OR workspace_id"
-                        + " IS NULL) ORDER BY seq LIMIT ?)", sequence, workspaceId, workspaceId, maxChanges);
+                // the last entry the batch takes, then every pending entry up to it (one pass, not a subquery per row)
+                Optional<Long> upTo = Jdbc.one(c, rs -> rs.getLong(1), "SELECT MAX(seq) FROM (SELECT seq FROM sync_outbox"
+                        + " WHERE batch_seq IS NULL AND (workspace_id = ? OR workspace_id IS NULL) ORDER BY seq LIMIT ?)",
+                        workspaceId, maxChanges);
+                if (upTo.isEmpty() || upTo.get() == 0) {
+                    return Optional.<SyncBatch>empty();
+                }
+                int taken = Jdbc.update(c, "UPDATE sync_outbox SET batch_seq = ?, sealed_workspace_id = ? WHERE"
+                        + " batch_seq IS NULL AND (workspace_id = ? OR workspace_id IS NULL) AND seq <= ?", sequence,
+                        workspaceId, workspaceId, upTo.get());
                 if (taken == 0) {
                     return Optional.<SyncBatch>empty();
                 }
@@ -73,8 +80,9 @@ public final class SyncStore {
             List<SyncChange> changes = Jdbc.list(c, rs -> new SyncChange(rs.getLong("seq"),
                             rs.getString("table_name"), rs.getString("row_key"), rs.getLong("hlc"),
                             Jdbc.uuid(rs, "device_id"), rs.getLong("base_hlc"), Jdbc.uuid(rs, "base_device"),
-                            rs.getString("payload")),
-                    "SELECT seq, table_name, row_key, hlc, device_id, base_hlc, base_device, payload FROM sync_outbox"
+                            rs.getString("payload") != null ? rs.getString("payload") : rs.getString("payload_lob")),
+                    "SELECT seq, table_name, row_key, hlc, device_id, base_hlc, base_device, payload, payload_lob"
+                            + " FROM sync_outbox"
                             + " WHERE sealed_workspace_id = ? AND batch_seq = ? ORDER BY seq", workspaceId, sequence);
             return Optional.of(new SyncBatch(workspaceId, context.deviceId(), sequence, changes));
         });
@@ -157,8 +165,16 @@ public final class SyncStore {
     public SyncApplyResult applyPage(UUID workspaceId, List<SyncChange> page, long cursorAfter) {
         Instant now = jdbc.now();
         return jdbc.write("apply downloaded changes", c -> {
+            SyncApplyResult result;
+            try {
+                // fast path: the whole page without a savepoint per row
+                result = new SyncApplier(c, workspaceId, context.clock(), now, false).apply(page);
+            } catch (SQLException | RuntimeException e) {
+                // some row failed: start the page again, each row behind its own savepoint, the bad ones set aside
+                c.rollback();
+                result = new SyncApplier(c, workspaceId, context.clock(), now, true).apply(page);
+            }
             ensureStream(c, workspaceId);
-            SyncApplyResult result = new SyncApplier(c, workspaceId, context.clock(), now).apply(page);
             Jdbc.update(c, "UPDATE sync_stream SET download_cursor = ? WHERE workspace_id = ?", cursorAfter,
                     workspaceId);
             return result;

@@ -84,6 +84,7 @@ public final class SyncClient {
             TeamServer.RemoteWorkspace remote = server.workspace(workspace.name(), role);
             boolean fullPull = store.sync().bindRemote(workspace.id(), remote.id());
 
+            long t0 = System.nanoTime();
             long uploaded = 0;
             long batches = 0;
             for (Optional<SyncBatch> next = store.sync().nextBatch(workspace.id(), batchSize); next.isPresent();
@@ -109,6 +110,7 @@ public final class SyncClient {
                 uploaded += answer.inserted();
             }
 
+            long t1 = System.nanoTime();
             SyncStreamState state = store.sync().stream(workspace.id());
             long cursor = state.downloadCursor();
             if (cursor > 0 && cursor < remote.prunedThrough()) {
@@ -130,8 +132,10 @@ public final class SyncClient {
                 progress.pageApplied(cursor, page.changes().size());
                 checkCancelled(progress);
             }
+            long t2 = System.nanoTime();
             return new SyncSummary(workspace.name(), uploaded, batches, applied.applied(), applied.unchanged(),
-                    applied.conflicts(), applied.rejected(), fullPull, store.sync().pendingChanges(workspace.id()));
+                    applied.conflicts(), applied.rejected(), fullPull, store.sync().pendingChanges(workspace.id()),
+                    (t1 - t0) / 1e6, (t2 - t1) / 1e6);
         }
     }
 

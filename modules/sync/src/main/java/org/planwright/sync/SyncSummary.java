@@ -13,7 +13,9 @@ package org.planwright.sync;
  * @param fullPull   true when the download restarted from the first change (the server had pruned the cursor, or
  *                   the workspace is new here)
  * @param pending    changes still waiting in the outbox after the round (0 when it ended well)
+ * @param uploadMs   wall-clock time of the upload phase, ms
+ * @param downloadMs wall-clock time of the download phase, ms
  */
 public record SyncSummary(String workspace, long uploaded, long batches, long downloaded, long unchanged, long conflicts,
-                          long rejected, boolean fullPull, long pending) {
+                          long rejected, boolean fullPull, long pending, double uploadMs, double downloadMs) {
 }
