@@ -38,7 +38,7 @@ public final class WorkbenchStore implements AutoCloseable {
         this.directory = directory;
         this.pool = pool;
         Jdbc jdbc = new Jdbc(pool, clock);
-        this.workspaces = new Workspaces(jdbc);
+        this.workspaces = new Workspaces(jdbc, new StoreCompaction(pool, directory.resolve(FILE_NAME)));
         this.connectionProfiles = new ConnectionProfiles(jdbc);
         this.savedQueries = new SavedQueries(jdbc);
         this.queryHistory = new QueryHistory(jdbc);
