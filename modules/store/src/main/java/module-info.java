@@ -11,6 +11,7 @@ module org.planwright.store {
     requires flyway.core;
     requires com.zaxxer.hikari;
     requires org.slf4j;
+    requires com.fasterxml.jackson.databind;
     exports org.planwright.store;
     // Flyway reads db/migration/*.sql through the class loader
     opens db.migration;

@@ -73,4 +73,14 @@ final class SchemaTables {
                         + "  AND pk.CONSTRAINT_NAME = rc.UNIQUE_CONSTRAINT_NAME AND pk.ORDINAL_POSITION = fk.POSITION_IN_UNIQUE_CONSTRAINT"
                         + " WHERE rc.CONSTRAINT_SCHEMA = 'PUBLIC' ORDER BY fk.TABLE_NAME, fk.COLUMN_NAME");
     }
+
+    /** @return the primary key's columns of the table, in key order (empty when it has none) */
+    static List<String> primaryKey(Connection c, String table) throws SQLException {
+        return Jdbc.list(c, rs -> rs.getString(1).toLowerCase(Locale.ROOT),
+                "SELECT k.COLUMN_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc"
+                        + " JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE k ON k.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA"
+                        + "  AND k.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
+                        + " WHERE tc.TABLE_SCHEMA = 'PUBLIC' AND tc.TABLE_NAME = ? AND tc.CONSTRAINT_TYPE = 'PRIMARY KEY'"
+                        + " ORDER BY k.ORDINAL_POSITION", table.toUpperCase(Locale.ROOT));
+    }
 }

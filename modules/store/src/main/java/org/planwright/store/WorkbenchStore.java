@@ -33,6 +33,7 @@ public final class WorkbenchStore implements AutoCloseable {
     private final ConfigHistory configHistory;
     private final LearningRecords learning;
     private final AdviceRecords adviceRecords;
+    private final WorkspaceTransfer transfer;
 
     private WorkbenchStore(Path directory, HikariDataSource pool, Clock clock) {
         this.directory = directory;
@@ -48,6 +49,7 @@ public final class WorkbenchStore implements AutoCloseable {
         this.workloadWindows = new WorkloadWindows(jdbc);
         this.configHistory = new ConfigHistory(jdbc);
         this.learning = new LearningRecords(jdbc);
+        this.transfer = new WorkspaceTransfer(jdbc);
     }
 
     /**
@@ -140,6 +142,11 @@ public final class WorkbenchStore implements AutoCloseable {
     /** @return the recommendations and trials of each workspace (optimization advice) */
     public AdviceRecords adviceRecords() {
         return adviceRecords;
+    }
+
+    /** @return export and import of a workspace as one encrypted file */
+    public WorkspaceTransfer transfer() {
+        return transfer;
     }
 
     /** The pool, for tests in this package that inspect the schema. */

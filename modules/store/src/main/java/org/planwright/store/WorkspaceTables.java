@@ -19,7 +19,7 @@ import java.util.Set;
  * <p>Tables outside any workspace (preferences, this installation's learning device, Flyway's history) are left
  * out, as are {@link #NOT_RECORDS}.
  */
-record WorkspaceTables(Map<String, String> scopes) {
+record WorkspaceTables(Map<String, String> scopes, Map<String, SchemaTables.ChildTable> parentOf) {
 
     /**
      * Tables that hold a workspace's data but are not records to carry to another store (a sync outbox is this
@@ -44,6 +44,11 @@ record WorkspaceTables(Map<String, String> scopes) {
             throw new IllegalArgumentException("not a workspace table: " + table);
         }
         return s;
+    }
+
+    /** @return for a table without a workspace column, the foreign key that ties it to its parent; else empty */
+    java.util.Optional<SchemaTables.ChildTable> parent(String table) {
+        return java.util.Optional.ofNullable(parentOf.get(table));
     }
 
     /** Reads the schema. */
@@ -76,17 +81,19 @@ record WorkspaceTables(Map<String, String> scopes) {
         Map<String, String> result = new LinkedHashMap<>();
         ordered.forEach(t -> result.put(t, scopes.get(t)));
         // then children without a workspace column, level by level
+        Map<String, SchemaTables.ChildTable> parents = new LinkedHashMap<>();
         boolean added = true;
         while (added) {
             added = false;
             for (SchemaTables.ChildTable k : keys) {
                 if (!result.containsKey(k.table()) && result.containsKey(k.parentTable())) {
+                    parents.put(k.table(), k);
                     result.put(k.table(), k.column() + " IN (SELECT " + k.parentColumn() + " FROM " + k.parentTable()
                             + " WHERE " + result.get(k.parentTable()) + ")");
                     added = true;
                 }
             }
         }
-        return new WorkspaceTables(Collections.unmodifiableMap(result));
+        return new WorkspaceTables(Collections.unmodifiableMap(result), Collections.unmodifiableMap(parents));
     }
 }
