@@ -73,15 +73,32 @@ public final class WorkbenchStore implements AutoCloseable {
      * @param clock the time source (UTC); stored times are cut to microseconds
      */
     public static WorkbenchStore open(Path directory, Clock clock) {
-        return open(directory, clock, StoreOpener.MIGRATIONS);
+        return open(directory, clock, StoreUnlock.fromEnvironment());
+    }
+
+    /**
+     * As {@link #open(Path, Clock)}, with where an encrypted store's key comes from ({@link StoreEncryption}).
+     * {@link #open(Path)} and {@link #open(Path, Clock)} take the master password from
+     * {@value StoreUnlock#MASTER_PASSWORD_ENV}, if set.
+     *
+     * @throws StoreException ENCRYPTED, besides the reasons of {@link #open(Path)}, when the store is encrypted and
+     *                        its key cannot be had (no or a wrong master password)
+     */
+    public static WorkbenchStore open(Path directory, Clock clock, StoreUnlock unlock) {
+        return open(directory, clock, unlock, StoreOpener.MIGRATIONS);
     }
 
     /** Opens with other Flyway locations (tests that play a newer Planwright). */
     static WorkbenchStore open(Path directory, Clock clock, String... migrationLocations) {
+        return open(directory, clock, StoreUnlock.fromEnvironment(), migrationLocations);
+    }
+
+    private static WorkbenchStore open(Path directory, Clock clock, StoreUnlock unlock, String... migrationLocations) {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(unlock, "unlock");
         Path dir = directory.toAbsolutePath().normalize();
-        return new WorkbenchStore(dir, StoreOpener.open(dir, migrationLocations), clock);
+        return new WorkbenchStore(dir, StoreOpener.open(dir, unlock, migrationLocations), clock);
     }
 
     /** @return the store folder (absolute) */
