@@ -127,4 +127,63 @@ class WorkspaceCommandTest {
         assertThat(noPassphrase.err()).contains("no passphrase").contains(Passphrases.ENV);
         assertThat(laptop.resolve("x.pwws")).doesNotExist();
     }
+
+    /**
+     * The isolation rule through the CLI: workspaces A and B in one store; every command that reads the store, asked
+     * about A, finds nothing of B (plan captures, learning report, feedback, workload history, list, export).
+     */
+    @Test
+    void everyCommandThatReadsTheStoreSeesOnlyTheNamedWorkspace(PostgresFixture pg) throws Exception {
+        java.util.List<org.planwright.store.TrialOutcome> outcomesOfB;
+        try (WorkbenchStore store = WorkbenchStore.open(laptop)) {
+            store.workspaces().create("A");
+            UUID b = store.workspaces().create("B").id();
+            var service = new org.planwright.learning.LearningService(store,
+                    org.planwright.learning.LearningSettings.defaults(), java.time.Clock.systemUTC());
+            outcomesOfB = org.planwright.learning.SyntheticOutcomes.generate(12, b, 5);
+            outcomesOfB.forEach(service::record);
+        }
+        Path one = laptop.resolve("one.sql");
+        Files.writeString(one, "SELECT count(*) FROM film WHERE length > 100;\n");
+        assertThat(CliRun.run(home(laptop), "explain", "--url", pg.pagila(), "-U", pg.user(), "--workspace", "A",
+                one.toString()).exitCode()).isZero();
+        assertThat(CliRun.run(home(laptop), "explain", "--url", pg.pagila(), "-U", pg.user(), "--workspace", "B",
+                QUERIES.toString()).exitCode()).isZero();
+        CliRun window = CliRun.run(home(laptop), "workload", "--url", pg.pagila(), "-U", pg.user(), "--interval", "1s",
+                "--workspace", "B");
+        assertThat(window.exitCode()).as(window.err()).isZero();
+
+        JsonNode list = json(CliRun.run(home(laptop), "workspace", "list", "--format", "json"));
+        assertThat(list.at("/workspaces/0/name").asText()).isEqualTo("A");
+        assertThat(list.at("/workspaces/0/records/plan_capture").asInt()).isEqualTo(1);
+        assertThat(list.at("/workspaces/0/records/trial_outcome").asInt()).isZero();
+        assertThat(list.at("/workspaces/0/records/workload_window").asInt()).isZero();
+        assertThat(list.at("/workspaces/1/records/plan_capture").asInt()).isEqualTo(13);
+        assertThat(list.at("/workspaces/1/records/trial_outcome").asInt()).isEqualTo(12);
+
+        assertThat(json(CliRun.run(home(laptop), "learning", "report", "--workspace", "A", "--format", "json"))
+                .get("trials").asInt()).isZero();
+        assertThat(json(CliRun.run(home(laptop), "learning", "report", "--workspace", "B", "--format", "json"))
+                .get("trials").asInt()).isEqualTo(12);
+        String trialOfB = outcomesOfB.getFirst().trialId().toString();
+        CliRun feedback = CliRun.run(home(laptop), "feedback", "--workspace", "A", "--trial", trialOfB, "--rating", "5");
+        assertThat(feedback.exitCode()).isEqualTo(2);
+        assertThat(feedback.err()).contains("no trial " + trialOfB + " in workspace \"A\"");
+        CliRun historyOfA = CliRun.run(home(laptop), "workload", "--url", pg.pagila(), "-U", pg.user(),
+                "--workspace", "A");
+        assertThat(historyOfA.exitCode()).as(historyOfA.err()).isZero();
+        assertThat(historyOfA.out()).doesNotContain("stored windows");
+        assertThat(CliRun.run(home(laptop), "workload", "--url", pg.pagila(), "-U", pg.user(), "--workspace", "B")
+                .out()).contains("History: 1 stored windows");
+
+        Path file = laptop.resolve("a.pwws");
+        json(CliRun.run(home(laptop, Passphrases.ENV, "passphrase of A"), "workspace", "export", "A", "--out",
+                file.toString(), "--format", "json"));
+        JsonNode imported = json(CliRun.run(home(office, Passphrases.ENV, "passphrase of A"), "workspace", "import",
+                file.toString(), "--format", "json"));
+        assertThat(imported.get("totalInserted").asInt()).isEqualTo(1);
+        JsonNode officeList = json(CliRun.run(home(office), "workspace", "list", "--format", "json"));
+        assertThat(officeList.get("workspaces")).hasSize(1);
+        assertThat(officeList.at("/workspaces/0/totalRecords").asInt()).isEqualTo(1);
+    }
 }
