@@ -151,7 +151,7 @@ public final class WorkspaceViewModel {
             return null;
         }
         String kinds = item.records().entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> e.getValue() + " " + e.getKey().replace('_', ' '))
+                .map(e -> WorkspaceItem.count(e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "Delete workspace \"%s\" and its %d records%s for good? This cannot be"
                         + " undone; the store file is compacted so none of its text stays readable.",

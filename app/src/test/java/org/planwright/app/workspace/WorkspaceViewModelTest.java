@@ -96,7 +96,7 @@ class WorkspaceViewModelTest {
         vm.switchTo(item("Demo"));
 
         assertThat(vm.deleteConfirmation(item("Ended")))
-                .startsWith("Delete workspace \"Ended\" and its 2 records (2 saved query) for good?");
+                .startsWith("Delete workspace \"Ended\" and its 2 records (2 saved queries) for good?");
         vm.delete(item("Ended"));
         assertThat(vm.items()).extracting(WorkspaceItem::label).containsExactly("Demo");
         assertThat(store.workspaces().find(ended.id())).isEmpty();
