@@ -35,7 +35,7 @@ class WorkspaceTransferTest extends StoreTestBase {
         acme = store.workspaces().create("Acme Bank");
         secret = "zq" + UUID.randomUUID().toString().replace("-", "");
         filled = EveryKind.fill(store, acme, secret, clock.instant());
-        EveryKind.fill(store, store.workspaces().create("Not exported"), "notexported", clock.instant());
+        // (that another workspace's records stay out of the file: WorkspaceIsolationTest)
         file = elsewhere.resolve("acme.pwws");
         TransferResult out = store.transfer().export(acme.id(), file, PASSPHRASE);
         assertThat(out.records()).containsEntry("plan_capture", 1).containsEntry("advice_trial_run", 2)
