@@ -24,7 +24,7 @@ import org.planwright.app.compare.CompareMenu;
 import org.planwright.app.editor.EditorTabViewModel;
 
 /**
- * The menu bar (File, Query, Connection, View) with its keyboard shortcuts. Shortcuts are also handled by a
+ * The menu bar (File, Edit, Query, Connection, Workspace, View) with its keyboard shortcuts. Shortcuts are also handled by a
  * scene event filter, so the code area cannot consume them first. FX thread only.
  */
 final class MainMenu extends MenuBar {
@@ -37,7 +37,8 @@ final class MainMenu extends MenuBar {
         this.window = window;
         this.vm = vm;
         setId("main-menu");
-        getMenus().addAll(fileMenu(), editMenu(), queryMenu(), connectionMenu(), viewMenu());
+        getMenus().addAll(fileMenu(), editMenu(), queryMenu(), connectionMenu(),
+                new org.planwright.app.workspace.WorkspaceMenu(window.stage(), vm.workspaces()), viewMenu());
     }
 
     void installShortcutFilter(Scene scene) {

@@ -56,6 +56,7 @@ public final class MainViewModel {
     private final InsightPreferences insightPreferences;
     private final ConnectionProfilesViewModel connectionProfiles;
     private final WorkloadRecorder workloadRecorder;
+    private final org.planwright.app.workspace.WorkspaceViewModel workspaces;
 
     /** @param services the application's services */
     public MainViewModel(AppServices services) {
@@ -75,6 +76,13 @@ public final class MainViewModel {
         workloadRecorder = new WorkloadRecorder(services.executor(), connection::active, workspace::get,
                 () -> services.store().map(WorkbenchStore::workloadWindows), WorkloadRecorder.DEFAULT_INTERVAL,
                 Duration.ofDays(WorkloadWindows.DEFAULT_RETENTION_DAYS), Clock.systemUTC());
+        workspaces = new org.planwright.app.workspace.WorkspaceViewModel(services.executor(), services::openStore,
+                workspace);
+        workspaces.messageProperty().addListener((o, was, now) -> {
+            if (now != null && !now.isEmpty()) {
+                status.done(now);
+            }
+        });
         // while connected, the workload is recorded (a new series per connection)
         connection.activeProperty().addListener((o, was, now) -> {
             if (now == null) {
@@ -99,6 +107,11 @@ public final class MainViewModel {
                 () -> workspace.get() == null ? null : workspace.get().id(),
                 outcome -> services.store().ifPresent(store -> new org.planwright.learning.LearningService(store,
                         org.planwright.learning.LearningSettings.defaults(), Clock.systemUTC()).record(outcome)));
+    }
+
+    /** @return the Workspace menu's view model (switch, new, rename, archive, delete, export, import) */
+    public org.planwright.app.workspace.WorkspaceViewModel workspaces() {
+        return workspaces;
     }
 
     /** @return what the Learning page needs (executor, store, workspace) */

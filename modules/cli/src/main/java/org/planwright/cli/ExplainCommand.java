@@ -11,6 +11,9 @@ import org.planwright.cli.report.ReportWriter;
 import org.planwright.cli.report.RunOptions;
 import org.planwright.cli.report.Summary;
 import org.planwright.plans.report.JsonReport;
+import org.planwright.store.StoreException;
+import org.planwright.store.WorkbenchStore;
+import org.planwright.store.Workspace;
 import org.planwright.targetdb.ConnInfo;
 import org.planwright.targetdb.ConnInfoException;
 import org.planwright.targetdb.ConnectionProfile;
@@ -86,6 +89,11 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     private FormatOption output;
 
+    @Option(names = "--workspace", paramLabel = "NAME",
+            description = "Capture every plan into this workspace of the Planwright store (PLANWRIGHT_HOME), "
+                    + "creating it when missing, as the app does")
+    private String workspace;
+
     @Parameters(arity = "1..*", paramLabel = "SQL-FILE-OR-FOLDER",
             description = "SQL files, or folders of *.sql files; every statement of each file is explained")
     private List<Path> paths;
@@ -102,7 +110,21 @@ final class ExplainCommand implements Callable<Integer> {
         }
         PrintWriter err = cl.getErr();
         ConnectionOptions.warnUnsupported(request, err);
-        try (TargetExplainer explainer = TargetExplainer.open(request, parent.environment(), err, analyze)) {
+        WorkbenchStore store = null;
+        try {
+            if (workspace != null) {
+                store = StoreWorkspace.open(parent.environment());
+            }
+        } catch (StoreException e) {
+            err.println("planwright: " + e.getMessage());
+            err.flush();
+            return ExitCodes.USAGE_OR_CONNECTION;
+        }
+        try (WorkbenchStore closing = store;
+             TargetExplainer explainer = TargetExplainer.open(request, parent.environment(), err, analyze)) {
+            if (closing != null) {
+                explainer.captureInto(new PlanCaptureSink(closing, ensure(closing, cl)));
+            }
             ConnectionInfo connection = new ConnectionInfo(request.shown(),
                     explainer.sessionUser(), explainer.serverVersion());
             ReportHeader header = new ReportHeader(JsonReport.FORMAT_VERSION, VersionProvider.version(),
@@ -114,6 +136,22 @@ final class ExplainCommand implements Callable<Integer> {
                     + e.userMessage());
             err.flush();
             return ExitCodes.USAGE_OR_CONNECTION;
+        } catch (StoreException e) {
+            err.println("planwright: " + e.getMessage());
+            err.flush();
+            return ExitCodes.USAGE_OR_CONNECTION;
+        }
+    }
+
+    /** The --workspace by name (exact, else the one differing in letter case only), created when missing. */
+    private Workspace ensure(WorkbenchStore store, CommandLine cl) {
+        try {
+            return StoreWorkspace.pick(store, workspace, true);
+        } catch (IllegalArgumentException missing) {
+            if (missing.getMessage().contains("ambiguous")) {
+                throw new CommandLine.ParameterException(cl, missing.getMessage());
+            }
+            return store.workspaces().ensure(workspace);
         }
     }
 

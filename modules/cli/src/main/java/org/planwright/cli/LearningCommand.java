@@ -123,7 +123,7 @@ final class LearningCommand implements Runnable {
     /** Opens the store, runs the work, turns store and workspace errors into one-line messages (exit 2). */
     static int withStore(CliEnvironment environment, CommandLine.Model.CommandSpec spec, StoreWork work) {
         PrintWriter err = spec.commandLine().getErr();
-        try (WorkbenchStore store = WorkbenchStore.open(StoreWorkspace.location(environment))) {
+        try (WorkbenchStore store = StoreWorkspace.open(environment)) {
             return work.run(store);
         } catch (StoreException | IllegalArgumentException e) {
             err.println("planwright: " + e.getMessage());

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "planwright", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, versionProvider = VersionProvider.class,
         subcommands = {ExplainCommand.class, AdviseCommand.class, PlanCommand.class, BenchCommand.class,
                 WorkloadCommand.class, LearningCommand.class, FeedbackCommand.class, TeamCommand.class, SyncCommand.class, SyncBenchCommand.class,
+                WorkspaceCommand.class, StoreCommand.class,
                 CommandLine.HelpCommand.class},
         description = "Planwright: real PostgreSQL execution plans and what to do about them.",
         footerHeading = "%nExit codes:%n",

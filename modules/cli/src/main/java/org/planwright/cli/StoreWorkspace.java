@@ -4,7 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.time.Clock;
 import org.planwright.store.StoreLocation;
+import org.planwright.store.StoreUnlock;
 import org.planwright.store.Workspace;
 import org.planwright.store.WorkbenchStore;
 
@@ -26,12 +28,35 @@ final class StoreWorkspace {
     }
 
     /**
+     * Opens the store of this environment. An encrypted store's master password comes from
+     * {@code PLANWRIGHT_MASTER_PASSWORD}, else from the terminal (asked only when the store is encrypted).
+     *
+     * @throws org.planwright.store.StoreException as {@link WorkbenchStore#open(java.nio.file.Path)}, and ENCRYPTED
+     */
+    static WorkbenchStore open(CliEnvironment environment) {
+        StoreUnlock unlock = StoreUnlock.fromEnvironment(environment.env())
+                .orElseAsk(() -> environment.prompt().ask("Master password of the Planwright store: "));
+        return WorkbenchStore.open(location(environment), Clock.systemUTC(), unlock);
+    }
+
+    /**
      * @param name the workspace's name (letter case matters only when two names differ in it alone), or null for
      *             the only one
      * @throws IllegalArgumentException with a one-line message naming the choices
      */
     static Workspace pick(WorkbenchStore store, String name) {
-        List<Workspace> all = store.workspaces().list();
+        return pick(store, name, false);
+    }
+
+    /**
+     * As {@link #pick(WorkbenchStore, String)}; with {@code archivedToo}, a named archived workspace is found too
+     * (workspace rename, restore, delete, export).
+     */
+    static Workspace pick(WorkbenchStore store, String name, boolean archivedToo) {
+        List<Workspace> all = new java.util.ArrayList<>(store.workspaces().list());
+        if (archivedToo && name != null) {
+            all.addAll(store.workspaces().listArchived());
+        }
         if (name != null) {
             // the exact name first, else the one name that differs only in letter case
             return all.stream().filter(w -> w.name().equals(name)).findFirst()

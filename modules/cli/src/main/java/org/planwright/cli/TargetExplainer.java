@@ -37,6 +37,7 @@ final class TargetExplainer implements StatementExplainer, AutoCloseable {
     private final ExplainOptions options;
     private final InsightEngine insights = new InsightEngine();
     private final Thread closeOnExit;
+    private PlanCaptureSink captures;
 
     private TargetExplainer(TargetSession session, ExplainOptions options) {
         this.session = session;
@@ -81,6 +82,11 @@ final class TargetExplainer implements StatementExplainer, AutoCloseable {
         return new PasswordSource(environment.env()).find(profile).map(PasswordSource.Found::password).orElse(null);
     }
 
+    /** Captures every plan from now on into a workspace ({@code --workspace}). */
+    void captureInto(PlanCaptureSink sink) {
+        this.captures = sink;
+    }
+
     /** @return the session user as the server reports it */
     String sessionUser() {
         return session.serverInfo().user();
@@ -102,6 +108,9 @@ final class TargetExplainer implements StatementExplainer, AutoCloseable {
         }
         try {
             Plan plan = PlanParser.parse(result.planText());
+            if (captures != null) {
+                captures.capture(statement.text(), result, plan);
+            }
             return ReportMapping.ok(file, number, statement, plan, analyze(plan, file, number));
         } catch (PlanParseException e) {
             LOG.warn("{} statement {}: the plan could not be parsed", file, number, e);

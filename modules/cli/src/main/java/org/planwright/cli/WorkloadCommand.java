@@ -144,7 +144,7 @@ final class WorkloadCommand implements Callable<Integer> {
                 return ExitCodes.USAGE_OR_CONNECTION;
             }
             Set<String> databases = allDatabases ? Set.of() : Set.of(session.serverInfo().database());
-            try (WorkbenchStore store = workspace == null ? null : WorkbenchStore.open(StoreWorkspace.location(parent.environment()))) {
+            try (WorkbenchStore store = workspace == null ? null : StoreWorkspace.open(parent.environment())) {
                 Workspace ws = store == null ? null : findWorkspace(store, cl);
                 if (ws != null && interval == null) {
                     List<StoredWorkloadWindow> stored = store.workloadWindows().list(ws.id(), label,

@@ -36,6 +36,7 @@ final class SqlErrors {
             case NOT_ACCESSIBLE -> "the store file cannot be read or written (check permissions and free disk space).";
             case INVALID -> "a value is missing, too long or not allowed" + constraintHint(e) + ".";
             case NOT_FOUND -> "the workspace it belongs to does not exist (was it deleted?).";
+            case ENCRYPTED -> "the store is encrypted and its master password is missing or wrong.";
             case CONFLICT -> "a record with the same key or name already exists" + constraintHint(e) + ".";
             case NEWER_SCHEMA, FAILED -> e.getErrorCode() == ErrorCode.LOCK_TIMEOUT_1
                     ? "the store stayed busy with another task for too long; try again."

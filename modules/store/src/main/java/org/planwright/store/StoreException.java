@@ -31,6 +31,11 @@ public final class StoreException extends RuntimeException {
         NOT_FOUND,
         /** The write clashes with an existing record (a workspace name in use, an id owned by another workspace). */
         CONFLICT,
+        /**
+         * The store is encrypted ({@link StoreEncryption}) and its key could not be had: no master password was given,
+         * or it is wrong, or the OS keychain no longer holds the key.
+         */
+        ENCRYPTED,
         /** Anything else the database reported. */
         FAILED
     }

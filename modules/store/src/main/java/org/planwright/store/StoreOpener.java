@@ -31,15 +31,17 @@ final class StoreOpener {
 
     /**
      * @param directory the store folder (created when missing)
+     * @param unlock    where the key of an encrypted store comes from (not asked for a plain store)
      * @param locations Flyway locations; {@link #MIGRATIONS} in production
      * @return the pool, migrated
-     * @throws StoreException LOCKED, NEWER_SCHEMA, DAMAGED, NOT_ACCESSIBLE, INVALID or FAILED
+     * @throws StoreException LOCKED, NEWER_SCHEMA, DAMAGED, NOT_ACCESSIBLE, INVALID, ENCRYPTED or FAILED
      */
-    static HikariDataSource open(Path directory, String... locations) {
+    static HikariDataSource open(Path directory, StoreUnlock unlock, String... locations) {
         Path dir = directory.toAbsolutePath().normalize();
         Path file = dir.resolve(WorkbenchStore.FILE_NAME);
         prepareFolder(dir, file);
-        HikariDataSource pool = startPool(dir, file);
+        char[] filePassword = StoreEncryption.filePassword(dir, unlock).orElse(null);
+        HikariDataSource pool = startPool(dir, file, filePassword);
         try {
             SchemaMigrator.migrate(pool, file, locations);
             return pool;
@@ -68,13 +70,15 @@ final class StoreOpener {
         }
     }
 
-    private static HikariDataSource startPool(Path dir, Path file) {
+    private static HikariDataSource startPool(Path dir, Path file, char[] filePassword) {
         HikariConfig config = new HikariConfig();
         String base = file.toString().substring(0, file.toString().length() - ".mv.db".length());
-        // LOCK_TIMEOUT (ms): how long a write waits for a row another connection of the pool has locked
-        config.setJdbcUrl("jdbc:h2:file:" + base + ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MS);
+        // LOCK_TIMEOUT (ms): how long a write waits for a row another connection of the pool has locked;
+        // CIPHER=AES: H2 encrypts the file, and the password is "<file password> <user password>"
+        config.setJdbcUrl("jdbc:h2:file:" + base + ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MS
+                + (filePassword != null ? ";CIPHER=AES" : ""));
         config.setUsername("sa");
-        config.setPassword("");
+        config.setPassword(filePassword != null ? new String(filePassword) + " " : "");
         config.setPoolName("planwright-store");
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(1);
@@ -86,6 +90,11 @@ final class StoreOpener {
             if (sql == null) {
                 throw new StoreException(StoreException.Reason.FAILED, "Cannot open the store " + file + ": "
                         + e.getMessage(), e);
+            }
+            if (filePassword != null && (sql.getErrorCode() == org.h2.api.ErrorCode.FILE_ENCRYPTION_ERROR_1
+                    || sql.getErrorCode() == org.h2.api.ErrorCode.WRONG_USER_OR_PASSWORD)) {
+                throw new StoreException(StoreException.Reason.ENCRYPTED, "Cannot open the encrypted store " + file
+                        + ": the master password is wrong (or the key does not match this store).", sql);
             }
             throw openError(file, dir, sql);
         }

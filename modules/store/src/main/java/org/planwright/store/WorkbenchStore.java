@@ -35,6 +35,7 @@ public final class WorkbenchStore implements AutoCloseable {
     private final AdviceRecords adviceRecords;
     private final SyncStore sync;
     private final String databasePath;
+    private final WorkspaceTransfer transfer;
 
     private WorkbenchStore(Path directory, HikariDataSource pool, Clock clock) {
         this.directory = directory;
@@ -48,7 +49,7 @@ public final class WorkbenchStore implements AutoCloseable {
         });
         this.databasePath = path[0];
         this.sync = new SyncStore(jdbc, context);
-        this.workspaces = new Workspaces(jdbc);
+        this.workspaces = new Workspaces(jdbc, new StoreCompaction(pool, directory.resolve(FILE_NAME)));
         this.connectionProfiles = new ConnectionProfiles(jdbc);
         this.savedQueries = new SavedQueries(jdbc);
         this.queryHistory = new QueryHistory(jdbc);
@@ -58,6 +59,7 @@ public final class WorkbenchStore implements AutoCloseable {
         this.workloadWindows = new WorkloadWindows(jdbc);
         this.configHistory = new ConfigHistory(jdbc);
         this.learning = new LearningRecords(jdbc);
+        this.transfer = new WorkspaceTransfer(jdbc);
     }
 
     /**
@@ -81,15 +83,32 @@ public final class WorkbenchStore implements AutoCloseable {
      * @param clock the time source (UTC); stored times are cut to microseconds
      */
     public static WorkbenchStore open(Path directory, Clock clock) {
-        return open(directory, clock, StoreOpener.MIGRATIONS);
+        return open(directory, clock, StoreUnlock.fromEnvironment());
+    }
+
+    /**
+     * As {@link #open(Path, Clock)}, with where an encrypted store's key comes from ({@link StoreEncryption}).
+     * {@link #open(Path)} and {@link #open(Path, Clock)} take the master password from
+     * {@value StoreUnlock#MASTER_PASSWORD_ENV}, if set.
+     *
+     * @throws StoreException ENCRYPTED, besides the reasons of {@link #open(Path)}, when the store is encrypted and
+     *                        its key cannot be had (no or a wrong master password)
+     */
+    public static WorkbenchStore open(Path directory, Clock clock, StoreUnlock unlock) {
+        return open(directory, clock, unlock, StoreOpener.MIGRATIONS);
     }
 
     /** Opens with other Flyway locations (tests that play a newer Planwright). */
     static WorkbenchStore open(Path directory, Clock clock, String... migrationLocations) {
+        return open(directory, clock, StoreUnlock.fromEnvironment(), migrationLocations);
+    }
+
+    private static WorkbenchStore open(Path directory, Clock clock, StoreUnlock unlock, String... migrationLocations) {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(unlock, "unlock");
         Path dir = directory.toAbsolutePath().normalize();
-        HikariDataSource pool = StoreOpener.open(dir, migrationLocations);
+        HikariDataSource pool = StoreOpener.open(dir, unlock, migrationLocations);
         try {
             return new WorkbenchStore(dir, pool, clock);
         } catch (RuntimeException e) {
@@ -161,6 +180,11 @@ public final class WorkbenchStore implements AutoCloseable {
     /** @return the outbox, sealed batches and merges of downloaded changes (the sync module's door) */
     public SyncStore sync() {
         return sync;
+    }
+
+    /** @return export and import of a workspace as one encrypted file */
+    public WorkspaceTransfer transfer() {
+        return transfer;
     }
 
     /** The pool, for tests in this package that inspect the schema. */

@@ -94,4 +94,72 @@ class WorkspaceIsolationTest extends StoreTestBase {
         assertThat(store.planCaptures().load(b.id(), p.id())).contains(p);
         assertThat(store.connectionProfiles().list(a.id())).containsExactly(recordsOfA.profile());
     }
+
+    /**
+     * Every repository's reads, given A's id, on two workspaces that hold one record of every kind: nothing of B's
+     * comes back, whatever id of B's is asked for; and A's export file and record counts hold nothing of B's.
+     */
+    @Test
+    void everyReadOfEveryRepositoryThroughAFindsNothingOfB(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out)
+            throws Exception {
+        Workspace c1 = store.workspaces().create("Client 1");
+        Workspace c2 = store.workspaces().create("Client 2");
+        EveryKind.Filled one = EveryKind.fill(store, c1, "clientone", clock.instant());
+        EveryKind.Filled two = EveryKind.fill(store, c2, "clienttwo", clock.instant());
+        UUID a1 = c1.id();
+        java.time.Instant far = clock.instant().plusSeconds(86_400);
+
+        assertThat(store.connectionProfiles().find(a1, two.profile().id())).isEmpty();
+        assertThat(store.savedQueries().find(a1, two.savedQuery().id())).isEmpty();
+        assertThat(store.planCaptures().load(a1, two.plan().id())).isEmpty();
+        assertThat(store.queryHistory().recent(a1, 100)).extracting(QueryHistoryEntry::id)
+                .containsExactly(one.history().id());
+        assertThat(store.adviceRecords().recommendations(a1)).extracting(StoredRecommendation::id)
+                .containsExactly(one.recommendation().id());
+        assertThat(store.adviceRecords().trials(a1, two.recommendation().id())).isEmpty();
+        assertThat(store.learning().trialOutcomes().list(a1)).extracting(TrialOutcome::trialId)
+                .containsExactly(one.trialId());
+        assertThat(store.learning().trialOutcomes().find(a1, two.trialId())).isEmpty();
+        assertThat(store.learning().trialOutcomes().count(a1)).isEqualTo(1);
+        assertThat(store.learning().patternCounters().perDevice(a1)).allMatch(p -> p.workspaceId().equals(a1))
+                .hasSize(1);
+        assertThat(store.learning().patternCounters().totals(a1)).hasSize(1);
+        assertThat(store.learning().feedback().list(a1)).extracting(Feedback::id).containsExactly(one.feedback().id());
+        assertThat(store.learning().feedback().draftFor(a1, two.trialId())).isEmpty();
+        assertThat(store.learning().feedback().delete(a1, two.feedback().id())).isFalse();
+        assertThat(store.learning().estimatorModels().list(a1)).extracting(EstimatorModel::id)
+                .containsExactly(one.model().id());
+        assertThat(store.learning().estimatorModels().deployed(a1)).map(EstimatorModel::id).contains(one.model().id());
+        assertThat(store.configHistory().changes(a1, 100)).extracting(ConfigChangeRecord::id)
+                .containsExactly(one.change().id());
+        assertThat(store.configHistory().snapshots(a1, 100)).extracting(ConfigSnapshotRecord::id)
+                .containsExactly(one.snapshot().id());
+        assertThat(store.configHistory().snapshot(a1, two.snapshot().id())).isEmpty();
+        assertThat(store.workloadWindows().serverLabels(a1)).containsExactly(one.window().serverLabel());
+        assertThat(store.workloadWindows().list(a1, two.window().serverLabel(), java.time.Instant.EPOCH, far)).isEmpty();
+        assertThat(store.workspaces().recordCounts(a1)).isEqualTo(store.workspaces().recordCounts(c2.id()))
+                .doesNotContainValue(0L).doesNotContainValue(2L);
+        assertThat(store.workloadWindows().prune(a1, far)).isEqualTo(1);
+        assertThat(store.workloadWindows().serverLabels(c2.id())).containsExactly(two.window().serverLabel());
+
+        // the export file of A, imported into a fresh store: not a trace of B
+        java.nio.file.Path file = out.resolve("one.pwws");
+        store.transfer().export(a1, file, "passphrase for client one".toCharArray());
+        try (WorkbenchStore fresh = WorkbenchStore.open(out.resolve("fresh"), clock)) {
+            fresh.transfer().importFile(file, "passphrase for client one".toCharArray(), null);
+            try (java.sql.Connection c = fresh.dataSource().getConnection();
+                 java.sql.Statement st = c.createStatement()) {
+                for (String table : WorkspaceTables.read(c).tables()) {
+                    try (java.sql.ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
+                        while (rs.next()) {
+                            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                                assertThat(String.valueOf(rs.getObject(i))).as(table).doesNotContain("clienttwo")
+                                        .doesNotContain(c2.id().toString());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
