@@ -62,7 +62,9 @@ final class RealTrials {
     private final AdviceRecords records;
     private final LearningService learning;
     private final UUID workspace;
-    private final TrialOptions options = TrialOptions.defaults().withRuns(1, 3).withLockConsent(true);
+    /** 1 warm-up + 3 measured runs a side; {@code -Dplanwright.e2e.runs=N} for N runs. */
+    private final TrialOptions options = TrialOptions.defaults()
+            .withRuns(1, Integer.getInteger("planwright.e2e.runs", 3)).withLockConsent(true);
     final Map<RecommendationKind, Integer> triedByKind = new EnumMap<>(RecommendationKind.class);
     final List<String> failures = new ArrayList<>();
     final List<TrialResult> results = new ArrayList<>();
