@@ -27,8 +27,10 @@ import org.planwright.app.compare.PlanSource;
 import org.planwright.app.concurrent.BackgroundExecutor;
 import org.planwright.app.connection.ActiveConnection;
 import org.planwright.app.query.Confirmer;
+import org.planwright.learning.TrialLearning;
 import org.planwright.plans.InsightThresholds;
 import org.planwright.store.AdviceRecords;
+import org.planwright.store.Feedbacks;
 import org.planwright.store.TrialOutcome;
 import org.planwright.targetdb.ConnectionProfile;
 import org.planwright.targetdb.SessionOptions;
@@ -72,11 +74,14 @@ public final class AdviceHost {
      * @param workspace        the current workspace's id, or null
      * @param learning         records each stored trial's outcome in the learning loop (a worker thread); may
      *                         throw, which costs only the learning record
+     * @param feedback         the store's feedback records, when the store is open: the feedback form offered
+     *                         after each stored trial keeps its feedback and drafts there
      */
     public record Context(BackgroundExecutor executor, TargetConnector connector,
                           Supplier<Optional<ActiveConnection>> active, Supplier<Duration> statementTimeout,
                           Supplier<InsightThresholds> thresholds, Supplier<Optional<AdviceRecords>> records,
-                          Supplier<UUID> workspace, java.util.function.Consumer<TrialOutcome> learning) {
+                          Supplier<UUID> workspace, java.util.function.Consumer<TrialOutcome> learning,
+                          Supplier<Optional<Feedbacks>> feedback) {
     }
 
     /**
@@ -96,6 +101,7 @@ public final class AdviceHost {
         Supplier<Optional<AdviceRecords>> store = context.records();
         Supplier<UUID> workspace = context.workspace();
         Map<Recommendation, UUID> stored = new ConcurrentHashMap<>();
+        Map<TrialResult, UUID> storedTrials = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
         AdviceHost host = new AdviceHost(context.connector(), context.active(), context.statementTimeout());
         AdviceActions actions = new AdviceActions() {
             @Override
@@ -121,6 +127,7 @@ public final class AdviceHost {
                 Optional<UUID> trialId = store.get().filter(x -> ws != null && id != null)
                         .map(st -> st.saveTrial(ws, id, r));
                 trialId.ifPresent(t -> {
+                    storedTrials.put(r, t);
                     try {
                         context.learning().accept(TrialLearning.outcome(t, ws, r));
                     } catch (RuntimeException e) {
@@ -150,7 +157,7 @@ public final class AdviceHost {
                                     ? trial.recommendation().sql() : trial.querySql()),
                     new PlanSource("before", trial.beforePlan(), trial.querySql())));
             new ComparisonWindow(owner, comparison).show();
-        });
+        }, TrialFeedback.opener(owner, executor, storedTrials::get, workspace, context.feedback(), f -> { }));
         Tab plan = new Tab(neighbourTitle, neighbour);
         Tab advice = new Tab("Advice", pane);
         plan.setClosable(false);

@@ -32,6 +32,19 @@ public final class AdvicePane extends BorderPane {
      * @param compare   opens the comparison view for a trial's before and after plans
      */
     public AdvicePane(AdviceViewModel vm, java.util.function.Supplier<String> query, Consumer<TrialResult> compare) {
+        this(vm, query, compare, null);
+    }
+
+    /**
+     * @param vm        the view model
+     * @param query     supplies the statement to advise on (the editor's statement under the caret)
+     * @param compare   opens the comparison view for a trial's before and after plans
+     * @param feedback  opens the feedback form for a finished trial (non-modal, pre-filled); it opens by itself
+     *                  when a trial finishes, and the Feedback… button opens it again (its draft kept); null for
+     *                  none (no store)
+     */
+    public AdvicePane(AdviceViewModel vm, java.util.function.Supplier<String> query, Consumer<TrialResult> compare,
+                      Consumer<TrialResult> feedback) {
         setId("advice-pane");
         Button advise = new Button("Advise");
         advise.setId("advise-button");
@@ -59,7 +72,20 @@ public final class AdvicePane extends BorderPane {
         apply.disableProperty().bind(vm.busyProperty().or(vm.selectedProperty().isNull()));
         comparePlans.disableProperty().bind(vm.trialProperty().isNull());
         cancel.disableProperty().bind(vm.busyProperty().not());
-        setTop(new ToolBar(advise, tryIt, apply, comparePlans, cancel, bar));
+        ToolBar tools = new ToolBar(advise, tryIt, apply, comparePlans, cancel, bar);
+        if (feedback != null) {
+            Button feedbackButton = new Button("Feedback…");
+            feedbackButton.setId("feedback-button");
+            feedbackButton.setOnAction(e -> {
+                if (vm.trialProperty().get() != null) {
+                    feedback.accept(vm.trialProperty().get());
+                }
+            });
+            feedbackButton.disableProperty().bind(vm.trialProperty().isNull());
+            tools.getItems().add(4, feedbackButton);
+            vm.setOnTrialFinished(feedback);
+        }
+        setTop(tools);
 
         list.setItems(vm.recommendations());
         list.setId("recommendations");

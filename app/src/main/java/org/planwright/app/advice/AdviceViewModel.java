@@ -43,6 +43,7 @@ public final class AdviceViewModel {
     private final StringProperty trialSummary = new SimpleStringProperty("");
     private String query;
     private Cancellation cancellation;
+    private java.util.function.Consumer<TrialResult> onTrialFinished = r -> { };
 
     /**
      * @param executor  the app's background executor
@@ -98,7 +99,16 @@ public final class AdviceViewModel {
             trialSummary.set(summary(r));
             trial.set(r);
             done("Trial finished; nothing was left changed (rolled back)");
+            onTrialFinished.accept(r);
         }, this::failed);
+    }
+
+    /**
+     * @param listener called on the FX thread after each finished trial (the pane offers the feedback form), after
+     *                 {@link #trialProperty()} is set
+     */
+    public void setOnTrialFinished(java.util.function.Consumer<TrialResult> listener) {
+        onTrialFinished = Objects.requireNonNull(listener, "listener");
     }
 
     /** Applies the selected recommendation for real after the DBA's confirmation. */

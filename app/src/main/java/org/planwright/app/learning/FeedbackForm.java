@@ -112,6 +112,17 @@ public final class FeedbackForm {
         return l;
     }
 
+    /**
+     * Makes the form modeless (before {@link #show()}): the Advice pane offers it after each trial without blocking
+     * the main window.
+     *
+     * @return this form
+     */
+    public FeedbackForm modeless() {
+        stage.initModality(Modality.NONE);
+        return this;
+    }
+
     public void show() {
         stage.show();
     }

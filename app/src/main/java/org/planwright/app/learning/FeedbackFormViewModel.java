@@ -152,7 +152,9 @@ public final class FeedbackFormViewModel {
         Double before = lenient(beforeMs.get());
         Double after = lenient(afterMs.get());
         Feedback.MetricsSource source = before == null && after == null ? Feedback.MetricsSource.NONE
-                : Objects.equals(before, subject.measuredBeforeMs()) && Objects.equals(after, subject.measuredAfterMs())
+                // as pre-filled (rounded to 0.1 ms) counts as measured
+                : Objects.equals(before, lenient(ms(subject.measuredBeforeMs())))
+                && Objects.equals(after, lenient(ms(subject.measuredAfterMs())))
                 ? Feedback.MetricsSource.MEASURED : Feedback.MetricsSource.MANUAL;
         Integer r = rating.get() != null && rating.get() >= 1 && rating.get() <= 5 ? rating.get() : null;
         String c = comment.get() == null || comment.get().isBlank() ? null : comment.get();

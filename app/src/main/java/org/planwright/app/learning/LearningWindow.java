@@ -1,7 +1,5 @@
 package org.planwright.app.learning;
 
-import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -9,13 +7,13 @@ import javafx.stage.Window;
 import org.planwright.app.concurrent.BackgroundExecutor;
 import org.planwright.learning.LearningService;
 import org.planwright.learning.LearningSettings;
-import org.planwright.store.Feedback;
 import org.planwright.store.Workspace;
 import org.planwright.store.WorkbenchStore;
 
 /**
  * The Learning window (View › Learning…): a {@link LearningPage} over the active workspace, and the feedback form
- * for a trial picked on it; a submitted feedback refreshes the page. Each load first retrains the estimator in the
+ * for a trial picked on it; a submitted feedback refreshes the page, and so does coming back to the window (trials
+ * and feedback from the Advice pane). Each load first retrains the estimator in the
  * background when enough new trials arrived ({@link LearningService#retrainIfDue}). FX thread only.
  */
 public final class LearningWindow {
@@ -51,23 +49,19 @@ public final class LearningWindow {
             service.retrainIfDue(ws.id()); // on the worker: enough new trials since the last version train a new one
             return service.snapshot(ws);
         });
-        FeedbackFormViewModel.FeedbackGateway gateway = new FeedbackFormViewModel.FeedbackGateway() {
-            @Override
-            public Optional<Feedback> draftFor(UUID workspaceId, UUID trialId) {
-                return store.get().learning().feedback().draftFor(workspaceId, trialId);
-            }
-
-            @Override
-            public Feedback save(Feedback f) {
-                return store.get().learning().feedback().save(f);
-            }
-        };
+        FeedbackFormViewModel.FeedbackGateway gateway = new StoreFeedbackGateway(() -> store.get().learning().feedback());
         LearningPage page = new LearningPage(vm, trial -> new FeedbackForm(stage, new FeedbackFormViewModel(executor,
                 gateway, new FeedbackFormViewModel.Subject(trial.workspaceId(), trial.trialId(),
                 trial.recommendationKind(), trial.estimatedImprovementPercent(), null, null), f -> vm.refresh())).show());
         stage.setScene(new Scene(page, 1280, 900));
         if (ws != null) {
             vm.refresh();
+            // trials and feedback recorded from the Advice pane meanwhile show when the DBA comes back here
+            stage.focusedProperty().addListener((o, was, is) -> {
+                if (is) {
+                    vm.refresh();
+                }
+            });
         }
     }
 

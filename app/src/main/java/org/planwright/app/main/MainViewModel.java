@@ -106,7 +106,8 @@ public final class MainViewModel {
                 () -> services.store().map(WorkbenchStore::adviceRecords),
                 () -> workspace.get() == null ? null : workspace.get().id(),
                 outcome -> services.store().ifPresent(store -> new org.planwright.learning.LearningService(store,
-                        org.planwright.learning.LearningSettings.defaults(), Clock.systemUTC()).record(outcome)));
+                        org.planwright.learning.LearningSettings.defaults(), Clock.systemUTC()).record(outcome)),
+                () -> services.store().map(store -> store.learning().feedback()));
     }
 
     /** @return the Workspace menu's view model (switch, new, rename, archive, delete, export, import) */

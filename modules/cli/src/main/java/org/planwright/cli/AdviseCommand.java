@@ -100,6 +100,11 @@ final class AdviseCommand implements Callable<Integer> {
                     + "measured improvement, the before/after medians and the significance")
     private boolean trial;
 
+    @Option(names = "--workspace", paramLabel = "NAME",
+            description = "With --trial: record the trials in this workspace of the store for the learning loop "
+                    + "(default: the only one)")
+    private String workspace;
+
     @Parameters(arity = "1..*", paramLabel = "SQL-FILE-OR-FOLDER",
             description = "SQL files, or folders of *.sql files; together they are the workload")
     private List<Path> paths;
@@ -177,7 +182,9 @@ final class AdviseCommand implements Callable<Integer> {
         List<Recommendation> recs = advice.recommendations();
         int chosen = 0;
         try (TargetSession readWrite = allowLockingBuilds
-                ? ConnectionOptions.openReadWrite(request, parent.environment(), err) : null) {
+                ? ConnectionOptions.openReadWrite(request, parent.environment(), err) : null;
+             TrialRecorder recorder = readWrite == null ? null
+                     : TrialRecorder.open(parent.environment(), workspace, err)) {
             for (Recommendation r : recs) {
                 IndexAdvice.ChosenIndex c = r.kind() == RecommendationKind.INDEX && chosen < advice.chosen().size()
                         ? advice.chosen().get(chosen++) : null;
@@ -199,6 +206,7 @@ final class AdviseCommand implements Callable<Integer> {
                 try {
                     TrialResult t = new TrialRunner().run(readWrite, r, sql, TrialMode.ROLLED_BACK,
                             TrialOptions.defaults().withLockConsent(true), ProgressListener.NONE, Cancellation.create());
+                    recorder.record(sql, t);
                     items.add(item.withTrial(new AdviseReport.Trial(label, "rolled-back",
                             round1(t.actualImprovementPercent()), round3(t.beforeSummary().medianMillis()),
                             round3(t.afterSummary().medianMillis()), t.after().size(), t.pValue(), t.significant(),

@@ -15,8 +15,8 @@ final class FeatureVector {
     /** Kinds of issue 9, in this order. */
     static final List<String> KINDS = List.of("index", "drop-index", "rewrite", "setting", "statistics", "maintenance");
     /** Features trials record (TrialOutcome.features keys): plan, then recommendation. */
-    static final List<String> RECORDED = List.of("planRows", "rowMisestimate", "sharedBuffers", "planCost",
-            "executionMs", "indexWidth", "tableBytes", "writesPerSecond");
+    static final List<String> RECORDED = List.of("planRows", "rowMisestimate", "sharedBuffers", "tempBlocks",
+            "seqScanRows", "nodes", "planCost", "executionMs", "indexWidth", "tableBytes", "writesPerSecond");
 
     private FeatureVector() {
     }

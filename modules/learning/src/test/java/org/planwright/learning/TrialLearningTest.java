@@ -1,4 +1,4 @@
-package org.planwright.app.advice;
+package org.planwright.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +18,6 @@ import org.planwright.advice.RecommendationKind;
 import org.planwright.advice.trial.RunSummary;
 import org.planwright.advice.trial.TrialMode;
 import org.planwright.advice.trial.TrialResult;
-import org.planwright.learning.LearningService;
-import org.planwright.learning.LearningSettings;
 import org.planwright.sqltext.fingerprint.QueryPatterns;
 import org.planwright.store.TrialOutcome;
 import org.planwright.store.WorkbenchStore;
@@ -56,6 +54,32 @@ class TrialLearningTest {
         assertThat(o.actualImprovementPercent()).isEqualTo(97.5);
         assertThat(o.whatIfCostRatio()).isEqualTo(65.0 / 2600);
         assertThat(o.features()).containsEntry("planCost", 2600.0).containsEntry("executionMs", 12.0);
+    }
+
+    @Test
+    void anIndexForAWorkloadTakesTheMeasuredQuerysSignatureAndItsWidth() {
+        TrialResult t = trial();
+        Recommendation workloadIndex = new Recommendation(RecommendationKind.INDEX, "Index lineitem (l_partkey)",
+                "workload", "CREATE INDEX CONCURRENTLY i ON lineitem (l_partkey, l_suppkey) INCLUDE (l_quantity);",
+                "DROP INDEX CONCURRENTLY IF EXISTS i;", List.of(), t.recommendation().estimate(), "");
+        TrialResult r = new TrialResult(workloadIndex, t.querySql(), t.mode(), t.before(), t.after(),
+                t.beforeSummary(), t.afterSummary(), t.actualImprovementPercent(), t.pValue(), t.costBefore(),
+                t.costAfter(), t.beforePlan(), t.afterPlan(), t.serverVersion(), t.settings(), t.startedAt(),
+                t.finishedAt());
+        TrialOutcome o = TrialLearning.outcome(UUID.randomUUID(), UUID.randomUUID(), r);
+        assertThat(o.patternSignature()).isEqualTo(QueryIdentity.patternSignature(QUERY)).isNotBlank();
+        assertThat(o.features()).containsEntry("indexWidth", 3.0);
+    }
+
+    @Test
+    void aHypotheticalTrialMeasuredNothingToLearnFrom() {
+        TrialResult t = trial();
+        TrialResult hypothetical = new TrialResult(t.recommendation(), t.querySql(), TrialMode.HYPOTHETICAL,
+                List.of(), List.of(), null, null, Double.NaN, Double.NaN, 2600, 65, "", "", "15.18", Map.of(),
+                t.startedAt(), t.finishedAt());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrialLearning.outcome(UUID.randomUUID(),
+                UUID.randomUUID(), hypothetical)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hypothetical");
     }
 
     @Test

@@ -1,0 +1,172 @@
+package org.planwright.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.planwright.advice.trial.TrialResult;
+import org.planwright.sqltext.SqlStatement;
+import org.planwright.sqltext.StatementKind;
+import org.planwright.store.Feedback;
+import org.planwright.store.TrialOutcome;
+import org.planwright.store.WorkbenchStore;
+import org.planwright.store.Workspace;
+import org.planwright.testsupport.Corpus;
+import org.planwright.testsupport.PostgresExtension;
+import org.planwright.testsupport.PostgresFixture;
+import org.planwright.testsupport.TpchQueries;
+
+/**
+ * The learning loop end to end on real input (issue 10): the advice module's real advisors over the TPC-H
+ * queries and the Pagila workload on the embedded PostgreSQL, every recommendation that can be tried tried in a
+ * rolled-back transaction, each trial stored in a real H2 store, recorded in the learning loop and given feedback;
+ * then the estimator is trained on those trials with the deploy-if-better rule, and the learned and cost-only
+ * (what-if cost ratio, {@code 100 x (1 - after / before)}) errors are printed for the newest 20 % held out and for
+ * 10-fold out-of-fold predictions of all trials ({@link OutOfFold}). Which one wins is reported, not asserted: see
+ * the note at the end of the test.
+ *
+ * <p>The workloads (TPC-H at two scale factors, Pagila) are interleaved trial by trial so that the held-out trials
+ * are not all from one database. Set {@code -Dplanwright.e2e.store=DIR} to keep the store (the Learning page screenshot in
+ * docs/ comes from one).
+ */
+@ExtendWith(PostgresExtension.class)
+class LearningLoopEndToEndTest {
+
+    /**
+     * TPC-H scale factors: the same queries on two sizes of data (lineitem about 60,000 and 120,000 rows), so that
+     * the estimator sees how table size changes what an index or more memory buys; small, so that 50+ trials of 8
+     * runs each take seconds.
+     */
+    private static final double[] TPCH_SCALES = {0.01, 0.02};
+    private static final Pattern NAMED = Pattern.compile("(?m)^-- name: (\\S+)\\R(.+?);\\s*$");
+
+    @Test
+    void realTrialsAreStoredRecordedGivenFeedbackAndTrainAnEstimatorDeployedOnlyWhenBetter(PostgresFixture pg,
+                                                                                   @TempDir Path temp)
+            throws Exception {
+        String tpch = databaseOf(pg.tpch(TPCH_SCALES[0]));
+        String tpchLarger = databaseOf(pg.tpch(TPCH_SCALES[1]));
+        String pagila = databaseOf(pg.pagila());
+        List<String[]> tpchQueries = new ArrayList<>();
+        for (TpchQueries.TpchQuery q : TpchQueries.all()) {
+            if (q.setup().isEmpty()) { // q15 creates a view first: its query alone cannot run
+                tpchQueries.add(new String[] {"tpch q" + q.number(), q.query()});
+            }
+        }
+        List<String[]> pagilaQueries = pagilaWorkload();
+        assertThat(tpchQueries).as("TPC-H queries read from the corpus").hasSize(21);
+        assertThat(pagilaQueries).as("Pagila queries read from the corpus").hasSizeGreaterThanOrEqualTo(10);
+
+        String kept = System.getProperty("planwright.e2e.store");
+        Path home = kept == null || kept.isBlank() ? temp : Files.createDirectories(Path.of(kept));
+        long started = System.nanoTime();
+        try (WorkbenchStore store = WorkbenchStore.open(home)) {
+            Workspace ws = store.workspaces().create("TPC-H and Pagila " + UUID.randomUUID().toString().substring(0, 8));
+            LearningSettings settings = LearningSettings.defaults();
+            LearningService learning = new LearningService(store, settings, Clock.systemUTC());
+            RealTrials trials = new RealTrials(pg, store.adviceRecords(), learning, ws.id());
+            List<List<RealTrials.Planned>> workloads = List.of(trials.advise(tpch, tpchQueries),
+                    trials.advise(pagila, pagilaQueries), trials.advise(tpchLarger, tpchQueries));
+            long advised = System.nanoTime();
+            List<RealTrials.Planned> planned = new ArrayList<>();
+            for (int i = 0; planned.size() < workloads.stream().mapToInt(List::size).sum(); i++) {
+                for (List<RealTrials.Planned> w : workloads) {
+                    if (i < w.size()) {
+                        planned.add(w.get(i));
+                    }
+                }
+            }
+            trials.tryAll(planned);
+            // feedback on every trial: the measured medians, as the form pre-fills them
+            for (int i = 0; i < trials.results.size(); i++) {
+                TrialResult r = trials.results.get(i);
+                store.learning().feedback().save(new Feedback(UUID.randomUUID(), ws.id(), trials.trialIds.get(i),
+                        r.recommendation().kind().jsonName(), rating(r.actualImprovementPercent()),
+                        r.actualImprovementPercent() >= settings.successThresholdPercent(), null,
+                        r.beforeSummary().medianMillis(), r.afterSummary().medianMillis(),
+                        Feedback.MetricsSource.MEASURED, r.recommendation().estimate().percent(), false, null, null));
+            }
+
+            List<TrialOutcome> outcomes = store.learning().trialOutcomes().list(ws.id());
+            EstimatorTraining.Result result = EstimatorTraining.train(outcomes, null, settings);
+            OutOfFold.Errors cv = OutOfFold.evaluate(outcomes, settings, 10);
+            java.util.Optional<org.planwright.store.EstimatorModel> stored = learning.retrain(ws.id());
+            LearningReport report = learning.report(ws);
+            System.out.printf(Locale.ROOT, "learning e2e: %d queries, %d trials %s, %d not tried%s; advice %.0f s, all %.0f s%n"
+                            + "  training %d, held out %d; median |error| learned %.1f vs cost-only %.1f points"
+                            + " (mean %.1f vs %.1f; CV MAE %.1f)%n"
+                            + "  10-fold out-of-fold, all %d trials: median |error| learned %.1f vs cost-only %.1f"
+                            + " (mean %.1f vs %.1f)%n",
+                    trials.queryCount, outcomes.size(), trials.triedByKind, trials.failures.size(),
+                    trials.failures.isEmpty() ? "" : " " + trials.failures, (advised - started) / 1e9,
+                    (System.nanoTime() - started) / 1e9,
+                    result.trainingSize(), result.holdoutSize(), result.holdoutMedianAe(), result.baselineMedianAe(),
+                    result.holdoutMae(), result.baselineMae(), result.cvMae(), cv.learned().size(), cv.learnedMedian(),
+                    cv.costOnlyMedian(), Stats.mean(cv.learned()), Stats.mean(cv.costOnly()));
+            dump(outcomes, result);
+
+            assertThat(outcomes).as("trials recorded in the learning loop").hasSizeGreaterThanOrEqualTo(50)
+                    .hasSize(trials.results.size());
+            // on these workloads the advisors offer indexes and SET LOCAL work_mem; rewrites and statistics only
+            // when a query has their pattern, so at least two kinds
+            assertThat(trials.triedByKind).as("recommendation kinds tried").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(outcomes.stream().map(TrialOutcome::fingerprint).distinct().count())
+                    .as("distinct queries tried").isGreaterThanOrEqualTo(20);
+            assertThat(report.trials()).isEqualTo(outcomes.size());
+            assertThat(report.feedback()).isEqualTo(outcomes.size());
+            assertThat(result.holdoutSize()).isGreaterThanOrEqualTo(10);
+            assertThat(cv.learned()).hasSize(outcomes.size());
+            // the deploy rule on real data: a model is stored with its held-out figures, and it is in use exactly
+            // when it beat the cost-only estimate there
+            assertThat(stored).isPresent();
+            assertThat(stored.get().trainingSize()).isEqualTo(result.trainingSize());
+            assertThat(stored.get().deployed()).isEqualTo(stored.get().holdoutMae() < stored.get().baselineMae());
+            assertThat(learning.estimator(ws.id()).isLearned()).isEqualTo(stored.get().deployed());
+            // Not asserted: that the learned estimator beats the cost-only one. On this machine the trials'
+            // measurement noise (the same index on the same query measured 18 % faster in one run, 41 % slower in
+            // another) is as large as the estimators' errors, and the comparison came out either way from run to
+            // run (docs/learning.md, "Real trials, end to end"); the figures are printed above.
+        }
+    }
+
+    /** The stand-in DBA's stars for a measured improvement: 5 at 50 %+, 4 at 20 %+, 3 at 10 %+, 2 unchanged, 1 slower. */
+    private static int rating(double improvementPercent) {
+        return improvementPercent >= 50 ? 5 : improvementPercent >= 20 ? 4 : improvementPercent >= 10 ? 3
+                : improvementPercent > -10 ? 2 : 1;
+    }
+
+    /** The Pagila workload of the corpus ({@code plans/generated-pagila/_queries.sql}): its queries. */
+    private static List<String[]> pagilaWorkload() {
+        String text = Corpus.read(Corpus.resolve("plans/generated-pagila/_queries.sql"));
+        List<String[]> out = new ArrayList<>();
+        Matcher m = NAMED.matcher(text);
+        while (m.find()) {
+            if (SqlStatement.of(m.group(2)).kind() == StatementKind.QUERY) {
+                out.add(new String[] {"pagila " + m.group(1), m.group(2)});
+            }
+        }
+        return out;
+    }
+
+    private static void dump(List<TrialOutcome> outcomes, EstimatorTraining.Result result) {
+        for (TrialOutcome o : Accuracy.ordered(outcomes)) {
+            System.out.printf(Locale.ROOT, "  %-10s est %6.1f costOnly %6.1f actual %6.1f  %s%n", o.recommendationKind(),
+                    o.estimatedImprovementPercent(), o.costOnlyEstimatePercent() == null ? Double.NaN
+                            : o.costOnlyEstimatePercent(), o.actualImprovementPercent(), o.features());
+        }
+    }
+
+    private static String databaseOf(String jdbcUrl) {
+        return jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+    }
+}
