@@ -80,11 +80,12 @@ record AdviseReport(int formatVersion, String planwrightVersion, ConnectionInfo 
      * @param beforeMs                   Σ their best "before" times, ms
      * @param afterMs                    Σ their best "after" times, ms
      * @param helped                     statements among them that got faster beyond noise
-     * @param hurt                       statements it made slower beyond noise (empty for a kept index)
+     * @param hurt                       statements it made slower beyond noise (a kept index only with a warning)
+     * @param warning                    null, or why it was kept although it slowed a statement
      * @param statements                 the statements whose plan used it, with their times
      */
     record IndexTrial(Double measuredImprovementPercent, double beforeMs, double afterMs, List<String> helped,
-                      List<String> hurt, List<TrialStatement> statements) {
+                      List<String> hurt, String warning, List<TrialStatement> statements) {
     }
 
 

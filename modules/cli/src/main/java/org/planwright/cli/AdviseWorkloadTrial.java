@@ -92,7 +92,11 @@ final class AdviseWorkloadTrial {
             }
             kept.add(item.withWorkloadTrial(new AdviseReport.IndexTrial(
                     Double.isNaN(o.measuredImprovementPercent()) ? null : round1(o.measuredImprovementPercent()),
-                    round3(o.beforeMs()), round3(o.afterMs()), o.helped(), o.hurt(), used)));
+                    round3(o.beforeMs()), round3(o.afterMs()), o.helped(), o.hurt(), o.warning(), used)));
+            if (o.warning() != null) {
+                err.println("planwright: " + item.title() + ": " + o.warning());
+                err.flush();
+            }
         }
         return report.withWorkloadTrial(kept, new AdviseReport.WorkloadTrialSummary(round3(r.beforeTotalMs()),
                 round3(r.afterTotalMs()), Math.round(r.geomeanRatio() * 1000) / 1000.0, Math.round(r.buildMillis()),

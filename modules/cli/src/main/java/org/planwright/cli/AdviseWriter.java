@@ -78,6 +78,9 @@ final class AdviseWriter {
                                 : String.format(Locale.ROOT, "%.1f %% faster", t.measuredImprovementPercent()),
                         t.beforeMs() / 1000, t.afterMs() / 1000,
                         t.helped().isEmpty() ? "none" : String.join(", ", t.helped()));
+                if (t.warning() != null) {
+                    out.println("   warning: " + t.warning());
+                }
             }
             out.printf(Locale.ROOT, "   estimated improvement %.1f %% (confidence %.1f): %s%n",
                     i.estimatedImprovementPercent(), i.confidence(), i.method());
@@ -140,7 +143,7 @@ final class AdviseWriter {
             String measured = it != null ? (it.measuredImprovementPercent() == null ? "unused" : String.format(
                     Locale.ROOT, "%.1f %% (%s: %.3f -> %.3f s)", it.measuredImprovementPercent(),
                     String.join(", ", it.statements().stream().map(AdviseReport.TrialStatement::label).toList()),
-                    it.beforeMs() / 1000, it.afterMs() / 1000))
+                    it.beforeMs() / 1000, it.afterMs() / 1000)) + (it.warning() == null ? "" : "; " + it.warning())
                     : t == null ? "" : t.skipped() != null ? "not tried" : String.format(Locale.ROOT,
                     "%.1f %% (p = %.3g)", t.actualImprovementPercent(), t.pValue());
             out.printf(Locale.ROOT, "| %d | %s | `%s` | %.1f %% | %s | %s | %s |%n", ++n, i.kind(), i.sql().replace("|", "\\|"),
