@@ -62,7 +62,8 @@ record AdviseReport(int formatVersion, String planwrightVersion, ConnectionInfo 
      * @param beforeCapped every run before hit the statement timeout
      * @param afterCapped  every run after did
      * @param indexesUsed  names of the kept indexes its plan used
-     * @param change       {@code faster}, {@code slower}, {@code same} (within noise) or {@code failed: message}
+     * @param change       {@code faster}, {@code slower}, {@code same} (within noise), {@code unaffected} (its plan
+     *                     used none of the kept indexes: any difference is noise) or {@code failed: message}
      */
     record TrialStatement(String label, Double beforeMs, Double afterMs, boolean beforeCapped, boolean afterCapped,
                           List<String> indexesUsed, String change) {

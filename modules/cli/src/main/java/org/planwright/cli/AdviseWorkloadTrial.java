@@ -104,8 +104,8 @@ final class AdviseWorkloadTrial {
     }
 
     private static AdviseReport.TrialStatement statement(WorkloadTrial.StatementTime t) {
-        String change = t.error() != null ? "failed: " + t.error() : t.slower() ? "slower" : t.faster() ? "faster"
-                : "same";
+        String change = t.error() != null ? "failed: " + t.error()
+                : t.indexesUsed().isEmpty() ? "unaffected" : t.slower() ? "slower" : t.faster() ? "faster" : "same";
         return new AdviseReport.TrialStatement(t.label(), nullable(t.beforeMs()), nullable(t.afterMs()), t.beforeCapped(),
                 t.afterCapped(), t.indexesUsed(), change);
     }

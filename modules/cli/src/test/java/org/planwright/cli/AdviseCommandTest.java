@@ -61,21 +61,13 @@ class AdviseCommandTest {
         long indexesBefore = indexCount(pg, db);
         Path queries = Corpus.resolve("sql/tpch/queries");
         Path workload = Files.createDirectory(dir.resolve("workload"));
-        for (String q : new String[] {"q17.sql", "q19.sql", "q15.sql"}) {
+        for (String q : new String[] {"q19.sql", "q22.sql", "q15.sql"}) {
             Files.copy(queries.resolve(q), workload.resolve(q));
         }
-        CliRun run = CliRun.run("advise", "--url", url, "-U", pg.user(), "--format", "markdown", "--trial",
-                "--allow-locking-builds", workload.toString());
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        // the workload's figures are in the text and Markdown reports; the statements' own measurements too
-        assertThat(run.out()).contains("Measured: workload ").contains("geometric mean of time ratios")
-                .contains("| q17.sql |").contains("faster");
-        // q15's CREATE VIEW and DROP VIEW have no plan; its SELECT needs the view, which the read-only session
-        // never creates: all three are listed as skipped with their reason
-        assertThat(run.out()).contains("q15.sql#1 | skipped").contains("q15.sql#2 | skipped");
         CliRun json = CliRun.run("advise", "--url", url, "-U", pg.user(), "--format", "json", "--trial",
                 "--allow-locking-builds", workload.toString());
         assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(json.err()).contains("Timing q19.sql without and with the indexes");
         JsonNode recs = new ObjectMapper().readTree(json.out());
         JsonNode first = recs.get(0);
         JsonNode measured = first.get("workloadTrial");
@@ -83,7 +75,7 @@ class AdviseCommandTest {
         assertThat(first.get("trial").isNull()).isTrue();
         assertThat(measured.get("statements").findValuesAsText("label")).isNotEmpty();
         assertThat(measured.get("beforeMs").asDouble()).isGreaterThan(measured.get("afterMs").asDouble());
-        assertThat(measured.get("measuredImprovementPercent").asDouble()).isGreaterThan(50);
+        assertThat(measured.get("measuredImprovementPercent").asDouble()).isGreaterThan(30);
         assertThat(measured.get("helped").size()).isPositive();
         assertThat(measured.get("hurt").size()).isZero();
         assertThat(indexCount(pg, db)).as("indexes after the trial").isEqualTo(indexesBefore);
@@ -122,8 +114,13 @@ class AdviseCommandTest {
     void textNamesTheMethodAndTheSqlToApply(DebianPostgres15 pg) {
         String url = pg.tpchPrimaryKeysOnly(0.02);
         CliRun run = CliRun.run("advise", "--url", url, "-U", pg.user(),
-                Corpus.resolve("sql/tpch/queries/q17.sql").toString());
+                Corpus.resolve("sql/tpch/queries/q17.sql").toString(),
+                Corpus.resolve("sql/tpch/queries/q15.sql").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
+        // q15's CREATE VIEW and DROP VIEW have no plan; its SELECT needs the view, which the read-only session
+        // never creates: all three are listed as skipped with their reason (text and Markdown; not in the JSON list)
+        assertThat(run.out()).contains("q15.sql#1: CREATE").contains("q15.sql#2: ")
+                .contains("q15.sql#3: DROP").contains("Skipped ");
         assertThat(run.out()).contains("Method: HypoPG").contains("[index] Index public.lineitem (l_partkey")
                 .contains("apply: CREATE INDEX CONCURRENTLY").contains("undo:  DROP INDEX");
     }
