@@ -125,7 +125,8 @@ public final class IndexAdvisor {
             progress.accept("Costing " + relevant.size() + " candidate indexes one by one");
             List<IndexCandidate> useful = singles();
             progress.accept(useful.size() + " candidates cut a statement's cost by "
-                    + fmt(options.minCostCutPercent()) + " % or more; choosing a set");
+                    + fmt(options.minCostCutPercent()) + " % or more; choosing a set (" + whatIf.explainCalls()
+                    + " what-if EXPLAINs so far)");
             List<Step> steps = greedy(useful);
             List<IndexCandidate> chosen = new ArrayList<>(steps.stream().map(Step::c).toList());
             double pricePerByte = 0;
@@ -142,6 +143,7 @@ public final class IndexAdvisor {
                 chosen = new ArrayList<>(chosen.subList(0, k));
             }
             chosen = prune(chosen);
+            progress.accept("Greedy set chosen (" + whatIf.explainCalls() + " what-if EXPLAINs so far)");
             chosen = improve(chosen, useful, pricePerByte);
             chosen = prune(chosen);
             return result(chosen, hypo, t0);
