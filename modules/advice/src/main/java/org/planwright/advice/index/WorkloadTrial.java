@@ -55,6 +55,12 @@ import org.slf4j.LoggerFactory;
  * After the search the rejected indexes are dropped (still inside the transaction) and the statements that used them
  * measured again, so the reported "after" is the kept set's.
  *
+ * <p>Locks: each CREATE INDEX holds a SHARE lock on its table (writers wait) until the end; each "before" run and
+ * each blame run holds an ACCESS EXCLUSIVE lock on the tables of the dropped indexes until its savepoint is rolled
+ * back (readers wait too, for up to one statement timeout). Another session reading several of those tables at the
+ * same time can deadlock with it; PostgreSQL then aborts one side — if it is the trial's run, that statement is
+ * reported as failed and the trial goes on. Run it on a sandbox or a quiet server.
+ *
  * <p>Thread rules: {@link #run} blocks; call it on a worker (virtual) thread. {@link Cancellation#cancel()} from any
  * thread stops the running statement; the transaction is then rolled back and {@code CANCELLED} thrown. If the
  * client dies, PostgreSQL aborts the open transaction: nothing is ever committed.
