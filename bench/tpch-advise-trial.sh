@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 url=$1; n=${2:-2}; out=${BENCH_OUT:-/tmp/pw-advice-bench-out}; mkdir -p "$out"
-for i in $(seq 1 "$n"); do
+for i in $(seq "${FIRST:-1}" $((${FIRST:-1} + n - 1))); do
   ./planwright advise --url "$url" -U postgres --statement-timeout 30s --trial --allow-locking-builds \
     --format markdown /work/shared/corpus/sql/tpch/queries > "$out/trial-$i.md" 2> "$out/trial-$i.err"
   f="$out/trial-$i.md"
