@@ -20,16 +20,73 @@ import org.planwright.cli.report.ConnectionInfo;
  * @param statements        each costed statement's estimated plan cost before and after the recommended indexes
  * @param skipped           statements not costed, with the reason
  * @param recommendations   index recommendations (most estimated benefit first), then drop-index ones
+ * @param workloadTrial     with {@code --trial} on a workload of several statements: the set measured together, or
+ *                          null
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record AdviseReport(int formatVersion, String planwrightVersion, ConnectionInfo connection, String method,
                     String lockNote, String trial, Workload workload, List<StatementCost> statements,
-                    List<Skipped> skipped, List<Item> recommendations) {
+                    List<Skipped> skipped, List<Item> recommendations, WorkloadTrialSummary workloadTrial) {
 
     /** @return this report with other items (the same items with their trials) */
     AdviseReport withRecommendations(List<Item> items) {
         return new AdviseReport(formatVersion, planwrightVersion, connection, method, lockNote, trial, workload,
-                statements, skipped, items);
+                statements, skipped, items, workloadTrial);
+    }
+
+    /** @return this report with the kept items and the workload trial's totals */
+    AdviseReport withWorkloadTrial(List<Item> items, WorkloadTrialSummary summary) {
+        return new AdviseReport(formatVersion, planwrightVersion, connection, method, lockNote, trial, workload,
+                statements, skipped, items, summary);
+    }
+
+    /**
+     * The workload measured without and with the recommended set (org.planwright.advice.index.WorkloadTrial).
+     *
+     * @param beforeMs      Σ best "before" execution times, ms (capped statements count as the statement timeout)
+     * @param afterMs       Σ best "after" times with the kept set, ms
+     * @param geomeanRatio  geometric mean over the statements of after / before
+     * @param buildMillis   time the CREATE INDEX statements took, ms
+     * @param elapsedMillis wall time of the trial, ms
+     * @param statements    each statement's times
+     * @param rejected      the indexes dropped from the advice, with why
+     */
+    record WorkloadTrialSummary(double beforeMs, double afterMs, double geomeanRatio, long buildMillis,
+                                long elapsedMillis, List<TrialStatement> statements, List<Rejected> rejected) {
+    }
+
+    /**
+     * @param label        the statement
+     * @param beforeMs     best execution time without the set, ms; null when it failed
+     * @param afterMs      best with the kept set, ms; null when it failed
+     * @param beforeCapped every run before hit the statement timeout
+     * @param afterCapped  every run after did
+     * @param indexesUsed  names of the kept indexes its plan used
+     * @param change       {@code faster}, {@code slower}, {@code same} (within noise), {@code unaffected} (its plan
+     *                     used none of the kept indexes: any difference is noise) or {@code failed: message}
+     */
+    record TrialStatement(String label, Double beforeMs, Double afterMs, boolean beforeCapped, boolean afterCapped,
+                          List<String> indexesUsed, String change) {
+    }
+
+    /** @param title the index @param sql its CREATE INDEX @param reason why the trial dropped it, with numbers */
+    record Rejected(String title, String sql, String reason) {
+    }
+
+    /**
+     * What the workload trial measured for one kept index.
+     *
+     * @param measuredImprovementPercent 100 · (before − after) / before over the statements whose plan used it; null
+     *                                   when none did
+     * @param beforeMs                   Σ their best "before" times, ms
+     * @param afterMs                    Σ their best "after" times, ms
+     * @param helped                     statements among them that got faster beyond noise
+     * @param hurt                       statements it made slower beyond noise (a kept index only with a warning)
+     * @param warning                    null, or why it was kept although it slowed a statement
+     * @param statements                 the statements whose plan used it, with their times
+     */
+    record IndexTrial(Double measuredImprovementPercent, double beforeMs, double afterMs, List<String> helped,
+                      List<String> hurt, String warning, List<TrialStatement> statements) {
     }
 
 
@@ -68,16 +125,23 @@ record AdviseReport(int formatVersion, String planwrightVersion, ConnectionInfo 
      * @param indexSizeBytes              estimated size of the index to create or drop, bytes; null for others
      * @param helps                       labels of the statements it helps (index); empty otherwise
      * @param evidence                    facts behind it
-     * @param trial                       with {@code --trial}: what the trial measured, or why it did not run; null
-     *                                    without {@code --trial}
+     * @param trial                       with {@code --trial} on one statement: what the trial measured, or why it
+     *                                    did not run; null otherwise
+     * @param workloadTrial               with {@code --trial} on a workload: what the workload trial measured for this
+     *                                    index; null otherwise
      */
     record Item(String kind, String title, String target, String sql, String undoSql,
                 double estimatedImprovementPercent, double confidence, String method, Long indexSizeBytes,
-                List<String> helps, List<Fact> evidence, Trial trial) {
+                List<String> helps, List<Fact> evidence, Trial trial, IndexTrial workloadTrial) {
 
         Item withTrial(Trial t) {
             return new Item(kind, title, target, sql, undoSql, estimatedImprovementPercent, confidence, method,
-                    indexSizeBytes, helps, evidence, t);
+                    indexSizeBytes, helps, evidence, t, workloadTrial);
+        }
+
+        Item withWorkloadTrial(IndexTrial t) {
+            return new Item(kind, title, target, sql, undoSql, estimatedImprovementPercent, confidence, method,
+                    indexSizeBytes, helps, evidence, trial, t);
         }
     }
 
@@ -109,6 +173,6 @@ record AdviseReport(int formatVersion, String planwrightVersion, ConnectionInfo 
         return new Item(r.kind().jsonName(), r.title(), r.target(), r.sql(), r.undoSql(),
                 Math.round(r.estimate().percent() * 10) / 10.0, r.estimate().confidence(), r.estimate().method(),
                 chosen == null ? null : chosen.sizeBytes(), chosen == null ? List.of() : chosen.helps(),
-                r.evidence().stream().map(e -> new Fact(e.label(), e.detail())).toList(), null);
+                r.evidence().stream().map(e -> new Fact(e.label(), e.detail())).toList(), null, null);
     }
 }

@@ -125,8 +125,26 @@ public final class IndexAdvisor {
             progress.accept("Costing " + relevant.size() + " candidate indexes one by one");
             List<IndexCandidate> useful = singles();
             progress.accept(useful.size() + " candidates cut a statement's cost by "
-                    + fmt(options.minCostCutPercent()) + " % or more; choosing a set");
-            List<IndexCandidate> chosen = greedy(useful);
+                    + fmt(options.minCostCutPercent()) + " % or more; choosing a set (" + whatIf.explainCalls()
+                    + " what-if EXPLAINs so far)");
+            List<Step> steps = greedy(useful);
+            List<IndexCandidate> chosen = new ArrayList<>(steps.stream().map(Step::c).toList());
+            double pricePerByte = 0;
+            if (options.budgetBytes() == 0 && !steps.isEmpty()) {
+                pricePerByte = KneeRule.pricePerByte(steps.stream().mapToDouble(Step::benefit).toArray(),
+                        steps.stream().mapToLong(Step::size).toArray());
+                int k = KneeRule.kneeLength(steps.stream().mapToDouble(Step::benefit).toArray(),
+                        steps.stream().mapToLong(Step::size).toArray());
+                if (k < steps.size()) {
+                    progress.accept(String.format(Locale.ROOT, "Knee after %d of %d indexes: the others add less "
+                            + "benefit per byte (%.3g per MB) than the whole set's average", k, steps.size(),
+                            pricePerByte * 1048576));
+                }
+                chosen = new ArrayList<>(chosen.subList(0, k));
+            }
+            chosen = prune(chosen);
+            progress.accept("Greedy set chosen (" + whatIf.explainCalls() + " what-if EXPLAINs so far)");
+            chosen = improve(chosen, useful, pricePerByte);
             chosen = prune(chosen);
             return result(chosen, hypo, t0);
         }
@@ -215,8 +233,13 @@ public final class IndexAdvisor {
             return useful;
         }
 
-        private List<IndexCandidate> greedy(List<IndexCandidate> useful) throws TargetException {
+        /** One greedy step: the index added, its marginal benefit (Σ weight·ln ratio) and its size, bytes. */
+        private record Step(IndexCandidate c, double benefit, long size) {
+        }
+
+        private List<Step> greedy(List<IndexCandidate> useful) throws TargetException {
             List<IndexCandidate> chosen = new ArrayList<>();
+            List<Step> steps = new ArrayList<>();
             double[] current = costed.stream().mapToDouble(c -> c.baseCost).toArray();
             record Entry(IndexCandidate c, double bound) {
             }
@@ -247,13 +270,139 @@ public final class IndexAdvisor {
                     continue;
                 }
                 chosen.add(top.c());
+                steps.add(new Step(top.c(), g.benefit, size));
                 used += size;
                 for (int q : relevant.get(top.c())) {
                     current[q] = Math.min(current[q], g.costs.getOrDefault(q, current[q]));
                 }
-                progress.accept("Chose " + top.c().definition() + " (" + chosen.size() + " so far)");
+                progress.accept(String.format(Locale.ROOT, "Chose %s (%d so far): benefit %.3f, %,d bytes, %.3g per MB",
+                        top.c().definition(), chosen.size(), g.benefit, size, perByte * 1048576));
             }
-            return chosen;
+            return steps;
+        }
+
+        /**
+         * Local improvement of a chosen set (index merging, Chaudhuri and Narasayya, ICDE 1999; narrowing): moves
+         * are (a) replace a chosen index by the merge of it with another candidate or chosen index of the same table
+         * that leads with the same key column and has the same predicate (the longer key list, then the other's
+         * remaining keys and INCLUDE columns as INCLUDE columns), and (b) drop a chosen index's INCLUDE list. A move is
+         * taken when it raises the set's score, workload benefit − price · bytes, where benefit = Σ weight·ln(base
+         * cost / cost) over the statements on that table and the price is the knee's benefit per byte (0 with a
+         * budget: then a move must lose no benefit and save bytes, and stay within the budget). Best move first, until
+         * none improves.
+         */
+        private List<IndexCandidate> improve(List<IndexCandidate> chosen, List<IndexCandidate> useful,
+                                             double price) throws TargetException {
+            List<IndexCandidate> set = new ArrayList<>(chosen);
+            for (int round = 0; round < 2 * Math.max(1, set.size()); round++) {
+                List<IndexCandidate> best = null;
+                String bestWhy = null;
+                double bestGain = 1e-6;
+                long bestSaved = 0;
+                for (IndexCandidate i : List.copyOf(set)) {
+                    List<List<IndexCandidate>> moves = new ArrayList<>();
+                    List<String> why = new ArrayList<>();
+                    if (!i.include().isEmpty()) {
+                        IndexCandidate narrow = new IndexCandidate(i.table(), i.keys(), List.of(), i.predicate());
+                        if (!set.contains(narrow)) {
+                            moves.add(replace(set, i, null, narrow));
+                            why.add("Narrowed " + i.definition() + " to " + narrow.definition());
+                        }
+                    }
+                    Set<IndexCandidate> partners = new LinkedHashSet<>(useful);
+                    partners.addAll(set);
+                    for (IndexCandidate c : partners) {
+                        if (c.equals(i) || !c.table().equals(i.table()) || !c.predicate().equals(i.predicate())
+                                || !c.keys().getFirst().equals(i.keys().getFirst())) {
+                            continue;
+                        }
+                        IndexCandidate m = merge(i, c);
+                        if (m.equals(i) || set.contains(m) && !m.equals(c)) {
+                            continue;
+                        }
+                        moves.add(replace(set, i, set.contains(c) ? c : null, m));
+                        why.add("Merged " + i.definition() + (set.contains(c) ? " and " : " with candidate ")
+                                + c.definition() + " into " + m.definition());
+                    }
+                    for (int k = 0; k < moves.size(); k++) {
+                        List<IndexCandidate> next = moves.get(k);
+                        long bytesBefore = bytes(set);
+                        long bytesAfter = bytes(next);
+                        if (options.budgetBytes() > 0 && bytesAfter > options.budgetBytes()) {
+                            continue;
+                        }
+                        double db = benefit(next, i.table()) - benefit(set, i.table());
+                        double gain = db - price * (bytesAfter - bytesBefore);
+                        boolean better = price > 0 ? gain > bestGain
+                                : db > -1e-6 && bytesAfter < bytesBefore && bytesBefore - bytesAfter > bestSaved;
+                        if (better) {
+                            best = next;
+                            bestWhy = why.get(k) + String.format(Locale.ROOT, " (benefit %+.3f, %+,d bytes)", db,
+                                    bytesAfter - bytesBefore);
+                            bestGain = price > 0 ? gain : bestGain;
+                            bestSaved = bytesBefore - bytesAfter;
+                        }
+                    }
+                }
+                if (best == null) {
+                    break;
+                }
+                progress.accept(bestWhy);
+                set = best;
+            }
+            return set;
+        }
+
+        private List<IndexCandidate> replace(List<IndexCandidate> set, IndexCandidate out1, IndexCandidate out2,
+                                             IndexCandidate in) {
+            List<IndexCandidate> next = new ArrayList<>(set);
+            int at = next.indexOf(out1);
+            next.set(at, in);
+            if (out2 != null) {
+                next.remove(out2);
+            }
+            if (!relevant.containsKey(in)) {
+                Set<Integer> qs = new LinkedHashSet<>(relevant.get(out1));
+                for (var e : relevant.entrySet()) {
+                    if (e.getKey().table().equals(in.table())
+                            && e.getKey().keys().getFirst().equals(in.keys().getFirst())) {
+                        qs.addAll(e.getValue());
+                    }
+                }
+                relevant.put(in, qs);
+            }
+            return next;
+        }
+
+        /** @return a's keys (or b's when longer and a's are a prefix of them), the rest of both as INCLUDE */
+        private IndexCandidate merge(IndexCandidate a, IndexCandidate b) {
+            List<String> keys = b.keys().size() > a.keys().size()
+                    && b.keys().subList(0, a.keys().size()).equals(a.keys()) ? b.keys() : a.keys();
+            Set<String> include = new LinkedHashSet<>();
+            for (List<String> l : List.of(a.keys(), a.include(), b.keys(), b.include())) {
+                include.addAll(l);
+            }
+            include.removeAll(keys);
+            return new IndexCandidate(a.table(), keys, List.copyOf(include), a.predicate());
+        }
+
+        private long bytes(List<IndexCandidate> set) throws TargetException {
+            long b = 0;
+            for (IndexCandidate c : set) {
+                b += size(c);
+            }
+            return b;
+        }
+
+        /** @return Σ weight·ln(base cost / cost with {@code set}) over the statements that read {@code table} */
+        private double benefit(List<IndexCandidate> set, TableRef table) throws TargetException {
+            double b = 0;
+            for (int q = 0; q < costed.size(); q++) {
+                if (costed.get(q).tables.containsValue(table)) {
+                    b += costed.get(q).statement.weight() * Math.log(costed.get(q).baseCost / cost(q, set, null));
+                }
+            }
+            return b;
         }
 
         /** Drops chosen indexes whose removal raises no statement's cost by the threshold. */

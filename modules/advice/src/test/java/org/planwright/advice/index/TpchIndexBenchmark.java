@@ -71,13 +71,23 @@ class TpchIndexBenchmark {
                 double minCut = Double.parseDouble(System.getProperty("planwright.bench.minCut", "50"));
                 long budgetMb = Long.parseLong(System.getProperty("planwright.bench.budgetMb", "0"));
                 advice = new IndexAdvisor(session, IndexAdviceOptions.defaults().withMinCostCutPercent(minCut)
-                        .withBudgetBytes(budgetMb * 1024 * 1024), m -> { }).advise(workload);
+                        .withBudgetBytes(budgetMb * 1024 * 1024), m -> System.out.println("  " + m)).advise(workload);
                 System.out.printf(Locale.ROOT, "options: min cost cut %.0f %%, budget %s%n", minCut,
                         budgetMb == 0 ? "none" : budgetMb + " MB");
             }
             System.out.printf(Locale.ROOT, "advice: %.1f s, %d candidates, %d what-if EXPLAINs, %d indexes, "
                             + "%,d bytes estimated, skipped %s%n", advice.elapsedMillis() / 1000, advice.candidates(),
                     advice.explainCalls(), advice.chosen().size(), advice.totalBytes(), advice.skipped());
+            for (var ch : advice.chosen()) {
+                System.out.printf(Locale.ROOT, "  %s: %,d bytes, %.1f %% of %s%n", ch.candidate().definition(),
+                        ch.sizeBytes(), ch.improvementPercent(), ch.helps());
+            }
+            for (var st : advice.statements()) {
+                System.out.printf(Locale.ROOT, "  %s: cost %,.0f -> %,.0f%n", st.label(), st.costBefore(), st.costAfter());
+            }
+            if (Boolean.getBoolean("planwright.bench.adviceOnly")) {
+                return;
+            }
             List<String> names = new ArrayList<>();
             try {
                 try (Statement st = c.createStatement()) {

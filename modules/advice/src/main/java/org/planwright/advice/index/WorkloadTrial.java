@@ -1,0 +1,508 @@
+package org.planwright.advice.index;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.statistics.inference.AlternativeHypothesis;
+import org.apache.commons.statistics.inference.MannWhitneyUTest;
+import org.planwright.advice.Cancellation;
+import org.planwright.advice.ProgressListener;
+import org.planwright.targetdb.ConnectionProfile;
+import org.planwright.targetdb.QueryResult;
+import org.planwright.targetdb.TargetException;
+import org.planwright.targetdb.TargetException.Reason;
+import org.planwright.targetdb.TargetSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Measures a chosen index set on the whole workload, for real, and rejects the indexes that make a statement slower
+ * — what plan costs cannot see (a nested loop with random heap access that the planner costs cheaper than the hash
+ * join it replaces, say).
+ *
+ * <p>Everything runs in one transaction on the trial's read-write session that is <b>always rolled back</b>:
+ * {@code BEGIN}; {@code SET LOCAL lock_timeout}; {@code CREATE INDEX} of every index of the set (a SHARE lock on each
+ * table, writers wait until the end: needs the DBA's consent off the sandbox); then per statement, {@code runs}
+ * times alternately "before" (inside a savepoint: {@code DROP INDEX} of the set's indexes, which is transactional,
+ * the run, {@code ROLLBACK TO SAVEPOINT}) and "after" (inside a savepoint: the run, then roll back to it). A run is
+ * {@code EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON)} — its "Execution Time" (ms) with little instrumentation cost and
+ * the plan, whose "Index Name"s say which indexes the statement used; data-changing statements are undone by the
+ * savepoint. A run stopped by the session's statement timeout counts as the timeout ("capped"), and a capped
+ * "before" is not repeated. Each side keeps its best (fastest) run, as TPC-H practice and the issue's measurement
+ * do (best of 2).
+ *
+ * <p><b>Slower beyond noise</b>: best after > best before × (1 + tolerance) and by more than
+ * {@link #MIN_SLOWDOWN_MS}, where tolerance = max({@link #MIN_TOLERANCE}, the relative spread (max − min) / min of
+ * either side's runs): the run-to-run spread of the same statement under the same conditions is the noise estimate,
+ * with 10 % as a floor because two runs can agree by chance. Such a statement is timed {@code runs} more times on
+ * each side and the slowdown confirmed by a two-sided Mann-Whitney U test at {@link #SIGNIFICANCE} (with 4 runs a
+ * side the smallest p-value is 0.029), so load on a shared server does not blame an index. Then each set index its
+ * plan used is dropped in turn (savepoint) and the statement run again; the index without which it is fastest, if
+ * that brings it back within noise of "before" or at least the tolerance faster than "after", is the culprit. A
+ * culprit is <b>rejected</b> (dropped from the advice, with the reason) unless the statements whose plans use it
+ * save more time than the slowed ones lose: Σ weight·(after − before) ms over them is negative. Then it is kept
+ * with a warning naming the slowed statement, because dropping it would make the workload slower (an index that
+ * fixes a 30 s query and slows a 2 s one by 30 % stays; one that saves 50 ms on one statement and costs 900 ms on
+ * another goes). Time, not the geometric mean, decides here: a ratio would let a microsecond gain outweigh a
+ * second lost.
+ * After the search the rejected indexes are dropped (still inside the transaction) and the statements that used them
+ * measured again, so the reported "after" is the kept set's.
+ *
+ * <p>Locks: each CREATE INDEX holds a SHARE lock on its table (writers wait) until the end; each "before" run and
+ * each blame run holds an ACCESS EXCLUSIVE lock on the tables of the dropped indexes until its savepoint is rolled
+ * back (readers wait too, for up to one statement timeout). Another session reading several of those tables at the
+ * same time can deadlock with it; PostgreSQL then aborts one side — if it is the trial's run, that statement is
+ * reported as failed and the trial goes on. Run it on a sandbox or a quiet server.
+ *
+ * <p>Thread rules: {@link #run} blocks; call it on a worker (virtual) thread. {@link Cancellation#cancel()} from any
+ * thread stops the running statement; the transaction is then rolled back and {@code CANCELLED} thrown. If the
+ * client dies, PostgreSQL aborts the open transaction: nothing is ever committed.
+ */
+public final class WorkloadTrial {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkloadTrial.class);
+    /** Smallest relative slowdown counted as real (10 %), see the class comment. */
+    public static final double MIN_TOLERANCE = 0.10;
+    /** Smallest absolute slowdown counted as real, ms: below it timer and scheduling jitter dominate. */
+    public static final double MIN_SLOWDOWN_MS = 5;
+    /** Significance level of the Mann-Whitney U test that confirms a slowdown before an index is blamed. */
+    public static final double SIGNIFICANCE = 0.05;
+    private static final Pattern INDEX_NAME = Pattern.compile("\"Index Name\":\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /**
+     * @param runs        timed runs per side and statement (best kept), at least 1; 2 is the issue's "best of 2"
+     * @param lockTimeout ms a CREATE/DROP INDEX may wait for its table lock before the trial fails
+     * @param lockConsent the DBA agreed that the trial takes locks on a server that is not the sandbox
+     */
+    public record Options(int runs, long lockTimeout, boolean lockConsent) {
+        public Options {
+            if (runs < 1 || lockTimeout < 1) {
+                throw new IllegalArgumentException("a workload trial needs at least 1 run and a lock timeout");
+            }
+        }
+
+        /** @return best of 2, lock timeout 5 s, no consent */
+        public static Options defaults() {
+            return new Options(2, 5000, false);
+        }
+
+        /** @param consent the DBA's consent @return a copy */
+        public Options withLockConsent(boolean consent) {
+            return new Options(runs, lockTimeout, consent);
+        }
+
+        /** @param n runs per side @return a copy */
+        public Options withRuns(int n) {
+            return new Options(n, lockTimeout, lockConsent);
+        }
+    }
+
+    /**
+     * One statement measured.
+     *
+     * @param label        the statement's label
+     * @param beforeMs     best execution time without the set, ms (the timeout when capped)
+     * @param afterMs      best execution time with the kept set, ms (the timeout when capped)
+     * @param beforeCapped every "before" run hit the statement timeout (the time is at least {@code beforeMs})
+     * @param afterCapped  every "after" run hit it
+     * @param tolerance    the relative noise used for this statement (fraction)
+     * @param indexesUsed  names of the kept set's indexes the "after" plan used
+     * @param error        the statement failed (not a timeout): the server's message; times are then NaN
+     */
+    public record StatementTime(String label, double beforeMs, double afterMs, boolean beforeCapped,
+                                boolean afterCapped, double tolerance, List<String> indexesUsed, String error) {
+        public StatementTime {
+            indexesUsed = List.copyOf(indexesUsed);
+        }
+
+        /** @return after / before (NaN when it failed) */
+        public double ratio() {
+            return afterMs / beforeMs;
+        }
+
+        /** @return true when "after" is slower than "before" beyond noise (see the class comment) */
+        public boolean slower() {
+            return error == null && afterMs > beforeMs * (1 + tolerance) && afterMs - beforeMs > MIN_SLOWDOWN_MS;
+        }
+
+        /** @return true when "after" is faster than "before" beyond noise */
+        public boolean faster() {
+            return error == null && beforeMs > afterMs * (1 + tolerance) && beforeMs - afterMs > MIN_SLOWDOWN_MS;
+        }
+    }
+
+    /**
+     * What the trial found for one index of the set.
+     *
+     * @param index                 the index
+     * @param name                  the name it was built with
+     * @param rejected              null when kept; else why it was dropped from the advice, one sentence with numbers
+     * @param warning               null, or why it was kept although it slowed a statement (see the class comment)
+     * @param helped                labels of the statements whose kept-set plan uses it and got faster beyond noise
+     * @param hurt                  labels of the statements it made slower beyond noise (rejected ones name them)
+     * @param beforeMs              sum of the "before" times of the statements whose plan used it, ms
+     * @param afterMs               sum of their "after" times, ms (for a rejected index: with it, before rejection)
+     * @param measuredImprovementPercent 100 · (before − after) / before over those statements; NaN when none used it
+     */
+    public record IndexOutcome(IndexCandidate index, String name, String rejected, String warning, List<String> helped,
+                               List<String> hurt, double beforeMs, double afterMs,
+                               double measuredImprovementPercent) {
+        public IndexOutcome {
+            helped = List.copyOf(helped);
+            hurt = List.copyOf(hurt);
+        }
+    }
+
+    /**
+     * @param statements  every statement, "after" with the kept set
+     * @param indexes     every index of the set tried, in the set's order
+     * @param buildMillis time the CREATE INDEX statements took together, ms
+     * @param elapsedMillis wall time of the whole trial, ms
+     */
+    public record Result(List<StatementTime> statements, List<IndexOutcome> indexes, double buildMillis,
+                         double elapsedMillis) {
+        public Result {
+            statements = List.copyOf(statements);
+            indexes = List.copyOf(indexes);
+        }
+
+        /** @return Σ best "before" times of the statements that ran, ms */
+        public double beforeTotalMs() {
+            return statements.stream().filter(s -> s.error() == null).mapToDouble(StatementTime::beforeMs).sum();
+        }
+
+        /** @return Σ best "after" times, ms */
+        public double afterTotalMs() {
+            return statements.stream().filter(s -> s.error() == null).mapToDouble(StatementTime::afterMs).sum();
+        }
+
+        /** @return geometric mean of after / before over the statements that ran (TPC-H's power-metric view) */
+        public double geomeanRatio() {
+            return Math.exp(statements.stream().filter(s -> s.error() == null && s.beforeMs() > 0 && s.afterMs() > 0)
+                    .mapToDouble(s -> Math.log(s.ratio())).average().orElse(0));
+        }
+
+        /** @return the indexes the trial kept */
+        public List<IndexCandidate> kept() {
+            return indexes.stream().filter(i -> i.rejected() == null).map(IndexOutcome::index).toList();
+        }
+    }
+
+    /** One statement's runs. */
+    private static final class Sample {
+        final List<Double> before = new ArrayList<>();
+        final List<Double> after = new ArrayList<>();
+        boolean beforeCapped = true;
+        boolean afterCapped = true;
+        Set<String> used = new LinkedHashSet<>();
+        String error;
+        /** when measured again after a rejection: what the first measurement used and took */
+        Set<String> usedBeforeRejection;
+        List<Double> afterBeforeRejection;
+
+        Set<String> usedBeforeRejection() {
+            return usedBeforeRejection != null ? usedBeforeRejection : used;
+        }
+
+        List<Double> afterBeforeRejection() {
+            return afterBeforeRejection != null ? afterBeforeRejection : after;
+        }
+
+        double best(List<Double> l) {
+            return l.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        }
+
+        double tolerance() {
+            return Math.max(MIN_TOLERANCE, Math.max(spread(before), spread(after)));
+        }
+
+        static double spread(List<Double> l) {
+            if (l.size() < 2) {
+                return 0;
+            }
+            double min = l.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            double max = l.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            return min > 0 ? (max - min) / min : 0;
+        }
+    }
+
+    private record Run(double ms, boolean capped, Set<String> used) {
+    }
+
+    /**
+     * @param session      the trial's read-write session, with the statement timeout each run must keep (the cap)
+     * @param workload     the statements; each explainable
+     * @param set          the index set to try (e.g. {@link IndexAdvice#chosen()}'s candidates)
+     * @param options      runs, lock timeout, consent
+     * @param progress     told before each statement and build
+     * @param cancellation stops the trial
+     * @return per statement and per index what was measured, with the rejected indexes and why
+     * @throws TargetException {@code UNSUPPORTED_STATEMENT} for a read-only session or without consent off the
+     *                         sandbox; {@code SQL_ERROR} when an index cannot be built (e.g. its name exists);
+     *                         {@code CANCELLED}; {@code OTHER} when the connection breaks. In every case nothing
+     *                         was changed: the transaction is rolled back.
+     */
+    public Result run(TargetSession session, List<WorkloadStatement> workload, List<IndexCandidate> set,
+                      Options options, ProgressListener progress, Cancellation cancellation) throws TargetException {
+        Objects.requireNonNull(options, "options");
+        if (session.options().readOnly()) {
+            throw unsupported("A workload trial builds the indexes for real and needs a read-write session");
+        }
+        if (!options.lockConsent() && session.profile().kind() != ConnectionProfile.Kind.SANDBOX) {
+            throw unsupported("A workload trial builds the indexes inside a transaction that is rolled back, which "
+                    + "locks their tables (writes wait) until it ends — give consent to run it on "
+                    + session.profile().name() + ", or run it on the sandbox");
+        }
+        cancellation.attach(session);
+        long t0 = System.nanoTime();
+        Map<String, IndexCandidate> names = new LinkedHashMap<>();
+        for (IndexCandidate c : set) {
+            names.put(c.name(), c);
+        }
+        Map<String, String> suspects = new LinkedHashMap<>();
+        Map<String, String> rejected = new LinkedHashMap<>();
+        Map<String, String> warnings = new LinkedHashMap<>();
+        Map<String, List<String>> hurt = new LinkedHashMap<>();
+        List<Sample> samples = new ArrayList<>();
+        double buildMs;
+        int total = workload.size() + set.size();
+        session.execute("BEGIN", 1);
+        try {
+            session.execute("SET LOCAL lock_timeout = " + options.lockTimeout(), 1);
+            long b0 = System.nanoTime();
+            int step = 0;
+            for (var e : names.entrySet()) {
+                cancellation.check();
+                progress.progress((double) step++ / total, "Building " + e.getValue().definition()
+                        + " (rolled back at the end)");
+                session.execute("CREATE INDEX " + e.getKey() + " ON " + e.getValue().definition(), 1);
+            }
+            buildMs = (System.nanoTime() - b0) / 1e6;
+            List<String> all = List.copyOf(names.keySet());
+            for (WorkloadStatement w : workload) {
+                progress.progress((double) step++ / total, "Timing " + w.label() + " without and with the indexes");
+                Sample s = new Sample();
+                samples.add(s);
+                try {
+                    for (int r = 0; r < options.runs(); r++) {
+                        if (r == 0 || !s.beforeCapped) {
+                            Run before = time(session, w.sql(), all, cancellation);
+                            s.before.add(before.ms());
+                            s.beforeCapped &= before.capped();
+                        }
+                        Run after = time(session, w.sql(), List.of(), cancellation);
+                        s.after.add(after.ms());
+                        s.afterCapped &= after.capped();
+                        s.used.addAll(after.used());
+                    }
+                } catch (TargetException e) {
+                    if (e.reason() == Reason.CANCELLED || e.reason() == Reason.OTHER) {
+                        throw e;
+                    }
+                    s.error = e.userMessage();
+                    continue;
+                }
+                s.used.retainAll(names.keySet());
+                if (time(w, s).slower() && !s.used.isEmpty()) {
+                    blame(session, w, s, options, suspects, hurt, cancellation);
+                }
+            }
+            for (var e : suspects.entrySet()) {
+                double net = 0;
+                for (int i = 0; i < workload.size(); i++) {
+                    StatementTime t = time(workload.get(i), samples.get(i));
+                    if (samples.get(i).used.contains(e.getKey()) && t.error() == null && t.beforeMs() > 0
+                            && t.afterMs() > 0) {
+                        net += workload.get(i).weight() * (t.afterMs() - t.beforeMs());
+                    }
+                }
+                if (net >= 0) {
+                    rejected.put(e.getKey(), e.getValue());
+                } else {
+                    warnings.put(e.getKey(), String.format(Locale.ROOT, "kept although %s: the statements it speeds "
+                            + "up save more time than that loses (%.1f ms less in total over the %d statements using "
+                            + "it); dropping it would make the workload slower", e.getValue(), -net,
+                            countUsers(samples, e.getKey())));
+                }
+            }
+            if (!rejected.isEmpty()) {
+                for (String n : rejected.keySet()) {
+                    session.execute("DROP INDEX " + n, 1);
+                }
+                for (int i = 0; i < workload.size(); i++) {
+                    Sample s = samples.get(i);
+                    if (s.error == null && s.used.stream().anyMatch(rejected::containsKey)) {
+                        cancellation.check();
+                        progress.progress(1, "Timing " + workload.get(i).label() + " again without the rejected "
+                                + "indexes");
+                        Sample again = new Sample();
+                        for (int r = 0; r < options.runs(); r++) {
+                            Run after = time(session, workload.get(i).sql(), List.of(), cancellation);
+                            again.after.add(after.ms());
+                            again.afterCapped &= after.capped();
+                            again.used.addAll(after.used());
+                        }
+                        again.before.addAll(s.before);
+                        again.beforeCapped = s.beforeCapped;
+                        again.used.retainAll(names.keySet());
+                        again.usedBeforeRejection = s.used;
+                        again.afterBeforeRejection = s.after;
+                        samples.set(i, again);
+                    }
+                }
+            }
+        } finally {
+            try {
+                session.execute("ROLLBACK", 1);
+            } catch (TargetException e) {
+                LOG.warn("ROLLBACK after a workload trial failed (the server aborts it): {}", e.userMessage());
+            }
+        }
+        List<StatementTime> times = new ArrayList<>();
+        for (int i = 0; i < workload.size(); i++) {
+            times.add(time(workload.get(i), samples.get(i)));
+        }
+        List<IndexOutcome> outcomes = new ArrayList<>();
+        for (var e : names.entrySet()) {
+            String n = e.getKey();
+            double b = 0;
+            double a = 0;
+            List<String> helped = new ArrayList<>();
+            int users = 0;
+            for (int i = 0; i < workload.size(); i++) {
+                Sample s = samples.get(i);
+                StatementTime st = times.get(i);
+                boolean usedIt = rejected.containsKey(n) ? s.usedBeforeRejection().contains(n) : s.used.contains(n);
+                if (!usedIt || st.error() != null) {
+                    continue;
+                }
+                users++;
+                b += st.beforeMs();
+                a += rejected.containsKey(n) ? s.best(s.afterBeforeRejection()) : st.afterMs();
+                if (!rejected.containsKey(n) && st.faster()) {
+                    helped.add(st.label());
+                }
+            }
+            outcomes.add(new IndexOutcome(e.getValue(), n, rejected.get(n), warnings.get(n), helped,
+                    hurt.getOrDefault(n, List.of()), b, a, users == 0 || b <= 0 ? Double.NaN : 100 * (b - a) / b));
+        }
+        return new Result(times, outcomes, buildMs, (System.nanoTime() - t0) / 1e6);
+    }
+
+    private static int countUsers(List<Sample> samples, String name) {
+        return (int) samples.stream().filter(x -> x.used.contains(name)).count();
+    }
+
+    private static StatementTime time(WorkloadStatement w, Sample s) {
+        if (s.error != null) {
+            return new StatementTime(w.label(), Double.NaN, Double.NaN, false, false, MIN_TOLERANCE, List.of(),
+                    s.error);
+        }
+        return new StatementTime(w.label(), s.best(s.before), s.best(s.after), s.beforeCapped, s.afterCapped,
+                s.tolerance(), List.copyOf(s.used), null);
+    }
+
+    /** Finds the index without which the slower statement is fastest; rejects it when that undoes the slowdown. */
+    private void blame(TargetSession session, WorkloadStatement w, Sample s, Options options,
+                       Map<String, String> suspects, Map<String, List<String>> hurt, Cancellation cancellation)
+            throws TargetException {
+        for (int r = 0; r < options.runs(); r++) {
+            Run before = time(session, w.sql(), List.copyOf(s.used), cancellation);
+            s.before.add(before.ms());
+            s.beforeCapped &= before.capped();
+            Run again = time(session, w.sql(), List.of(), cancellation);
+            s.after.add(again.ms());
+            s.afterCapped &= again.capped();
+        }
+        StatementTime st = time(w, s);
+        double p = MannWhitneyUTest.withDefaults().with(AlternativeHypothesis.TWO_SIDED)
+                .test(s.before.stream().mapToDouble(Double::doubleValue).toArray(),
+                        s.after.stream().mapToDouble(Double::doubleValue).toArray()).getPValue();
+        if (!st.slower() || p >= SIGNIFICANCE) {
+            LOG.info("{}: slower at first, not significantly when timed again (p = {})", w.label(), p);
+            return;
+        }
+        String culprit = null;
+        double bestWithout = Double.MAX_VALUE;
+        for (String n : s.used) {
+            double without = Double.MAX_VALUE;
+            for (int r = 0; r < options.runs(); r++) {
+                Run run = time(session, w.sql(), List.of(n), cancellation);
+                without = Math.min(without, run.ms());
+            }
+            LOG.info("{}: {} ms before, {} ms after, {} ms without {}", w.label(), st.beforeMs(), st.afterMs(),
+                    without, n);
+            if (without < bestWithout) {
+                bestWithout = without;
+                culprit = n;
+            }
+        }
+        boolean undone = bestWithout <= st.beforeMs() * (1 + st.tolerance())
+                || bestWithout * (1 + st.tolerance()) < st.afterMs();
+        if (culprit != null && undone) {
+            hurt.computeIfAbsent(culprit, k -> new ArrayList<>()).add(w.label());
+            String why = String.format(Locale.ROOT, "%s ran %.1fx slower with it (%.1f -> %.1f ms, best of %d, "
+                            + "Mann-Whitney p = %.3f); without it %.1f ms", w.label(), st.afterMs() / st.beforeMs(),
+                    st.beforeMs(), st.afterMs(), s.after.size(), p, bestWithout);
+            suspects.merge(culprit, why, (a, b) -> a + "; " + b);
+        }
+    }
+
+    /**
+     * One run inside a savepoint that is rolled back, with {@code drop} dropped first.
+     *
+     * @return the execution time, ms (the statement timeout when it hit it), and the indexes the plan used
+     */
+    private static Run time(TargetSession session, String sql, List<String> drop, Cancellation cancellation)
+            throws TargetException {
+        cancellation.check();
+        session.execute("SAVEPOINT pw_workload_trial", 1);
+        try {
+            for (String n : drop) {
+                session.execute("DROP INDEX " + n, 1);
+            }
+            QueryResult r = session.execute("EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) " + body(sql), 1);
+            String json = String.valueOf(r.rows().getFirst()[0]);
+            Set<String> used = new LinkedHashSet<>();
+            Matcher m = INDEX_NAME.matcher(json);
+            while (m.find()) {
+                used.add(m.group(1));
+            }
+            return new Run(executionTime(json), false, used);
+        } catch (TargetException e) {
+            if (e.reason() != Reason.TIMEOUT) {
+                throw e;
+            }
+            return new Run(session.options().statementTimeout().toMillis(), true, Set.of());
+        } finally {
+            session.execute("ROLLBACK TO SAVEPOINT pw_workload_trial", 1);
+        }
+    }
+
+    static double executionTime(String json) {
+        Matcher m = Pattern.compile("\"Execution Time\":\\s*([0-9.eE+-]+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no Execution Time in the plan");
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static String body(String sql) {
+        String s = sql.strip();
+        while (s.endsWith(";")) {
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        return s;
+    }
+
+    private static TargetException unsupported(String message) {
+        return new TargetException(Reason.UNSUPPORTED_STATEMENT, message, null, null, null);
+    }
+}

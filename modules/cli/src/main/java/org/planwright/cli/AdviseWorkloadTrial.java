@@ -1,0 +1,133 @@
+package org.planwright.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.planwright.advice.Cancellation;
+import org.planwright.advice.index.IndexAdvice;
+import org.planwright.advice.index.IndexCandidate;
+import org.planwright.advice.index.WorkloadStatement;
+import org.planwright.advice.index.WorkloadTrial;
+import org.planwright.targetdb.TargetException;
+import org.planwright.targetdb.TargetSession;
+
+/**
+ * {@code planwright advise --trial} on a workload of several statements: the recommended index set is measured on the
+ * whole workload ({@link WorkloadTrial}: built inside one transaction that is always rolled back, every statement
+ * timed without and with it, best of 2), an index that made a statement slower beyond noise is dropped from the
+ * advice (listed in {@link AdviseReport#workloadTrial()} with why, and on standard error), and each kept index
+ * carries its measured improvement. Stateless.
+ */
+final class AdviseWorkloadTrial {
+
+    /** What {@code --trial} reports at the top for a workload. */
+    static final String METHOD = "the recommended indexes built together inside one transaction that is always "
+            + "rolled back; every statement timed without and with them (EXPLAIN ANALYZE with TIMING OFF, best of 2, "
+            + "alternately, the statement timeout as cap); an index that made a statement slower beyond noise is "
+            + "dropped from the advice. Locks: SHARE on each indexed table until the end, ACCESS EXCLUSIVE on them "
+            + "while a statement runs without the indexes";
+
+    private AdviseWorkloadTrial() {
+    }
+
+    /**
+     * @param report   the advice report (its first {@code advice.chosen().size()} index items are the chosen set)
+     * @param advice   the index advice
+     * @param workload the statements advised
+     * @param session  a read-write session (the trial's own), or null without consent: then nothing runs and each
+     *                 index item says why
+     * @param err      progress and rejections, one line each
+     * @return the report with the kept items, each with what was measured, and the workload's totals
+     * @throws TargetException when the trial fails (nothing was changed: the transaction was rolled back)
+     */
+    static AdviseReport apply(AdviseReport report, IndexAdvice advice, List<WorkloadStatement> workload,
+                              TargetSession session, PrintWriter err) throws TargetException {
+        List<AdviseReport.Item> items = report.recommendations();
+        if (session == null || advice.chosen().isEmpty()) {
+            List<AdviseReport.Item> out = new ArrayList<>();
+            for (AdviseReport.Item i : items) {
+                out.add(i.kind().equals("index") ? i.withTrial(AdviseReport.Trial.skipped("workload",
+                        session == null ? AdviseCommand.TRIAL_NEEDS_CONSENT : "nothing to try")) : i);
+            }
+            return report.withRecommendations(out);
+        }
+        List<IndexCandidate> set = advice.chosen().stream().map(IndexAdvice.ChosenIndex::candidate).toList();
+        WorkloadTrial.Result r = new WorkloadTrial().run(session, workload, set,
+                WorkloadTrial.Options.defaults().withLockConsent(true), (f, m) -> {
+                    err.println("planwright: " + m);
+                    err.flush();
+                }, Cancellation.create());
+        Map<String, WorkloadTrial.IndexOutcome> byName = new HashMap<>();
+        r.indexes().forEach(o -> byName.put(o.name(), o));
+        Map<String, AdviseReport.TrialStatement> statements = new HashMap<>();
+        List<AdviseReport.TrialStatement> all = new ArrayList<>();
+        for (WorkloadTrial.StatementTime t : r.statements()) {
+            AdviseReport.TrialStatement ts = statement(t);
+            statements.put(t.label(), ts);
+            all.add(ts);
+        }
+        List<AdviseReport.Item> kept = new ArrayList<>();
+        List<AdviseReport.Rejected> rejected = new ArrayList<>();
+        for (int k = 0; k < items.size(); k++) {
+            AdviseReport.Item item = items.get(k);
+            WorkloadTrial.IndexOutcome o = k < advice.chosen().size() && item.kind().equals("index")
+                    ? byName.get(advice.chosen().get(k).candidate().name()) : null;
+            if (o == null) {
+                kept.add(item);
+                continue;
+            }
+            if (o.rejected() != null) {
+                rejected.add(new AdviseReport.Rejected(item.title(), item.sql(), o.rejected()));
+                err.println("planwright: dropped from the advice: " + item.title() + ": " + o.rejected());
+                err.flush();
+                continue;
+            }
+            List<AdviseReport.TrialStatement> used = new ArrayList<>();
+            for (WorkloadTrial.StatementTime t : r.statements()) {
+                if (t.indexesUsed().contains(o.name())) {
+                    used.add(statements.get(t.label()));
+                }
+            }
+            kept.add(item.withWorkloadTrial(new AdviseReport.IndexTrial(
+                    Double.isNaN(o.measuredImprovementPercent()) ? null : round1(o.measuredImprovementPercent()),
+                    round3(o.beforeMs()), round3(o.afterMs()), o.helped(), o.hurt(), o.warning(), used)));
+            if (o.warning() != null) {
+                err.println("planwright: " + item.title() + ": " + o.warning());
+                err.flush();
+            }
+        }
+        return report.withWorkloadTrial(kept, new AdviseReport.WorkloadTrialSummary(round3(r.beforeTotalMs()),
+                round3(r.afterTotalMs()), Math.round(r.geomeanRatio() * 1000) / 1000.0, Math.round(r.buildMillis()),
+                Math.round(r.elapsedMillis()), all, rejected));
+    }
+
+    private static AdviseReport.TrialStatement statement(WorkloadTrial.StatementTime t) {
+        String change = t.error() != null ? "failed: " + t.error()
+                : t.indexesUsed().isEmpty() ? "unaffected" : t.slower() ? "slower" : t.faster() ? "faster" : "same";
+        return new AdviseReport.TrialStatement(t.label(), nullable(t.beforeMs()), nullable(t.afterMs()), t.beforeCapped(),
+                t.afterCapped(), t.indexesUsed(), change);
+    }
+
+    /** @return one line: the workload's before/after sums and geometric mean */
+    static String summaryLine(AdviseReport.WorkloadTrialSummary s) {
+        return String.format(Locale.ROOT, "workload %.2f s -> %.2f s (sum of best times), geometric mean of time "
+                        + "ratios %.2f; %d index(es) dropped by the trial; built in %.1f s, trial took %.1f s",
+                s.beforeMs() / 1000, s.afterMs() / 1000, s.geomeanRatio(), s.rejected().size(),
+                s.buildMillis() / 1000.0, s.elapsedMillis() / 1000.0);
+    }
+
+    private static Double nullable(double v) {
+        return Double.isNaN(v) ? null : round3(v);
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static double round3(double v) {
+        return Double.isNaN(v) ? v : Math.round(v * 1000) / 1000.0;
+    }
+}
