@@ -1,13 +1,11 @@
 package org.planwright.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.planwright.store.StoreException;
 import org.planwright.targetdb.TargetException;
 import org.planwright.targetdb.TargetSession;
@@ -272,38 +269,11 @@ final class ConfigApplyCommand implements Callable<Integer> {
         if (measure == MeasureKind.WORKLOAD) {
             return new StatementsProbe(session, seconds);
         }
-        Path program = pgbench != null ? pgbench : findPgbench().orElseThrow(() -> new CommandLine.ParameterException(
+        Path program = pgbench != null ? pgbench : PgbenchProbe.locate().orElseThrow(() -> new CommandLine.ParameterException(
                 cl, "--measure pgbench: no pgbench on PATH nor in /usr/lib/postgresql/*/bin; give --pgbench PATH"));
         var p = request.profile();
         return new PgbenchProbe(new PgbenchProbe.Options(program, p.effectiveHost(), p.effectivePort(), p.database(),
                 p.effectiveUser(), pgbenchScript, Math.max(1, clients), Math.max(1, Math.min(clients, 2)), seconds));
-    }
-
-    /** @return pgbench on PATH, else the newest Debian-style install */
-    static Optional<Path> findPgbench() {
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(java.io.File.pathSeparator)) {
-                Path candidate = Path.of(dir, "pgbench");
-                if (Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            return versions.map(v -> v.resolve("bin/pgbench")).filter(Files::isExecutable)
-                    .max(Comparator.comparingInt(ConfigApplyCommand::major));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static int major(Path pgbench) {
-        try {
-            return Integer.parseInt(pgbench.getParent().getParent().getFileName().toString());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     private static String who(TargetSession session) {
