@@ -11,7 +11,8 @@
 # defaults). Per round and configuration: the 22 queries once after the restart as a warm-up (not counted), then
 # once measured (psql \timing, client side); pgbench read-write and read-only (-S). summary.md gives per
 # configuration the median over the rounds and the spread (min..max), the TPC-H geomean of the per-query medians
-# against the defaults, and says which differences are within the defaults' own round-to-round spread.
+# against the defaults, the same ratios paired within each round (median and range over the rounds), and says which
+# differences are within noise (config-anchors-summary.py; rerun it alone on a results.csv).
 # EXPLAIN (ANALYZE, BUFFERS, SETTINGS) of q1 and q18 under each configuration goes to $OUT/explain/.
 #
 # Needs: Debian's postgresql-15 (+ contrib for pg_stat_statements), jq, python3, the CLI built
@@ -139,58 +140,7 @@ for r in $(seq 1 "$ROUNDS"); do
   done
 done
 
-python3 - "$OUT/results.csv" >"$OUT/summary.md" <<'PY'
-import csv, math, statistics, sys
-rows = list(csv.DictReader(open(sys.argv[1])))
-configs = ["defaults", "pgtune", "planwright"]
-def vals(c, w, i):
-    return [float(r["value"]) for r in rows if r["config"] == c and r["workload"] == w and r["item"] == i and r["value"]]
-med = lambda v: statistics.median(v) if v else float("nan")
-def spread(v):
-    return f"{min(v):.1f}..{max(v):.1f}" if v else "-"
-print("## pgbench (median over rounds, min..max)\n")
-print("| configuration | rw tps | rw latency ms | ro tps | ro latency ms |\n|---|---|---|---|---|")
-for c in configs:
-    cells = []
-    for w in ("pgbench-rw", "pgbench-ro"):
-        for i in ("tps", "latency"):
-            v = vals(c, w, i); cells.append(f"{med(v):.1f} ({spread(v)})")
-    print(f"| {c} | " + " | ".join(cells) + " |")
-for w in ("pgbench-rw", "pgbench-ro"):
-    d = vals("defaults", w, "tps")
-    noise = (max(d) - min(d)) / med(d) if d else float("nan")
-    for c in configs[1:]:
-        v = vals(c, w, "tps"); ratio = med(v) / med(d) - 1
-        verdict = "within noise" if abs(ratio) <= max(noise, 0.10) else "beyond noise"
-        print(f"\n{w} {c} vs defaults: {ratio:+.1%} tps; the defaults' own spread {noise:.0%}: {verdict}")
-print("\n## TPC-H (ms, median over rounds, min..max; ratio of medians to the defaults)\n")
-qs = [f"q{n}" for n in range(1, 23)]
-print("| query | " + " | ".join(configs) + " | pgtune/defaults | planwright/defaults |\n|---|---|---|---|---|---|")
-geo = {c: [] for c in configs[1:]}
-noisy = []
-for q in qs:
-    d = vals("defaults", "tpch", q)
-    cells = [f"{med(vals(c, 'tpch', q)):.0f} ({spread(vals(c, 'tpch', q))})" for c in configs]
-    ratios = []
-    for c in configs[1:]:
-        r = med(vals(c, "tpch", q)) / med(d); geo[c].append(math.log(r)); ratios.append(f"{r:.2f}x")
-    print(f"| {q} | " + " | ".join(cells) + " | " + " | ".join(ratios) + " |")
-print()
-dspread = []
-for q in qs:
-    d = vals("defaults", "tpch", q)
-    if d: dspread.append((max(d) - min(d)) / med(d))
-for c in configs[1:]:
-    g = math.exp(sum(geo[c]) / len(geo[c]))
-    print(f"- {c}: geomean {g:.2f}x the defaults' time")
-    for q, lr in zip(qs, geo[c]):
-        d = vals("defaults", "tpch", q); v = vals(c, "tpch", q)
-        # beyond noise: the ranges of the rounds do not overlap
-        if v and d and (min(v) > max(d) or max(v) < min(d)):
-            print(f"  - {q}: {math.exp(lr):.2f}x, beyond noise (the rounds' ranges do not overlap)")
-print(f"- the defaults' own round-to-round spread per query: median {statistics.median(dspread):.0%}, "
-      f"max {max(dspread):.0%}")
-PY
+python3 "$(dirname "${BASH_SOURCE[0]}")/config-anchors-summary.py" "$OUT/results.csv" >"$OUT/summary.md"
 log "done: $OUT/summary.md"
 cat "$OUT/summary.md"
 if [ -z "${KEEP:-}" ]; then as_pg "$PGBIN/pg_ctl" -D "$DATA" -w -m fast stop >/dev/null; rm -rf "$DATA"; fi

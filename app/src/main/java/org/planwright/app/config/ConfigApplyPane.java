@@ -29,6 +29,8 @@ public final class ConfigApplyPane extends VBox {
 
     private final ListView<RecommendationItem> list = new ListView<>();
     private Alert confirmation;
+    /** held so that the bidirectional binding of the spinner to the view model lives as long as the pane */
+    private final javafx.beans.property.ObjectProperty<Integer> secondsValue;
 
     /**
      * @param vm     the state
@@ -36,6 +38,7 @@ public final class ConfigApplyPane extends VBox {
      */
     public ConfigApplyPane(ConfigApplyViewModel vm, String server) {
         super(6);
+        secondsValue = vm.secondsProperty().asObject();
         setPadding(new Insets(6, 8, 8, 8));
         Label title = new Label("Apply recommendations to " + server);
         title.setStyle("-fx-font-weight: bold;");
@@ -59,7 +62,7 @@ public final class ConfigApplyPane extends VBox {
         Spinner<Integer> seconds = new Spinner<>(2, 3600, vm.secondsProperty().get(), 5);
         seconds.setEditable(true);
         seconds.setPrefWidth(90);
-        seconds.valueProperty().addListener((o, a, b) -> vm.secondsProperty().set(b));
+        seconds.getValueFactory().valueProperty().bindBidirectional(secondsValue);
         Button apply = new Button("Apply…");
         apply.setId("config-apply");
         apply.disableProperty().bind(vm.canApplyBinding().not());

@@ -61,7 +61,10 @@ public final class ConfigWindow {
         }
         vm.loadHistory(history);
         if (changer != null) {
-            applyVm = new ConfigApplyViewModel(executor, changer, () -> vm.loadHistory(history));
+            applyVm = new ConfigApplyViewModel(executor, changer, () -> {
+                vm.loadHistory(history);
+                vm.compare(); // the live side after the change
+            });
             applyPane = new ConfigApplyPane(applyVm, server);
             view.showApply(applyPane);
             applyVm.loadRecommendations();
