@@ -55,6 +55,11 @@ for w in ("pgbench-rw", "pgbench-ro"):
         ratios = [val(c, w, "tps", r)[0] / val("defaults", w, "tps", r)[0] for r in rounds
                   if val(c, w, "tps", r) and val("defaults", w, "tps", r)]
         print(f"- {w} {c}: median {med(ratios):.2f}x ({rng(ratios, '{:.2f}')}): {verdict(ratios, time=False)}")
+for w in ("pgbench-rw", "pgbench-ro"):
+    ratios = [val("planwright", w, "tps", r)[0] / val("pgtune", w, "tps", r)[0] for r in rounds
+              if val("planwright", w, "tps", r) and val("pgtune", w, "tps", r)]
+    print(f"- {w} planwright vs pgtune: median {med(ratios):.2f}x ({rng(ratios, '{:.2f}')}): "
+          f"{verdict(ratios, time=False)}")
 
 qs = [f"q{n}" for n in range(1, 23)]
 print("\n## TPC-H (ms, median over rounds, min..max; ratio of the medians to the defaults')\n")
@@ -81,6 +86,13 @@ for c in configs[1:]:
         v = verdict(qr)
         if v != "within noise":
             print(f"  - {q}: {med(qr):.2f}x ({rng(qr, '{:.2f}')}), {v}")
+pp = []
+for r in rounds:
+    logs = [math.log(val("planwright", "tpch", q, r)[0] / val("pgtune", "tpch", q, r)[0]) for q in qs
+            if val("planwright", "tpch", q, r) and val("pgtune", "tpch", q, r)]
+    if logs:
+        pp.append(math.exp(statistics.mean(logs)))
+print(f"- planwright vs pgtune, paired per round: {med(pp):.2f}x ({rng(pp, '{:.2f}')}): {verdict(pp)}")
 spread = [(max(val("defaults", "tpch", q)) - min(val("defaults", "tpch", q))) / med(val("defaults", "tpch", q))
           for q in qs if val("defaults", "tpch", q)]
 print(f"- the defaults' own round-to-round spread per query ((max-min)/median): median {statistics.median(spread):.0%}, "
