@@ -74,7 +74,7 @@ public final class ConfigApplyPane extends VBox {
         cancel.setOnAction(e -> vm.cancel());
         ProgressIndicator busy = new ProgressIndicator(-1);
         busy.setPrefSize(18, 18);
-        busy.visibleProperty().bind(vm.runningProperty());
+        busy.visibleProperty().bind(vm.runningProperty().or(vm.loadingProperty()));
         busy.managedProperty().bind(busy.visibleProperty());
         Label phase = new Label();
         phase.setId("config-apply-progress");

@@ -51,6 +51,7 @@ public final class ConfigApplyViewModel {
     private final ObjectProperty<Path> pgbenchScript = new SimpleObjectProperty<>(this, "pgbenchScript");
     private final ReadOnlyObjectWrapper<ChangePlan> pending = new ReadOnlyObjectWrapper<>(this, "pending");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -66,8 +67,8 @@ public final class ConfigApplyViewModel {
         this.executor = executor;
         this.changer = changer;
         this.historyChanged = historyChanged;
-        this.canApply = Bindings.createBooleanBinding(() -> !running.get() && pending.get() == null
-                        && recommendations.stream().anyMatch(i -> i.chosenProperty().get()), running, pending,
+        this.canApply = Bindings.createBooleanBinding(() -> !running.get() && !loading.get() && pending.get() == null
+                        && recommendations.stream().anyMatch(i -> i.chosenProperty().get()), running, loading, pending,
                 recommendations);
     }
 
@@ -106,6 +107,11 @@ public final class ConfigApplyViewModel {
         return running.getReadOnlyProperty();
     }
 
+    /** @return true while the recommendations are read or the chosen changes validated */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
     /** @return the run's phase in words, e.g. "Measuring the baseline (30 s)…" */
     public ReadOnlyStringProperty progressProperty() {
         return progress.getReadOnlyProperty();
@@ -129,9 +135,14 @@ public final class ConfigApplyViewModel {
     /** Loads the advisor's recommendations in the background. */
     public void loadRecommendations() {
         error.set("");
-        executor.submit(changer::recommendations, recs -> recommendations.setAll(recs.stream()
-                        .map(RecommendationItem::new).toList()),
-                e -> error.set("Could not read the recommendations: " + message(e)));
+        loading.set(true);
+        executor.submit(changer::recommendations, recs -> {
+            loading.set(false);
+            recommendations.setAll(recs.stream().map(RecommendationItem::new).toList());
+        }, e -> {
+            loading.set(false);
+            error.set("Could not read the recommendations: " + message(e));
+        });
     }
 
     /**
@@ -147,13 +158,18 @@ public final class ConfigApplyViewModel {
         }
         error.set("");
         result.set("");
+        loading.set(true);
         executor.submit(() -> changer.plan(changes), plan -> {
+            loading.set(false);
             if (plan.problems().isEmpty()) {
                 pending.set(plan);
             } else {
                 error.set("Not valid, nothing changed: " + String.join("; ", plan.problems()));
             }
-        }, e -> error.set("Could not validate the changes: " + message(e)));
+        }, e -> {
+            loading.set(false);
+            error.set("Could not validate the changes: " + message(e));
+        });
     }
 
     /**
