@@ -114,7 +114,7 @@ final class ConfigApplyCommand implements Callable<Integer> {
 
     @Option(names = "--revert-threshold", defaultValue = "0.10", paramLabel = "FRACTION",
             description = "Relative change counted as beyond noise: p95 latency higher or throughput lower by more "
-                    + "than this reverts (default: 0.10, the ±10%% run-to-run noise measured on pgbench)")
+                    + "than this reverts (default: 0.10, the run-to-run noise of pgbench measured on this machine kind: ±10 percent)")
     private double threshold;
 
     @Option(names = "--keep-within-noise",
