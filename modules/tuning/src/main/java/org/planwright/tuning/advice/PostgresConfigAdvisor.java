@@ -31,8 +31,9 @@ import org.planwright.tuning.settings.SettingValue;
  *       larger hash joins instead of sorts) without saving any I/O — measured on TPC-H SF 0.2 with pg_tpch's
  *       indexes (PostgreSQL 15, modules/tuning/bench/config-anchors.sh): under PGTune's dw work_mem (43690kB), q18's
  *       {@code IN (SELECT l_orderkey ... GROUP BY l_orderkey HAVING ...)} becomes a HashAggregate over a Seq Scan of
- *       lineitem instead of a GroupAggregate over idx_lineitem_orderkey, 1.7x slower in every round; q1's plan does
- *       not change (its difference in the issue's anchor was noise). Even with spills, the raise moves plans, so the
+ *       lineitem instead of a GroupAggregate over idx_lineitem_orderkey, 1.7-1.8x slower in every round of two
+ *       runs; q1's plan does not change (its difference in the issue's anchor was noise). Even with spills, the
+ *       raise moves plans, so the
  *       recommendation says to keep it only when measured ({@code config apply --measure} reverts it when its effect
  *       is within noise).</li>
  *   <li>shared_buffers: cache hit ratio below 99% while the databases are larger than shared_buffers.</li>
