@@ -79,7 +79,9 @@ final class ConfigValidateCommand implements Callable<Integer> {
                 ConfigChangeOutput.json(out, root);
             } else {
                 out.println(server + " (PostgreSQL " + now.version() + ")");
-                ConfigChangeOutput.planText(out, plan, "Valid, would apply live", "Valid, would prepare");
+                boolean valid = plan.problems().isEmpty();
+                ConfigChangeOutput.planText(out, plan, valid ? "Valid, would apply live" : "Would apply live",
+                        valid ? "Valid, would prepare" : "Would prepare");
                 notes.forEach(n -> out.println("note: " + n));
                 out.println(plan.problems().isEmpty() ? "All values are valid. Nothing was changed."
                         : "Nothing was changed.");

@@ -100,6 +100,12 @@ class ConfigApplyCommandTest {
         assertThat(budget.exitCode()).as(budget.err()).isEqualTo(ExitCodes.STATEMENT_FAILED);
         assertThat(budget.out()).contains("memory budget");
 
+        CliRun both = CliRun.run(env(home), "config", "validate", "--url", url(), "-U", pg.user(), "--ram-gb", "4",
+                "--cpus", "2", "--set", "work_mem=1GB", "--set", "jit=maybe");
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.STATEMENT_FAILED);
+        assertThat(both.out()).as("the budget is checked although another value is bad")
+                .contains("memory budget").contains("jit: 'maybe' is not a boolean").doesNotContain("Valid,");
+
         CliRun windows = CliRun.run(env(home), "config", "validate", "--url", url(), "-U", pg.user(), "--os", "windows",
                 "--set", "maintenance_work_mem=3GB", "--format", "json");
         assertThat(windows.exitCode()).isEqualTo(ExitCodes.STATEMENT_FAILED);
