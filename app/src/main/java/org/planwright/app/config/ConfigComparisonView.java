@@ -136,6 +136,14 @@ public final class ConfigComparisonView extends BorderPane {
         setCenter(split);
     }
 
+    /** Puts the Apply pane below the comparison (when connected). */
+    public void showApply(ConfigApplyPane pane) {
+        SplitPane outer = new SplitPane(getCenter(), pane);
+        outer.setOrientation(Orientation.VERTICAL);
+        outer.setDividerPositions(0.68);
+        setCenter(outer);
+    }
+
     /** @return the parameter tree (tests) */
     public TreeTableView<Row> table() {
         return table;

@@ -1,5 +1,6 @@
 package org.planwright.app.config;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,8 +14,16 @@ import org.planwright.store.ConfigChangeRecord;
 import org.planwright.store.ConfigHistory;
 import org.planwright.store.Workspace;
 import org.planwright.targetdb.ConnectionProfile;
+import org.planwright.targetdb.TargetConnector;
+import org.planwright.tuning.apply.PgbenchProbe;
+import org.planwright.tuning.pgtune.StorageType;
+import org.planwright.tuning.settings.Hardware;
+import org.planwright.tuning.settings.HardwareDetector;
 
-/** The "Server configuration…" menu item: opens a {@link ConfigWindow} for the active connection. FX thread. */
+/**
+ * The "Server configuration…" menu item: opens a {@link ConfigWindow} for the active connection, with the Apply pane
+ * when connected to PostgreSQL with a workspace (its history records the changes). FX thread.
+ */
 public final class ConfigMenu {
 
     private ConfigMenu() {
@@ -27,9 +36,11 @@ public final class ConfigMenu {
      * @param connection the active connection, or null
      * @param workspace  the workspace, or null
      * @param history    the store's configuration history, if the store is open
+     * @param connector  opens the read-write sessions that apply changes
      */
     public record Context(BackgroundExecutor executor, Supplier<ActiveConnection> connection,
-                          Supplier<Workspace> workspace, Supplier<Optional<ConfigHistory>> history) {
+                          Supplier<Workspace> workspace, Supplier<Optional<ConfigHistory>> history,
+                          TargetConnector connector) {
     }
 
     /**
@@ -54,7 +65,13 @@ public final class ConfigMenu {
                     ws == null ? null : ws.id()), sources -> {
                 Callable<List<ConfigChangeRecord>> changes = () -> history == null || ws == null ? List.of()
                         : history.changes(ws.id(), 500);
-                new ConfigWindow(owner, executor, sources, changes, errors).show();
+                ConfigChanger changer = c == null || !p.isPostgres() || history == null || ws == null ? null
+                        : new SessionConfigChanger(context.connector(), p, p.effectiveHost() + ":" + p.effectivePort(),
+                        new HardwareDetector(Path.of("/")).detect().orElse(new Hardware(8L << 30, 4, StorageType.SSD,
+                                "assumed")), new StoreChangeJournal(history, ws.id(), p.id()),
+                        PgbenchProbe.locate().orElse(null));
+                new ConfigWindow(owner, executor, sources, changes, errors, changer,
+                        p == null ? "" : p.effectiveHost() + ":" + p.effectivePort()).show();
             }, ex -> errors.accept("Could not open the server configuration", ex));
         });
         return item;

@@ -23,6 +23,8 @@ public final class ConfigWindow {
     private final ConfigComparisonView view;
     private final BackgroundExecutor executor;
     private final BiConsumer<String, Throwable> errors;
+    private final ConfigApplyViewModel applyVm;
+    private final ConfigApplyPane applyPane;
 
     /**
      * @param owner    the main window, or null
@@ -33,6 +35,21 @@ public final class ConfigWindow {
      */
     public ConfigWindow(Window owner, BackgroundExecutor executor, List<ConfigSource> sources,
                         Callable<List<ConfigChangeRecord>> history, BiConsumer<String, Throwable> errors) {
+        this(owner, executor, sources, history, errors, null, "");
+    }
+
+    /**
+     * @param owner    the main window, or null
+     * @param executor background work
+     * @param sources  the configurations to offer
+     * @param history  loads the change history (blocking)
+     * @param errors   shows an error (title, cause)
+     * @param changer  applies recommendations to the connected server, or null for no Apply pane
+     * @param server   the connected server's label (host:port)
+     */
+    public ConfigWindow(Window owner, BackgroundExecutor executor, List<ConfigSource> sources,
+                        Callable<List<ConfigChangeRecord>> history, BiConsumer<String, Throwable> errors,
+                        ConfigChanger changer, String server) {
         this.executor = executor;
         this.errors = errors;
         this.vm = new ConfigComparisonViewModel(executor);
@@ -43,11 +60,24 @@ public final class ConfigWindow {
             vm.rightProperty().set(sources.get(1));
         }
         vm.loadHistory(history);
+        if (changer != null) {
+            applyVm = new ConfigApplyViewModel(executor, changer, () -> {
+                vm.loadHistory(history);
+                vm.compare(); // the live side after the change
+            });
+            applyPane = new ConfigApplyPane(applyVm, server);
+            view.showApply(applyPane);
+            applyVm.loadRecommendations();
+            stage.setOnHidden(e -> applyVm.cancel());
+        } else {
+            applyVm = null;
+            applyPane = null;
+        }
         if (owner != null) {
             stage.initOwner(owner);
         }
         stage.setTitle("Server configuration — Planwright");
-        Scene scene = new Scene(view, 1400, 820);
+        Scene scene = new Scene(view, 1400, changer == null ? 820 : 900);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         }
@@ -57,6 +87,16 @@ public final class ConfigWindow {
     /** @return the view model */
     public ConfigComparisonViewModel viewModel() {
         return vm;
+    }
+
+    /** @return the Apply view model, or null when not connected */
+    public ConfigApplyViewModel applyViewModel() {
+        return applyVm;
+    }
+
+    /** @return the Apply pane, or null when not connected */
+    public ConfigApplyPane applyPane() {
+        return applyPane;
     }
 
     /** @return the view */

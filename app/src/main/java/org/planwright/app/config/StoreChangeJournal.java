@@ -33,6 +33,6 @@ public final class StoreChangeJournal implements ChangeJournal {
     public void append(ChangeEvent e) {
         history.append(new ConfigChangeRecord(UUID.randomUUID(), workspaceId, connectionId, e.server(),
                 e.parameter(), e.oldValue(), e.newValue(), e.context(), e.action().name(), e.who(), e.at(),
-                e.result().isEmpty() ? null : e.result()));
+                e.result().isEmpty() ? null : e.result(), e.runId()));
     }
 }

@@ -96,7 +96,7 @@ public final class MainViewModel {
     /** @return what the Server configuration page needs (executor, connection, workspace, history) */
     public ConfigMenu.Context configMenu() {
         return new ConfigMenu.Context(services.executor(), () -> connection.active().orElse(null), workspace::get,
-                () -> services.store().map(WorkbenchStore::configHistory));
+                () -> services.store().map(WorkbenchStore::configHistory), services.connector());
     }
 
     /** @return what the Advice pane needs (executor, connector, connection, thresholds, advice records) */

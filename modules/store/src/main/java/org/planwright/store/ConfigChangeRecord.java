@@ -20,10 +20,11 @@ import java.util.UUID;
  * @param changedBy      who, or null
  * @param changedAt      when (UTC)
  * @param measuredResult the measured effect in words, or null
+ * @param runId          the apply run the change belongs to (changes applied together share it), or null
  */
 public record ConfigChangeRecord(UUID id, UUID workspaceId, UUID connectionId, String server, String parameter,
                                  String oldValue, String newValue, String settingContext, String action,
-                                 String changedBy, Instant changedAt, String measuredResult) {
+                                 String changedBy, Instant changedAt, String measuredResult, UUID runId) {
 
     /** The actions the history accepts. */
     public static final Set<String> ACTIONS = Set.of("APPLIED", "KEPT", "REVERTED", "CANCELLED", "PREPARED");
@@ -32,5 +33,13 @@ public record ConfigChangeRecord(UUID id, UUID workspaceId, UUID connectionId, S
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(workspaceId, "workspaceId");
         Objects.requireNonNull(changedAt, "changedAt");
+    }
+
+    /** A change that belongs to no run (each stands alone). */
+    public ConfigChangeRecord(UUID id, UUID workspaceId, UUID connectionId, String server, String parameter,
+                              String oldValue, String newValue, String settingContext, String action,
+                              String changedBy, Instant changedAt, String measuredResult) {
+        this(id, workspaceId, connectionId, server, parameter, oldValue, newValue, settingContext, action, changedBy,
+                changedAt, measuredResult, null);
     }
 }

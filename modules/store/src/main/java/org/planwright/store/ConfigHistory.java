@@ -23,7 +23,7 @@ public final class ConfigHistory {
     public static final int MAX_RECENT = 10_000;
 
     private static final String CHANGE_COLUMNS = "id, workspace_id, connection_id, server, parameter, old_value, "
-            + "new_value, setting_context, change_action, changed_by, changed_at, measured_result";
+            + "new_value, setting_context, change_action, changed_by, changed_at, measured_result, run_id";
     private static final String SNAPSHOT_COLUMNS = "id, workspace_id, connection_id, server, label, taken_at, "
             + "server_version";
 
@@ -51,13 +51,13 @@ public final class ConfigHistory {
         ConfigChangeRecord e = new ConfigChangeRecord(given.id(), given.workspaceId(), given.connectionId(),
                 given.server(), given.parameter(), limit(given.oldValue()), limit(given.newValue()),
                 given.settingContext(), given.action(), given.changedBy(),
-                given.changedAt().truncatedTo(ChronoUnit.MICROS), limit(given.measuredResult()));
+                given.changedAt().truncatedTo(ChronoUnit.MICROS), limit(given.measuredResult()), given.runId());
         return jdbc.write("record the configuration change", c -> {
             Instant now = jdbc.now();
             Jdbc.update(c, "INSERT INTO config_change (" + CHANGE_COLUMNS + ", created_at, updated_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.id(), e.workspaceId(),
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.id(), e.workspaceId(),
                     e.connectionId(), e.server(), e.parameter(), e.oldValue(), e.newValue(), e.settingContext(),
-                    e.action(), e.changedBy(), e.changedAt(), e.measuredResult(), now, now);
+                    e.action(), e.changedBy(), e.changedAt(), e.measuredResult(), e.runId(), now, now);
             return e;
         });
     }
@@ -134,7 +134,7 @@ public final class ConfigHistory {
                 Jdbc.uuid(rs, "connection_id"), rs.getString("server"), rs.getString("parameter"),
                 rs.getString("old_value"), rs.getString("new_value"), rs.getString("setting_context"),
                 rs.getString("change_action"), rs.getString("changed_by"), Jdbc.instant(rs, "changed_at"),
-                rs.getString("measured_result"));
+                rs.getString("measured_result"), Jdbc.uuid(rs, "run_id"));
     }
 
     private static ConfigSnapshotRecord mapSnapshot(ResultSet rs) throws SQLException {

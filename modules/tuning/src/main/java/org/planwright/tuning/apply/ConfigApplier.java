@@ -160,6 +160,58 @@ public final class ConfigApplier {
         return awaitValues(session, server, back);
     }
 
+    /**
+     * Puts parameters back to given values when the snapshot of the time before is not at hand (a revert from the
+     * history, {@link LastChange}): for each change, {@code ALTER SYSTEM RESET} when what RESET leaves in effect —
+     * the parameter's last valid line outside postgresql.auto.conf in {@code pg_file_settings}, else its
+     * {@code boot_val} — equals the value to restore, else {@code ALTER SYSTEM SET} to it; then a reload and the
+     * check in pg_settings.
+     *
+     * @param session a read-write superuser session in autocommit
+     * @param server  the label for the snapshot
+     * @param back    each change's {@code newValue} is the value to restore
+     * @return the snapshot after the reload
+     * @throws ApplyException when a statement fails or a value is not back after the reload
+     */
+    public SettingsSnapshot restore(TargetSession session, String server, List<ConfigChange> back)
+            throws ApplyException {
+        if (back.isEmpty()) {
+            throw new ApplyException("nothing to restore");
+        }
+        SettingsSnapshot now = snapshot(session, server);
+        try {
+            for (ConfigChange c : back) {
+                ServerSetting s = now.setting(c.parameter()).orElseThrow(() ->
+                        new ApplyException(c.parameter() + ": no such parameter on this server"));
+                String afterReset = now.fileSettings().stream()
+                        .filter(f -> f.name().equals(c.parameter()) && !f.fromAlterSystem() && f.error() == null)
+                        .reduce((a, b) -> b).map(FileSetting::setting).orElse(s.bootVal());
+                if (afterReset != null && equal(s, afterReset, c.newValue())) {
+                    session.execute("ALTER SYSTEM RESET " + c.parameter(), 1);
+                } else {
+                    session.execute(c.alterSystemSql(), 1);
+                }
+            }
+            session.execute("SELECT pg_reload_conf()", 1);
+        } catch (TargetException e) {
+            throw new ApplyException("restoring failed: " + e.getMessage(), e);
+        }
+        return awaitValues(session, server, back);
+    }
+
+    private static boolean equal(ServerSetting s, String a, String b) {
+        try {
+            OptionalDouble x = SettingValue.parse(a, s.unit());
+            OptionalDouble y = SettingValue.parse(b, s.unit());
+            if (x.isPresent() && y.isPresent()) {
+                return Math.abs(x.getAsDouble() - y.getAsDouble()) <= Math.abs(y.getAsDouble()) * 1e-9;
+            }
+        } catch (IllegalArgumentException e) {
+            // not numbers: compare as text
+        }
+        return a.strip().equalsIgnoreCase(b.strip());
+    }
+
     /** @return the settings now */
     public SettingsSnapshot snapshot(TargetSession session, String server) throws ApplyException {
         try {

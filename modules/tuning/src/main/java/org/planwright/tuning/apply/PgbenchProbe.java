@@ -108,6 +108,36 @@ public final class PgbenchProbe implements WorkloadProbe {
         }
     }
 
+    /**
+     * @return pgbench on PATH, else the newest {@code /usr/lib/postgresql/N/bin/pgbench} (Debian's layout); empty
+     *     when there is none
+     */
+    public static java.util.Optional<Path> locate() {
+        String path = System.getenv("PATH");
+        if (path != null) {
+            for (String dir : path.split(java.io.File.pathSeparator)) {
+                Path candidate = Path.of(dir, "pgbench");
+                if (Files.isExecutable(candidate)) {
+                    return java.util.Optional.of(candidate);
+                }
+            }
+        }
+        try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.map(v -> v.resolve("bin/pgbench")).filter(Files::isExecutable)
+                    .max(java.util.Comparator.comparingInt(PgbenchProbe::major));
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static int major(Path pgbench) {
+        try {
+            return Integer.parseInt(pgbench.getParent().getParent().getFileName().toString());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** @return the nearest-rank percentile of sorted values (q in 0..1) */
     static double percentile(double[] sorted, double q) {
         int rank = (int) Math.ceil(q * sorted.length);

@@ -26,6 +26,9 @@ public final class SettingValidator {
     private static final Set<String> WINDOWS_CAPPED = Set.of("work_mem", "maintenance_work_mem",
             "autovacuum_work_mem");
     private static final double TWO_GB = 2.0 * (1L << 30);
+    /** the parameters the memory budget reads: it is checked unless one of them is itself not valid */
+    private static final Set<String> BUDGET_INPUTS = Set.of("shared_buffers", "work_mem", "maintenance_work_mem",
+            "autovacuum_work_mem", "max_connections", "autovacuum_max_workers");
 
     /**
      * @param snapshot the server's settings now
@@ -38,7 +41,8 @@ public final class SettingValidator {
                                  OsType os) {
         List<String> problems = new ArrayList<>();
         changes.forEach((name, value) -> problems.addAll(validateOne(snapshot, name, value, os)));
-        if (hardware != null && problems.isEmpty()) {
+        if (hardware != null && problems.stream().noneMatch(p -> BUDGET_INPUTS.stream().anyMatch(
+                n -> p.startsWith(n + ":")))) {
             double sb = bytes(snapshot, changes, "shared_buffers");
             double wm = bytes(snapshot, changes, "work_mem");
             double av = bytes(snapshot, changes, "autovacuum_work_mem");

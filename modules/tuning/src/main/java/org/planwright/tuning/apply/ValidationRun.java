@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.planwright.targetdb.TargetSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +54,8 @@ public final class ValidationRun {
      * @param server   the server's label
      * @param plan     from {@link ConfigApplier#plan}
      * @param confirm  asked before applying
-     * @param probe    the workload measurement
+     * @param probe    the workload measurement, or null to apply without measuring (the changes are recorded as
+     *                 APPLIED and stay; nothing is reverted automatically)
      * @param settings threshold, revert-without-effect, who
      * @param journal  the history
      * @param cancel   cancellation from another thread
@@ -64,9 +66,16 @@ public final class ValidationRun {
                       WorkloadProbe probe, Settings settings, ChangeJournal journal, Cancellation cancel)
             throws ApplyException {
         List<ChangeEvent> events = new ArrayList<>();
+        UUID runId = UUID.randomUUID();
         for (ConfigChange c : plan.restartOnly()) {
             record(events, journal, settings, server, c, c.oldValue(), c.newValue(), ChangeEvent.Action.PREPARED,
-                    "needs a restart: " + c.alterSystemSql());
+                    "needs a restart: " + c.alterSystemSql(), runId);
+        }
+        if (probe == null) {
+            Optional<ConfigApplier.Applied> applied = applier.apply(session, server, plan, confirm);
+            applied.ifPresent(a -> a.applied().forEach(c -> record(events, journal, settings, server, c, c.oldValue(),
+                    c.newValue(), ChangeEvent.Action.APPLIED, "not measured", runId)));
+            return new Result(Optional.empty(), applied.isPresent(), false, events);
         }
         Measurement baseline;
         try {
@@ -82,7 +91,8 @@ public final class ValidationRun {
             return new Result(Optional.empty(), false, false, events);
         }
         for (ConfigChange c : applied.get().applied()) {
-            record(events, journal, settings, server, c, c.oldValue(), c.newValue(), ChangeEvent.Action.APPLIED, "");
+            record(events, journal, settings, server, c, c.oldValue(), c.newValue(), ChangeEvent.Action.APPLIED, "",
+                    runId);
         }
         Measurement after;
         try {
@@ -93,7 +103,7 @@ public final class ValidationRun {
             for (ConfigChange c : applied.get().applied()) {
                 record(events, journal, settings, server, c, c.newValue(), c.oldValue(),
                         cancelled ? ChangeEvent.Action.CANCELLED : ChangeEvent.Action.REVERTED,
-                        cancelled ? "validation cancelled" : "measurement failed: " + e.getMessage());
+                        cancelled ? "validation cancelled" : "measurement failed: " + e.getMessage(), runId);
             }
             if (cancelled) {
                 return new Result(Optional.empty(), false, true, events);
@@ -112,15 +122,16 @@ public final class ValidationRun {
                 : revert ? ChangeEvent.Action.REVERTED : ChangeEvent.Action.KEPT;
         for (ConfigChange c : applied.get().applied()) {
             record(events, journal, settings, server, c, revert ? c.newValue() : c.oldValue(),
-                    revert ? c.oldValue() : c.newValue(), action, verdict.describe());
+                    revert ? c.oldValue() : c.newValue(), action, verdict.describe(), runId);
         }
         return new Result(Optional.of(verdict), !revert, cancel.isCancelled(), events);
     }
 
     private void record(List<ChangeEvent> events, ChangeJournal journal, Settings settings, String server,
-                        ConfigChange c, String from, String to, ChangeEvent.Action action, String result) {
+                        ConfigChange c, String from, String to, ChangeEvent.Action action, String result,
+                        UUID runId) {
         ChangeEvent e = new ChangeEvent(clock.instant(), settings.who(), server, c.parameter(), from, to,
-                c.applyMode().label(), action, result);
+                c.applyMode().label(), action, result, runId);
         journal.append(e);
         events.add(e);
     }

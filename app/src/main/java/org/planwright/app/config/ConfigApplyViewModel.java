@@ -1,0 +1,266 @@
+package org.planwright.app.config;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.planwright.app.concurrent.BackgroundExecutor;
+import org.planwright.tuning.apply.Cancellation;
+import org.planwright.tuning.apply.ChangeEvent;
+import org.planwright.tuning.apply.ChangePlan;
+import org.planwright.tuning.apply.ConfigChange;
+import org.planwright.tuning.apply.ValidationRun;
+
+/**
+ * State and commands of the Apply action in the configuration window: the advisor's recommendations to choose
+ * from, how to measure (not, the live workload, a pgbench run; window length; threshold), then
+ * {@link #prepare()} validates the chosen changes and offers the confirmation (parameter, old → new, reload or
+ * restart), {@link #confirm()} runs apply / measure / keep-or-revert in the background with its phase in
+ * {@link #progressProperty()}, {@link #cancel()} stops it (what was applied is reverted), and the result and the
+ * history timeline follow. Nothing is applied without {@link #confirm()}. FX thread (or the test's thread with a
+ * same-thread executor); knows no scene.
+ */
+public final class ConfigApplyViewModel {
+
+    private final BackgroundExecutor executor;
+    private final ConfigChanger changer;
+    private final Runnable historyChanged;
+    private final ObservableList<RecommendationItem> recommendations = FXCollections.observableArrayList(
+            i -> new javafx.beans.Observable[] {i.chosenProperty()});
+    private final ObjectProperty<ConfigChanger.Measure.Kind> measure = new SimpleObjectProperty<>(this, "measure",
+            ConfigChanger.Measure.Kind.NONE);
+    private final IntegerProperty seconds = new SimpleIntegerProperty(this, "seconds", 30);
+    private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0.10);
+    private final ObjectProperty<Path> pgbenchScript = new SimpleObjectProperty<>(this, "pgbenchScript");
+    private final ReadOnlyObjectWrapper<ChangePlan> pending = new ReadOnlyObjectWrapper<>(this, "pending");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
+    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final BooleanBinding canApply;
+    private Cancellation cancellation;
+
+    /**
+     * @param executor       runs the blocking work
+     * @param changer        the advice, the plan and the run
+     * @param historyChanged called (UI thread) after a run wrote to the history, to reload the timeline
+     */
+    public ConfigApplyViewModel(BackgroundExecutor executor, ConfigChanger changer, Runnable historyChanged) {
+        this.executor = executor;
+        this.changer = changer;
+        this.historyChanged = historyChanged;
+        this.canApply = Bindings.createBooleanBinding(() -> !running.get() && !loading.get() && pending.get() == null
+                        && recommendations.stream().anyMatch(i -> i.chosenProperty().get()), running, loading, pending,
+                recommendations);
+    }
+
+    /** @return the recommendations, each with its "chosen" box */
+    public ObservableList<RecommendationItem> recommendations() {
+        return recommendations;
+    }
+
+    /** @return how the change is measured (default: not measured) */
+    public ObjectProperty<ConfigChanger.Measure.Kind> measureProperty() {
+        return measure;
+    }
+
+    /** @return each measurement window's length, s (default 30) */
+    public IntegerProperty secondsProperty() {
+        return seconds;
+    }
+
+    /** @return the relative change beyond noise that reverts (default 0.10: the ±10% pgbench noise measured) */
+    public DoubleProperty thresholdProperty() {
+        return threshold;
+    }
+
+    /** @return a pgbench script of the workload, or null for pgbench's built-in transaction */
+    public ObjectProperty<Path> pgbenchScriptProperty() {
+        return pgbenchScript;
+    }
+
+    /** @return the validated plan waiting for the DBA's confirmation, or null */
+    public ReadOnlyObjectProperty<ChangePlan> pendingProperty() {
+        return pending.getReadOnlyProperty();
+    }
+
+    /** @return true while a run applies, measures or reverts */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** @return true while the recommendations are read or the chosen changes validated */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** @return the run's phase in words, e.g. "Measuring the baseline (30 s)…" */
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** @return the last run's outcome in words, or "" */
+    public ReadOnlyStringProperty resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** @return the last error in words, or "" */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** @return true when Apply can start: something chosen, nothing running or waiting for confirmation */
+    public BooleanBinding canApplyBinding() {
+        return canApply;
+    }
+
+    /** Loads the advisor's recommendations in the background. */
+    public void loadRecommendations() {
+        error.set("");
+        loading.set(true);
+        executor.submit(changer::recommendations, recs -> {
+            loading.set(false);
+            recommendations.setAll(recs.stream().map(RecommendationItem::new).toList());
+        }, e -> {
+            loading.set(false);
+            error.set("Could not read the recommendations: " + message(e));
+        });
+    }
+
+    /**
+     * Validates the chosen changes in the background; when valid, {@link #pendingProperty()} holds the plan for the
+     * confirmation dialog, else {@link #errorProperty()} says what is wrong. Changes nothing.
+     */
+    public void prepare() {
+        Map<String, String> changes = new LinkedHashMap<>();
+        recommendations.stream().filter(i -> i.chosenProperty().get())
+                .forEach(i -> changes.put(i.recommendation().parameter(), i.recommendation().recommended()));
+        if (changes.isEmpty()) {
+            return;
+        }
+        error.set("");
+        result.set("");
+        loading.set(true);
+        executor.submit(() -> changer.plan(changes), plan -> {
+            loading.set(false);
+            if (plan.problems().isEmpty()) {
+                pending.set(plan);
+            } else {
+                error.set("Not valid, nothing changed: " + String.join("; ", plan.problems()));
+            }
+        }, e -> {
+            loading.set(false);
+            error.set("Could not validate the changes: " + message(e));
+        });
+    }
+
+    /**
+     * @param plan the pending plan
+     * @return the confirmation's lines: "Applied now (ALTER SYSTEM + reload):", then "work_mem: 4MB → 10MB
+     *     (reload)"..., then the restart-only ones ("Prepared only, needs a restart:"), then how it is measured
+     */
+    public List<String> confirmationLines(ChangePlan plan) {
+        java.util.ArrayList<String> lines = new java.util.ArrayList<>();
+        if (!plan.live().isEmpty()) {
+            lines.add("Applied now (ALTER SYSTEM + pg_reload_conf()):");
+            plan.live().forEach(c -> lines.add("    " + line(c)));
+        }
+        if (!plan.restartOnly().isEmpty()) {
+            lines.add("Prepared only — needs a restart, never applied live:");
+            plan.restartOnly().forEach(c -> lines.add("    " + line(c)));
+        }
+        ConfigChanger.Measure.Kind kind = measure.get();
+        lines.add(kind == ConfigChanger.Measure.Kind.NONE ? "Not measured: the changes stay until reverted."
+                : String.format(Locale.ROOT, "Measured with %s for %d s before and after; reverted when p95 latency or "
+                        + "throughput degrade by more than %.0f%% or the effect is within that noise.",
+                kind.toString().toLowerCase(Locale.ROOT), seconds.get(), threshold.get() * 100));
+        return lines;
+    }
+
+    private static String line(ConfigChange c) {
+        return c.parameter() + ": " + c.oldValue() + " → " + c.newValue() + " (" + c.applyMode().label() + ")";
+    }
+
+    /** The DBA said no: the pending plan is dropped, nothing changed. */
+    public void dismiss() {
+        pending.set(null);
+    }
+
+    /** The DBA confirmed: applies the pending plan, measures, keeps or reverts, in the background. */
+    public void confirm() {
+        ChangePlan plan = pending.get();
+        if (plan == null || running.get()) {
+            return;
+        }
+        pending.set(null);
+        running.set(true);
+        result.set("");
+        error.set("");
+        Cancellation cancel = new Cancellation();
+        cancellation = cancel;
+        ConfigChanger.Measure m = new ConfigChanger.Measure(measure.get(), Math.max(1, seconds.get()), threshold.get(),
+                pgbenchScript.get());
+        executor.submit(() -> changer.run(plan, m, true, cancel,
+                        phase -> executor.onUiThread(() -> progress.set(phase))), r -> {
+                    running.set(false);
+                    progress.set("");
+                    result.set(describe(r, plan));
+                    historyChanged.run();
+                }, e -> {
+                    running.set(false);
+                    progress.set("");
+                    error.set("Applying failed (what was applied is reverted): " + message(e));
+                    historyChanged.run();
+                });
+    }
+
+    /** Stops the running measurement; the run reverts what it applied. Any thread. */
+    public void cancel() {
+        Cancellation c = cancellation;
+        if (c != null && running.get()) {
+            c.cancel();
+            progress.set("Cancelling: reverting what was applied…");
+        }
+    }
+
+    static String describe(ValidationRun.Result r, ChangePlan plan) {
+        StringBuilder s = new StringBuilder();
+        long applied = r.events().stream().filter(e -> e.action() == ChangeEvent.Action.APPLIED).count();
+        if (r.cancelled()) {
+            s.append("Cancelled: nothing stays changed.");
+        } else if (applied == 0 && !plan.live().isEmpty()) {
+            s.append("Nothing was applied.");
+        } else if (r.verdict().isEmpty()) {
+            s.append("Applied, not measured: ").append(applied).append(" change(s) stay.");
+        } else {
+            s.append("Measured ").append(r.verdict().get().describe()).append(" — ")
+                    .append(r.kept() ? "kept." : "reverted: nothing stays changed.");
+        }
+        if (!plan.restartOnly().isEmpty()) {
+            s.append(" Prepared for a restart: ").append(String.join("; ", plan.preparedStatements())).append('.');
+        }
+        return s.toString();
+    }
+
+    private static String message(Throwable e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+}
