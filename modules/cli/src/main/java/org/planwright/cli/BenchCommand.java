@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code planwright bench}: how long parse + compute + insights takes on the corpus's largest plans, on the real
  * plans of thousands of nodes in the repository's {@code generated-huge} folder, on plan files named on the command
- * line (any format the parser reads), and on synthetic plans (an Append over 1,200 and over 100,000 Seq Scans, a
- * 100,000-node join plan), beside the issue 3 and issue 8 targets, and as a ratio to a baseline measured in the
+ * line (any format the parser reads), and on synthetic plans (an Append over 1,200, 10,000 and 100,000 Seq Scans,
+ * joins of 1,608 and 100,000 nodes; {@code --save-synthetic DIR} writes them out for other tools), beside the issue 3 and issue 8 targets, and as a ratio to a baseline measured in the
  * same run: Jackson's {@code ObjectMapper.readTree} of the same text (pure JSON parsing; none for text plans). Also the retained heap of the parsed 100,000-node plan ({@link RetainedHeap}), and the measuring
  * thread's CPU time, which other processes on a shared machine disturb less than wall-clock time. Output is for
  * people; its lines are stable enough to grep ("parse + compute + insights:", "baseline Jackson readTree:",
@@ -64,6 +65,12 @@ final class BenchCommand implements Callable<Integer> {
             + "plans (FILEs and synthetic plans only)")
     private boolean noCorpus;
 
+    @Option(names = "--save-synthetic", paramLabel = "DIR",
+            description = "Also write the synthetic plans into DIR (created if missing) as JSON files, e.g. "
+                    + "synthetic-append-over-1200-seq-scans.json, to measure other tools on the same text "
+                    + "(bench/pev2/README.md)")
+    private Path saveSynthetic;
+
     @Parameters(paramLabel = "FILE", arity = "0..*",
             description = "More plan files to measure (text or JSON, as PlanParser reads them; gzipped if the name "
                     + "ends with .gz), e.g. EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) output of a partitioned table")
@@ -102,7 +109,19 @@ final class BenchCommand implements Callable<Integer> {
         if (corpusInputs == 0 && !noCorpus) {
             out.println("corpus: not found (set -Dplanwright.corpus=PATH or PLANWRIGHT_CORPUS); synthetic plans only");
         }
-        inputs.addAll(BenchInput.synthetic(maxNodes));
+        List<BenchInput> synthetic = BenchInput.synthetic(maxNodes);
+        if (saveSynthetic != null) {
+            try {
+                Files.createDirectories(saveSynthetic);
+                for (BenchInput input : synthetic) {
+                    Files.writeString(saveSynthetic.resolve(input.fileName()), input.text());
+                }
+            } catch (IOException e) {
+                throw new CommandLine.ParameterException(cl, "cannot write the synthetic plans into " + saveSynthetic
+                        + ": " + e.getMessage());
+            }
+        }
+        inputs.addAll(synthetic);
         out.printf("planwright %s bench: Java %s, %d iteration%s after %d warm-up run%s per input; times in ms "
                         + "(median, p90); baseline: Jackson ObjectMapper.readTree of the same text%n%n",
                 VersionProvider.version(), Runtime.version(), iterations, iterations == 1 ? "" : "s", iterations,
