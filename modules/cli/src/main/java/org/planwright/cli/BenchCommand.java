@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * same run: Jackson's {@code ObjectMapper.readTree} of the same text (pure JSON parsing; none for text plans). Also the retained heap of the parsed 100,000-node plan ({@link RetainedHeap}), and the measuring
  * thread's CPU time, which other processes on a shared machine disturb less than wall-clock time. Output is for
  * people; its lines are stable enough to grep ("parse + compute + insights:", "baseline Jackson readTree:",
- * "thread CPU time", "ratio:", "retained heap").
+ * "thread CPU time", "process CPU time", "ratio:", "retained heap").
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         versionProvider = VersionProvider.class,
@@ -159,12 +159,16 @@ final class BenchCommand implements Callable<Integer> {
                 ms(parseOnly.p90Ms()));
         if (baseline == null) {
             out.printf("  thread CPU time, median:    parse + compute + insights %s ms%n", ms(ours.cpuMedianMs()));
+            out.printf("  process CPU time, mean:     parse + compute + insights %s ms%n",
+                    ms(ours.processCpuMeanMs()));
             out.printf("  baseline Jackson readTree:  none (not JSON)%n%n");
             out.flush();
             return;
         }
         out.printf("  thread CPU time, medians:   parse + compute + insights %s ms, Jackson readTree %s ms%n",
                 ms(ours.cpuMedianMs()), ms(baseline.cpuMedianMs()));
+        out.printf("  process CPU time, means:    parse + compute + insights %s ms, Jackson readTree %s ms%n",
+                ms(ours.processCpuMeanMs()), ms(baseline.processCpuMeanMs()));
         out.printf("  baseline Jackson readTree:  median %s ms, p90 %s ms%n", ms(baseline.medianMs()),
                 ms(baseline.p90Ms()));
         out.printf(Locale.ROOT, "  ratio: parse + compute + insights = %.1fx Jackson tree parse (medians)%n%n",

@@ -39,6 +39,9 @@ class BenchCommandTest {
         assertThat(r.out().lines().filter(l -> l.matches(
                 "  thread CPU time, medians: +parse \\+ compute \\+ insights [\\d.]+ ms, Jackson readTree [\\d.]+ ms")))
                 .hasSize(7);
+        assertThat(r.out().lines().filter(l -> l.matches(
+                "  process CPU time, means: +parse \\+ compute \\+ insights [\\d.]+ ms, Jackson readTree [\\d.]+ ms")))
+                .as("the whole JVM's CPU time too, to set beside other runtimes'").hasSize(7);
         assertThat(r.out().lines().filter(l -> l.matches("  ratio: parse \\+ compute \\+ insights = [\\d.]+x Jackson tree parse.*")))
                 .hasSize(7);
         assertThat(r.out()).as("the 1,200-partition plan is at full size: its target is shown")
@@ -71,6 +74,7 @@ class BenchCommandTest {
                         + "  parse \\+ compute \\+ insights: median [\\d.]+ ms.*\\R"
                         + "  parse \\+ compute alone: +median [\\d.]+ ms.*\\R"
                         + "  thread CPU time, median: +parse \\+ compute \\+ insights [\\d.]+ ms\\R"
+                        + "  process CPU time, mean: +parse \\+ compute \\+ insights [\\d.]+ ms\\R"
                         + "  baseline Jackson readTree: +none \\(not JSON\\)");
         assertThat(r.out().lines().filter(l -> l.startsWith("  ratio: ")))
                 .as("the JSON file and the two synthetic plans have a ratio, the text plan none").hasSize(3);
