@@ -147,7 +147,7 @@ record BenchInput(String name, String text, double targetMs) {
         int scans = Math.min(APPEND_SCANS, maxNodes - 1);
         int midJoin = Math.min(MID_JOIN_NODES, maxNodes);
         int midScans = Math.min(MID_APPEND_SCANS, maxNodes - 1);
-        int wide = Math.min(WIDE_APPEND_SCANS, maxNodes - 1); // full size: 100,000 scans
+        int wide = maxNodes >= BIG_NODES ? WIDE_APPEND_SCANS : maxNodes - 1; // full size: 100,000 scans
         int big = Math.min(BIG_NODES, maxNodes);
         List<BenchInput> inputs = new ArrayList<>();
         addAppend(inputs, scans, scans == APPEND_SCANS ? APPEND_TARGET_MS : 0);
