@@ -35,7 +35,7 @@ class SyntaxCheckViewModelTest {
         SyntaxCheckViewModel vm = new SyntaxCheckViewModel(new EditorTabsViewModel(), new ConnectionViewModel(
                 new TargetConnector(), new PasswordSource(Map.of()), executor, new StatusViewModel()), executor);
         ConnectionProfile profile = new ConnectionProfile(UUID.randomUUID(), "test", ConnectionProfile.Kind.SANDBOX,
-                "127.0.0.1", pg.sandbox().port(), pg.pagila(), pg.user(), null, null);
+                "127.0.0.1", pg.sandbox().port(), pg.createScratchDatabase("syntax_busy"), pg.user(), null, null);
         String text = "SELECT 1;\nSELEC title FROM film;";
         try (ActiveConnection active = new ActiveConnection(
                 new TargetConnector().open(profile, null, SessionOptions.analysis()))) {
