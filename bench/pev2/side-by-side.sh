@@ -8,22 +8,23 @@
 # 2. plan-service-bench.mjs reads the same files with PEV2 under Node (10 warm-up + 10 timed runs each);
 # 3. a table: wall-clock medians and process CPU means of both, Jackson's readTree of the same text (same JVM
 #    run), and PEV2 / Planwright. Environment: ITERATIONS (default 10), NODE (default node), SHAPES (file names), MAX_NODES
-#    (bench --max-nodes, for a quick try).
+#    (bench --max-nodes, for a quick try), WARM_UP_MS (both sides also warm up for at least that many ms; default 0).
 set -euo pipefail
 ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 PEV2_DIR="${1:-/tmp/pev2}"
 ITERATIONS="${ITERATIONS:-10}"
+WARM_UP_MS="${WARM_UP_MS:-0}"
 NODE="${NODE:-node}"
 SHAPES="${SHAPES:-synthetic-append-over-1200-seq-scans.json synthetic-1608-node-join-plan.json synthetic-append-over-10000-seq-scans.json synthetic-append-over-100000-seq-scans.json}"
 OUT="$(mktemp -d /tmp/planwright-pev2.XXXXXX)"
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) CPUs; files in $OUT"
-"$ROOT/planwright" bench --no-corpus --iterations "$ITERATIONS" ${MAX_NODES:+--max-nodes "$MAX_NODES"} --save-synthetic "$OUT" > "$OUT/planwright.txt"
+"$ROOT/planwright" bench --no-corpus --iterations "$ITERATIONS" --min-warm-up-ms "$WARM_UP_MS" ${MAX_NODES:+--max-nodes "$MAX_NODES"} --save-synthetic "$OUT" > "$OUT/planwright.txt"
 echo "load average between: $(cut -d' ' -f1-3 /proc/loadavg)"
 files=()
 for f in $SHAPES; do files+=("$OUT/$f"); done
 "$NODE" --max-old-space-size=4096 "$ROOT/bench/pev2/plan-service-bench.mjs" --pev2 "$PEV2_DIR" \
-    --iterations "$ITERATIONS" "${files[@]}" > "$OUT/pev2.txt"
+    --iterations "$ITERATIONS" --min-warm-up-ms "$WARM_UP_MS" "${files[@]}" > "$OUT/pev2.txt"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 head -1 "$OUT/planwright.txt"
@@ -53,4 +54,4 @@ awk '
   }
 ' "$OUT/planwright.txt" "$OUT/pev2.txt"
 echo
-echo "wall-clock medians and process CPU means of $ITERATIONS timed runs after $ITERATIONS warm-up runs; Planwright: parse + compute + insights"
+echo "wall-clock medians and process CPU means of $ITERATIONS timed runs after $ITERATIONS warm-up runs (and at least $WARM_UP_MS ms); Planwright: parse + compute + insights"

@@ -56,6 +56,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Timed runs per input and measured work (default: 10); as many warm-up runs come first")
     private int iterations;
 
+    @Option(names = "--min-warm-up-ms", defaultValue = "0", paramLabel = "MS",
+            description = "Warm up each measured work for at least MS ms of wall clock too (default: 0, the warm-up "
+                    + "runs only); bench/pev2 gives PEV2 the same floor")
+    private long minWarmUpMs;
+
     @Option(names = "--max-nodes", defaultValue = "100000", paramLabel = "N",
             description = "Cap on the synthetic plans' node counts (default: 100000, the full sizes); the targets "
                     + "are printed only at full size")
@@ -84,6 +89,9 @@ final class BenchCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         if (iterations < 1) {
             throw new CommandLine.ParameterException(cl, "--iterations must be at least 1, not " + iterations);
+        }
+        if (minWarmUpMs < 0) {
+            throw new CommandLine.ParameterException(cl, "--min-warm-up-ms must not be negative, not " + minWarmUpMs);
         }
         if (maxNodes < 3) {
             throw new CommandLine.ParameterException(cl, "--max-nodes must be at least 3, not " + maxNodes);
@@ -122,10 +130,10 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         inputs.addAll(synthetic);
-        out.printf("planwright %s bench: Java %s, %d iteration%s after %d warm-up run%s per input; times in ms "
+        out.printf("planwright %s bench: Java %s, %d iteration%s after %d warm-up run%s%s per input; times in ms "
                         + "(median, p90); baseline: Jackson ObjectMapper.readTree of the same text%n%n",
                 VersionProvider.version(), Runtime.version(), iterations, iterations == 1 ? "" : "s", iterations,
-                iterations == 1 ? "" : "s");
+                iterations == 1 ? "" : "s", minWarmUpMs > 0 ? " (and at least " + minWarmUpMs + " ms)" : "");
         out.flush();
         for (BenchInput input : inputs) {
             try {
@@ -148,9 +156,12 @@ final class BenchCommand implements Callable<Integer> {
         String text = input.text();
         Plan plan = PlanParser.parse(text);
         boolean json = isJson(text); // text, XML and YAML plans have no Jackson baseline
-        BenchStats ours = BenchStats.measure(iterations, iterations, () -> engine.analyze(PlanParser.parse(text)));
-        BenchStats parseOnly = BenchStats.measure(iterations, iterations, () -> PlanParser.parse(text));
-        BenchStats baseline = json ? BenchStats.measure(iterations, iterations, () -> readTree(text)) : null;
+        BenchStats ours = BenchStats.measure(iterations, minWarmUpMs, iterations,
+                () -> engine.analyze(PlanParser.parse(text)));
+        BenchStats parseOnly = BenchStats.measure(iterations, minWarmUpMs, iterations,
+                () -> PlanParser.parse(text));
+        BenchStats baseline = json ? BenchStats.measure(iterations, minWarmUpMs, iterations,
+                () -> readTree(text)) : null;
         out.printf("%s: %,d nodes, %,d bytes, %s%n", input.name(), plan.nodeCount(), input.bytes(),
                 plan.format().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         out.printf("  parse + compute + insights: median %s ms, p90 %s ms%s%n", ms(ours.medianMs()), ms(ours.p90Ms()),

@@ -31,7 +31,18 @@ record BenchStats(double medianMs, double p90Ms, int runs, double cpuMedianMs, d
      * @return the median and p90 of the timed runs
      */
     static BenchStats measure(int warmUp, int runs, java.util.function.Supplier<?> work) {
-        for (int i = 0; i < warmUp; i++) {
+        return measure(warmUp, 0, runs, work);
+    }
+
+    /**
+     * As {@link #measure(int, int, java.util.function.Supplier)}, warming up for at least {@code minWarmUpMs} ms
+     * of wall clock too: on a busy machine ten runs can end before the JIT compiler had the CPU to compile them.
+     *
+     * @param minWarmUpMs the warm-up goes on, run after run, until this many ms passed; 0 for none
+     */
+    static BenchStats measure(int warmUp, long minWarmUpMs, int runs, java.util.function.Supplier<?> work) {
+        long warmUpEnd = System.nanoTime() + minWarmUpMs * 1_000_000;
+        for (int i = 0; i < warmUp || System.nanoTime() - warmUpEnd < 0; i++) {
             sink(work.get());
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
