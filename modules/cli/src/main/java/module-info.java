@@ -14,6 +14,7 @@ module org.planwright.cli {
     requires com.fasterxml.jackson.annotation;
     requires org.slf4j;
     requires java.management;
+    requires jdk.management;
     opens org.planwright.cli to info.picocli;
     opens org.planwright.cli.report to com.fasterxml.jackson.databind;
     exports org.planwright.cli;

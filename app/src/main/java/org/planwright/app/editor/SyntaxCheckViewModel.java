@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * Syntax checks as you type: {@value #DEBOUNCE_MS} ms after the last change of a tab's text, the text is
  * checked off the FX thread with {@link SyntaxChecker}. CERTAIN problems are marked at once; UNSURE ones (only
  * JSqlParser rejects the statement) are put to the server ({@code TargetSession.checkSyntax}) and marked only
- * when the server reports a grammar error too, at the server's position; without a connection, or while a
- * statement runs, UNSURE problems are not marked: the server has the last word. FX thread only.
+ * when the server reports a grammar error too, at the server's position; without a connection UNSURE problems
+ * are not marked: the server has the last word. When the session is busy (a statement or a workload sample
+ * runs), the check is done again {@value #BUSY_RETRY_MS} ms later, until the server could answer or the text
+ * changed. FX thread only.
  */
 public final class SyntaxCheckViewModel {
 
@@ -34,6 +36,8 @@ public final class SyntaxCheckViewModel {
 
     /** Quiet time after the last key stroke before a check starts, in ms. */
     public static final long DEBOUNCE_MS = 300;
+    /** Wait before checking again when the session was busy, in ms (re-checks hit the checker's cache). */
+    static final long BUSY_RETRY_MS = 1_000;
 
     private final ConnectionViewModel connection;
     private final BackgroundExecutor executor;
@@ -66,11 +70,15 @@ public final class SyntaxCheckViewModel {
      * @param tab the tab
      */
     public void schedule(EditorTabViewModel tab) {
+        schedule(tab, DEBOUNCE_MS);
+    }
+
+    private void schedule(EditorTabViewModel tab, long delayMs) {
         BackgroundJob old = pending.remove(tab);
         if (old != null) {
             old.cancel();
         }
-        pending.put(tab, executor.runLater(Duration.ofMillis(DEBOUNCE_MS), () -> start(tab)));
+        pending.put(tab, executor.runLater(Duration.ofMillis(delayMs), () -> start(tab)));
     }
 
     private void watch(EditorTabViewModel tab) {
@@ -94,12 +102,25 @@ public final class SyntaxCheckViewModel {
     private void start(EditorTabViewModel tab) {
         String text = tab.textProperty().get();
         ActiveConnection server = connection.active().orElse(null);
-        pending.put(tab, executor.submit(() -> check(text, server), marks -> {
+        pending.put(tab, executor.submit(() -> check(text, server), checked -> {
             pending.remove(tab);
             if (text.equals(tab.textProperty().get())) {
-                tab.syntaxMarks().setAll(marks);
+                tab.syntaxMarks().setAll(checked.marks());
+                if (checked.serverWasBusy()) {
+                    schedule(tab, BUSY_RETRY_MS); // ask again once the running statement or sample is over
+                }
             }
         }, e -> LOG.debug("Syntax check failed", e)));
+    }
+
+    /**
+     * The outcome of one check.
+     *
+     * @param marks         the marks to show
+     * @param serverWasBusy true when an UNSURE problem could not be put to the server because its session was
+     *                      busy: the marks may lack it, so the text is checked again later
+     */
+    record Checked(List<SyntaxMark> marks, boolean serverWasBusy) {
     }
 
     /**
@@ -107,48 +128,56 @@ public final class SyntaxCheckViewModel {
      *
      * @param text   the editor text
      * @param server the connection to confirm UNSURE problems with, or null
-     * @return the marks to show
+     * @return the marks to show, and whether the server was too busy to confirm one
      */
-    List<SyntaxMark> check(String text, ActiveConnection server) {
+    Checked check(String text, ActiveConnection server) {
         List<SyntaxProblem> problems;
         synchronized (checker) {
             problems = checker.check(text);
         }
         List<SyntaxMark> marks = new ArrayList<>();
+        boolean busy = false;
         for (SyntaxProblem p : problems) {
             if (p.confidence() == SyntaxProblem.Confidence.CERTAIN) {
                 marks.add(new SyntaxMark(p.startOffset(), p.endOffset(), p.line(), p.column(), p.message(), "parser"));
             } else if (server != null) {
-                confirm(text, p, server).ifPresent(marks::add);
+                Optional<Optional<SyntaxMark>> confirmed = confirm(text, p, server);
+                busy |= confirmed.isEmpty();
+                confirmed.flatMap(m -> m).ifPresent(marks::add);
             }
         }
-        return marks;
+        return new Checked(marks, busy);
     }
 
-    private Optional<SyntaxMark> confirm(String text, SyntaxProblem p, ActiveConnection server) {
+    /** @return the server's mark for {@code p} (empty: the server accepts the statement), or empty when busy */
+    private Optional<Optional<SyntaxMark>> confirm(String text, SyntaxProblem p, ActiveConnection server) {
         SqlStatement statement = SqlScript.split(text).stream()
                 .filter(s -> s.startOffset() <= p.startOffset() && p.startOffset() <= s.endOffset())
                 .findFirst().orElse(null);
         if (statement == null) {
-            return Optional.empty();
+            return Optional.of(Optional.empty());
         }
         try {
             Optional<Optional<SyntaxError>> answer = server.ifIdle(s -> s.checkSyntax(statement.text()));
+            if (answer.isEmpty()) {
+                return Optional.empty();
+            }
             Optional<SyntaxError> error = answer.flatMap(a -> a);
             if (error.isEmpty() || !error.get().isGrammarError()) {
-                return Optional.empty();
+                return Optional.of(Optional.empty());
             }
             SyntaxError e = error.get();
             if (e.position() == null) {
-                return Optional.of(new SyntaxMark(p.startOffset(), p.endOffset(), p.line(), p.column(),
-                        e.message(), "server"));
+                return Optional.of(Optional.of(new SyntaxMark(p.startOffset(), p.endOffset(), p.line(), p.column(),
+                        e.message(), "server")));
             }
             EditorPosition at = EditorPosition.of(statement, e.position());
             int end = wordEnd(text, at.offset());
-            return Optional.of(new SyntaxMark(at.offset(), end, at.line(), at.column(), e.message(), "server"));
+            return Optional.of(Optional.of(new SyntaxMark(at.offset(), end, at.line(), at.column(), e.message(),
+                    "server")));
         } catch (TargetException e) {
             LOG.debug("Server syntax check failed: {}", e.userMessage());
-            return Optional.empty();
+            return Optional.of(Optional.empty());
         }
     }
 

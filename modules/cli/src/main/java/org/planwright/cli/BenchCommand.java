@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +24,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code planwright bench}: how long parse + compute + insights takes on the corpus's largest plans, on the real
  * plans of thousands of nodes in the repository's {@code generated-huge} folder, on plan files named on the command
- * line (any format the parser reads), and on synthetic plans (an Append over 1,200 and over 100,000 Seq Scans, a
- * 100,000-node join plan), beside the issue 3 and issue 8 targets, and as a ratio to a baseline measured in the
+ * line (any format the parser reads), and on synthetic plans (an Append over 1,200, 10,000 and 100,000 Seq Scans,
+ * joins of 1,608 and 100,000 nodes; {@code --save-synthetic DIR} writes them out for other tools), beside the issue 3 and issue 8 targets, and as a ratio to a baseline measured in the
  * same run: Jackson's {@code ObjectMapper.readTree} of the same text (pure JSON parsing; none for text plans). Also the retained heap of the parsed 100,000-node plan ({@link RetainedHeap}), and the measuring
  * thread's CPU time, which other processes on a shared machine disturb less than wall-clock time. Output is for
  * people; its lines are stable enough to grep ("parse + compute + insights:", "baseline Jackson readTree:",
- * "thread CPU time", "ratio:", "retained heap").
+ * "thread CPU time", "process CPU time", "ratio:", "retained heap").
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         versionProvider = VersionProvider.class,
@@ -55,6 +56,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Timed runs per input and measured work (default: 10); as many warm-up runs come first")
     private int iterations;
 
+    @Option(names = "--min-warm-up-ms", defaultValue = "0", paramLabel = "MS",
+            description = "Warm up each measured work for at least MS ms of wall clock too (default: 0, the warm-up "
+                    + "runs only); bench/pev2 gives PEV2 the same floor")
+    private long minWarmUpMs;
+
     @Option(names = "--max-nodes", defaultValue = "100000", paramLabel = "N",
             description = "Cap on the synthetic plans' node counts (default: 100000, the full sizes); the targets "
                     + "are printed only at full size")
@@ -63,6 +69,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-corpus", description = "Leave out the corpus plans and the repository's generated-huge "
             + "plans (FILEs and synthetic plans only)")
     private boolean noCorpus;
+
+    @Option(names = "--save-synthetic", paramLabel = "DIR",
+            description = "Also write the synthetic plans into DIR (created if missing) as JSON files, e.g. "
+                    + "synthetic-append-over-1200-seq-scans.json, to measure other tools on the same text "
+                    + "(bench/pev2/README.md)")
+    private Path saveSynthetic;
 
     @Parameters(paramLabel = "FILE", arity = "0..*",
             description = "More plan files to measure (text or JSON, as PlanParser reads them; gzipped if the name "
@@ -77,6 +89,9 @@ final class BenchCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         if (iterations < 1) {
             throw new CommandLine.ParameterException(cl, "--iterations must be at least 1, not " + iterations);
+        }
+        if (minWarmUpMs < 0) {
+            throw new CommandLine.ParameterException(cl, "--min-warm-up-ms must not be negative, not " + minWarmUpMs);
         }
         if (maxNodes < 3) {
             throw new CommandLine.ParameterException(cl, "--max-nodes must be at least 3, not " + maxNodes);
@@ -102,11 +117,23 @@ final class BenchCommand implements Callable<Integer> {
         if (corpusInputs == 0 && !noCorpus) {
             out.println("corpus: not found (set -Dplanwright.corpus=PATH or PLANWRIGHT_CORPUS); synthetic plans only");
         }
-        inputs.addAll(BenchInput.synthetic(maxNodes));
-        out.printf("planwright %s bench: Java %s, %d iteration%s after %d warm-up run%s per input; times in ms "
+        List<BenchInput> synthetic = BenchInput.synthetic(maxNodes);
+        if (saveSynthetic != null) {
+            try {
+                Files.createDirectories(saveSynthetic);
+                for (BenchInput input : synthetic) {
+                    Files.writeString(saveSynthetic.resolve(input.fileName()), input.text());
+                }
+            } catch (IOException e) {
+                throw new CommandLine.ParameterException(cl, "cannot write the synthetic plans into " + saveSynthetic
+                        + ": " + e.getMessage());
+            }
+        }
+        inputs.addAll(synthetic);
+        out.printf("planwright %s bench: Java %s, %d iteration%s after %d warm-up run%s%s per input; times in ms "
                         + "(median, p90); baseline: Jackson ObjectMapper.readTree of the same text%n%n",
                 VersionProvider.version(), Runtime.version(), iterations, iterations == 1 ? "" : "s", iterations,
-                iterations == 1 ? "" : "s");
+                iterations == 1 ? "" : "s", minWarmUpMs > 0 ? " (and at least " + minWarmUpMs + " ms)" : "");
         out.flush();
         for (BenchInput input : inputs) {
             try {
@@ -129,9 +156,12 @@ final class BenchCommand implements Callable<Integer> {
         String text = input.text();
         Plan plan = PlanParser.parse(text);
         boolean json = isJson(text); // text, XML and YAML plans have no Jackson baseline
-        BenchStats ours = BenchStats.measure(iterations, iterations, () -> engine.analyze(PlanParser.parse(text)));
-        BenchStats parseOnly = BenchStats.measure(iterations, iterations, () -> PlanParser.parse(text));
-        BenchStats baseline = json ? BenchStats.measure(iterations, iterations, () -> readTree(text)) : null;
+        BenchStats ours = BenchStats.measure(iterations, minWarmUpMs, iterations,
+                () -> engine.analyze(PlanParser.parse(text)));
+        BenchStats parseOnly = BenchStats.measure(iterations, minWarmUpMs, iterations,
+                () -> PlanParser.parse(text));
+        BenchStats baseline = json ? BenchStats.measure(iterations, minWarmUpMs, iterations,
+                () -> readTree(text)) : null;
         out.printf("%s: %,d nodes, %,d bytes, %s%n", input.name(), plan.nodeCount(), input.bytes(),
                 plan.format().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         out.printf("  parse + compute + insights: median %s ms, p90 %s ms%s%n", ms(ours.medianMs()), ms(ours.p90Ms()),
@@ -140,12 +170,16 @@ final class BenchCommand implements Callable<Integer> {
                 ms(parseOnly.p90Ms()));
         if (baseline == null) {
             out.printf("  thread CPU time, median:    parse + compute + insights %s ms%n", ms(ours.cpuMedianMs()));
+            out.printf("  process CPU time, mean:     parse + compute + insights %s ms%n",
+                    ms(ours.processCpuMeanMs()));
             out.printf("  baseline Jackson readTree:  none (not JSON)%n%n");
             out.flush();
             return;
         }
         out.printf("  thread CPU time, medians:   parse + compute + insights %s ms, Jackson readTree %s ms%n",
                 ms(ours.cpuMedianMs()), ms(baseline.cpuMedianMs()));
+        out.printf("  process CPU time, means:    parse + compute + insights %s ms, Jackson readTree %s ms%n",
+                ms(ours.processCpuMeanMs()), ms(baseline.processCpuMeanMs()));
         out.printf("  baseline Jackson readTree:  median %s ms, p90 %s ms%n", ms(baseline.medianMs()),
                 ms(baseline.p90Ms()));
         out.printf(Locale.ROOT, "  ratio: parse + compute + insights = %.1fx Jackson tree parse (medians)%n%n",

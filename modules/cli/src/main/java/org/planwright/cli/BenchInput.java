@@ -131,22 +131,59 @@ record BenchInput(String name, String text, double targetMs) {
         return Optional.empty();
     }
 
+    /** Nodes of the mid-size synthetic join plan (issue 8's 1,608-node join, measured beside PEV2). */
+    static final int MID_JOIN_NODES = 1_608;
+    /** Seq Scans under the mid-size synthetic Append (issue 8's 10,000-node Append, measured beside PEV2). */
+    static final int MID_APPEND_SCANS = 10_000;
+
     /**
-     * @param maxNodes cap on the synthetic plans' node counts, at least 3 (the full sizes are 1,201 and 100,000)
-     * @return the partitioned-table plan, the wide Append (100,000 Seq Scans) and the big join plan, each at most
-     *     {@code maxNodes} nodes; the big join plan comes last (the retained heap is measured on it)
+     * @param maxNodes cap on the synthetic plans' node counts, at least 3 (the full sizes are an Append over 1,200,
+     *     10,000 and 100,000 Seq Scans, and joins of 1,608 and 100,000 nodes)
+     * @return the partitioned-table plan, the 1,608-node join, the Append over 10,000 Seq Scans, the wide Append
+     *     (100,000 Seq Scans) and the big join plan, each at most {@code maxNodes} nodes, without repeats when the
+     *     cap makes two of them the same; the big join plan comes last (the retained heap is measured on it)
      */
     static List<BenchInput> synthetic(int maxNodes) {
         int scans = Math.min(APPEND_SCANS, maxNodes - 1);
+        int midJoin = Math.min(MID_JOIN_NODES, maxNodes);
+        int midScans = Math.min(MID_APPEND_SCANS, maxNodes - 1);
         int wide = maxNodes >= BIG_NODES ? WIDE_APPEND_SCANS : maxNodes - 1; // full size: 100,000 scans
         int big = Math.min(BIG_NODES, maxNodes);
-        return List.of(
-                new BenchInput(String.format("synthetic Append over %,d Seq Scans", scans),
-                        SyntheticPlans.appendOverSeqScans(scans), scans == APPEND_SCANS ? APPEND_TARGET_MS : 0),
-                new BenchInput(String.format("synthetic Append over %,d Seq Scans", wide),
-                        SyntheticPlans.appendOverSeqScans(wide), wide == WIDE_APPEND_SCANS ? WIDE_APPEND_TARGET_MS : 0),
-                new BenchInput(String.format("synthetic %,d-node join plan", big), SyntheticPlans.joins(big),
-                        big == BIG_NODES ? BIG_TARGET_MS : 0));
+        List<BenchInput> inputs = new ArrayList<>();
+        addAppend(inputs, scans, scans == APPEND_SCANS ? APPEND_TARGET_MS : 0);
+        addJoin(inputs, midJoin, 0);
+        addAppend(inputs, midScans, 0);
+        addAppend(inputs, wide, wide == WIDE_APPEND_SCANS ? WIDE_APPEND_TARGET_MS : 0);
+        inputs.removeIf(i -> i.name().equals(joinName(big)));
+        addJoin(inputs, big, big == BIG_NODES ? BIG_TARGET_MS : 0);
+        return inputs;
+    }
+
+    private static void addAppend(List<BenchInput> inputs, int scans, double targetMs) {
+        String name = String.format("synthetic Append over %,d Seq Scans", scans);
+        if (inputs.stream().noneMatch(i -> i.name().equals(name))) {
+            inputs.add(new BenchInput(name, SyntheticPlans.appendOverSeqScans(scans), targetMs));
+        }
+    }
+
+    private static void addJoin(List<BenchInput> inputs, int nodes, double targetMs) {
+        String name = joinName(nodes);
+        if (inputs.stream().noneMatch(i -> i.name().equals(name))) {
+            inputs.add(new BenchInput(name, SyntheticPlans.joins(nodes), targetMs));
+        }
+    }
+
+    private static String joinName(int nodes) {
+        return String.format("synthetic %,d-node join plan", nodes);
+    }
+
+    /**
+     * @return a file name for a synthetic input, e.g. "synthetic-append-over-1200-seq-scans.json" for "synthetic
+     *     Append over 1,200 Seq Scans"
+     */
+    String fileName() {
+        return name.toLowerCase(java.util.Locale.ROOT).replace(",", "").replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-|-$", "") + ".json";
     }
 
     private static long size(Path p) {

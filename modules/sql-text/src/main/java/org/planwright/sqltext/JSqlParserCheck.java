@@ -33,9 +33,19 @@ final class JSqlParserCheck {
     }
 
     private final long timeoutMillis;
+    private final ExecutorService parseThreads;
 
     JSqlParserCheck(Duration timeout) {
+        this(timeout, PARSE_THREADS);
+    }
+
+    /**
+     * @param parseThreads where the parses run; JSqlParser waits for each at most {@code timeout} (tests pass one
+     *                     that holds the parse back, to run out of time whatever the machine's speed)
+     */
+    JSqlParserCheck(Duration timeout, ExecutorService parseThreads) {
         this.timeoutMillis = Math.max(1, timeout.toMillis());
+        this.parseThreads = parseThreads;
     }
 
     /** @param input a statement prepared by {@link ParserInput}; offsets in the finding are into it */
@@ -68,7 +78,7 @@ final class JSqlParserCheck {
                 .withAllowComplexParsing(complex)
                 .withTimeOut(timeoutMillis);
         try {
-            CCJSqlParserUtil.parseStatement(parser, PARSE_THREADS);
+            CCJSqlParserUtil.parseStatement(parser, parseThreads);
             return new Attempt(null, false);
         } catch (JSQLParserException e) {
             Throwable cause = rootCause(e);

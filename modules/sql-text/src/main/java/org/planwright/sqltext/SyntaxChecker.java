@@ -47,11 +47,20 @@ public final class SyntaxChecker {
      * @throws IllegalArgumentException if the timeout is zero or negative
      */
     public SyntaxChecker(Duration parseTimeout) {
+        this.parser = new JSqlParserCheck(positive(parseTimeout));
+    }
+
+    /** For tests: JSqlParser's parses run on {@code parseThreads} (e.g. one that holds them back). */
+    SyntaxChecker(Duration parseTimeout, java.util.concurrent.ExecutorService parseThreads) {
+        this.parser = new JSqlParserCheck(positive(parseTimeout), Objects.requireNonNull(parseThreads));
+    }
+
+    private static Duration positive(Duration parseTimeout) {
         Objects.requireNonNull(parseTimeout, "parseTimeout");
         if (parseTimeout.isNegative() || parseTimeout.isZero()) {
             throw new IllegalArgumentException("The parse timeout must be positive, not " + parseTimeout);
         }
-        this.parser = new JSqlParserCheck(parseTimeout);
+        return parseTimeout;
     }
 
     /**
