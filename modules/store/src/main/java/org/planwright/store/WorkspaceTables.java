@@ -25,7 +25,8 @@ record WorkspaceTables(Map<String, String> scopes, Map<String, SchemaTables.Chil
      * Tables that hold a workspace's data but are not records to carry to another store (a sync outbox is this
      * machine's queue, not a record). Deleted with the workspace all the same.
      */
-    static final Set<String> NOT_RECORDS = Set.of("sync_outbox", "outbox");
+    static final Set<String> NOT_RECORDS = Set.of(
+            "sync_outbox", "sync_row_version", "sync_stream", "sync_history", "sync_rejected", "sync_state");
 
     /** @return the tables in insert order: every table after the tables its foreign keys point to */
     List<String> tables() {
