@@ -131,7 +131,8 @@ public final class Workspaces {
 
     /**
      * Counts the workspace's live records of each kind: one entry per table that has a {@code workspace_id} column
-     * (read from the schema, so a table added later is counted too), tombstoned rows left out.
+     * (read from the schema, so a table added later is counted too), tombstoned rows and this machine's sync
+     * bookkeeping ({@code sync_*} tables, not records) left out.
      *
      * @return table name (e.g. {@code plan_capture}) to number of records, in table-name order; zeros included
      */
@@ -140,6 +141,9 @@ public final class Workspaces {
         return jdbc.read("count the workspace's records", c -> {
             Map<String, Long> counts = new LinkedHashMap<>();
             for (String table : SchemaTables.withWorkspaceColumn(c)) {
+                if (WorkspaceTables.NOT_RECORDS.contains(table)) {
+                    continue;
+                }
                 String live = SchemaTables.hasColumn(c, table, "deleted_at") ? " AND deleted_at IS NULL" : "";
                 counts.put(table, Jdbc.one(c, rs -> rs.getLong(1),
                         "SELECT COUNT(*) FROM " + table + " WHERE workspace_id = ?" + live, id).orElse(0L));
