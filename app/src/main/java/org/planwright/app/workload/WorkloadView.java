@@ -184,13 +184,22 @@ public final class WorkloadView extends BorderPane {
 
         TableView<IndexAdvice.ChosenIndex> indexes = new TableView<>(vm.adviceIndexes());
         indexes.setId("workload-advice-indexes");
-        indexes.getColumns().add(generic("index", c -> "CREATE INDEX CONCURRENTLY " + c.candidate().name() + " ON "
-                + c.candidate().definition() + ";", 560));
+        TableColumn<IndexAdvice.ChosenIndex, String> sqlColumn = generic("index", c -> "CREATE INDEX CONCURRENTLY "
+                + c.candidate().name() + " ON " + c.candidate().definition() + ";", 760);
+        indexes.getColumns().add(sqlColumn);
         indexes.getColumns().add(generic("size", c -> String.format(Locale.ROOT, "%,.1f MB",
                 c.sizeBytes() / 1048576.0), 90));
         indexes.getColumns().add(generic("cost cut", c -> String.format(Locale.ROOT, "%.0f%%",
                 c.improvementPercent()), 80));
-        indexes.getColumns().add(generic("helps", c -> String.join(", ", c.helps()), 420));
+        indexes.getColumns().add(generic("helps", c -> String.join(", ", c.helps()), 360));
+        sqlColumn.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String sql, boolean empty) {
+                super.updateItem(sql, empty);
+                setText(empty ? null : sql);
+                setTooltip(empty || sql == null ? null : new javafx.scene.control.Tooltip(sql));
+            }
+        });
         indexes.setPlaceholder(new Label("Advise indexes for the top statements or a folder of .sql files"));
         TableView<IndexAdvice.Skipped> skipped = new TableView<>(vm.adviceSkipped());
         skipped.setId("workload-advice-skipped");

@@ -82,6 +82,7 @@ public final class WorkloadViewModel {
     private final BooleanProperty adviceBusy = new SimpleBooleanProperty(this, "adviceBusy");
     private final BooleanProperty allowLockingBuilds = new SimpleBooleanProperty(this, "allowLockingBuilds");
     private BackgroundJob adviceJob = BackgroundJob.DONE;
+    private java.util.concurrent.atomic.AtomicBoolean adviceCancel = new java.util.concurrent.atomic.AtomicBoolean();
     private long adviceRun;
 
     /**
@@ -326,17 +327,29 @@ public final class WorkloadViewModel {
         advise(() -> AdviceWorkload.fromFolder(folder));
     }
 
-    /** Stops the running advice: interrupts the worker and cancels the running statement. */
+    /**
+     * Stops the running advice: asks the server to cancel the running statement (again every 200 ms until the
+     * advisor gives up), and the advisor's next progress step ends it. The worker is not interrupted: an interrupt
+     * closes a virtual thread's socket, and the session is the page's shared connection.
+     */
     public void cancelAdvice() {
         if (!adviceBusy.get()) {
             return;
         }
         adviceRun++;
-        adviceJob.cancel();
-        connection.get().ifPresent(ActiveConnection::cancel);
+        adviceCancel.set(true);
+        cancelStatementUntilDone(adviceJob, 50);
         adviceBusy.set(false);
         adviceProgress.set("");
         adviceSummary.set("Index advice cancelled.");
+    }
+
+    private void cancelStatementUntilDone(BackgroundJob job, int tries) {
+        if (job.isDone() || tries == 0) {
+            return;
+        }
+        connection.get().ifPresent(ActiveConnection::cancel);
+        executor.runLater(java.time.Duration.ofMillis(200), () -> cancelStatementUntilDone(job, tries - 1));
     }
 
     @FunctionalInterface
@@ -353,8 +366,9 @@ public final class WorkloadViewModel {
         boolean sandbox = active.get().session().profile().kind() == ConnectionProfile.Kind.SANDBOX;
         IndexAdviceOptions options = IndexAdviceOptions.defaults()
                 .withRolledBackBuilds(sandbox || allowLockingBuilds.get());
-        adviceJob.cancel();
         long run = ++adviceRun;
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        adviceCancel = cancelled;
         advice.set(null);
         adviceIndexes.clear();
         adviceSkipped.clear();
@@ -366,12 +380,16 @@ public final class WorkloadViewModel {
             if (w.statements().isEmpty()) {
                 return new AdviceOutcome(w, null);
             }
-            IndexAdvice a = active.get().with(session -> new IndexAdvisor(session, options,
-                    m -> executor.onUiThread(() -> {
-                        if (run == adviceRun) {
-                            adviceProgress.set(m);
-                        }
-                    })).advise(w.statements()));
+            IndexAdvice a = active.get().with(session -> new IndexAdvisor(session, options, m -> {
+                if (cancelled.get()) {
+                    throw new java.util.concurrent.CancellationException("index advice cancelled");
+                }
+                executor.onUiThread(() -> {
+                    if (run == adviceRun) {
+                        adviceProgress.set(m);
+                    }
+                });
+            }).advise(w.statements()));
             return new AdviceOutcome(w, a);
         }, outcome -> {
             if (run == adviceRun) {
@@ -450,12 +468,15 @@ public final class WorkloadViewModel {
             s.append(String.format(Locale.ROOT, "No index cuts a statement's estimated cost enough: %d statements "
                     + "costed, %d candidates tried.", a.statements().size(), a.candidates()));
         } else {
-            s.append(String.format(Locale.ROOT, "%d indexes, %,.1f MB together. Total estimated benefit: %,.0f "
+            s.append(String.format(Locale.ROOT, "%d index%s, %,.1f MB together. Total estimated benefit: %,.0f "
                             + "cost units (%.1f%% of the workload's weighted plan cost), over %d costed statements; "
-                            + "geometric mean cost ratio %.2f.", a.chosen().size(), a.totalBytes() / 1048576.0,
+                            + "geometric mean cost ratio %.2f.", a.chosen().size(), a.chosen().size() == 1 ? "" : "es",
+                    a.totalBytes() / 1048576.0,
                     benefit, before > 0 ? 100 * benefit / before : 0, a.statements().size(), a.geomeanCostRatio()));
         }
-        s.append(String.format(Locale.ROOT, "\n%s; %d candidates, %d what-if EXPLAINs, %.1f s.", a.method(),
+        String method = a.method().isEmpty() ? a.method()
+                : Character.toUpperCase(a.method().charAt(0)) + a.method().substring(1);
+        s.append(String.format(Locale.ROOT, "\n%s; %d candidates, %d what-if EXPLAINs, %.1f s.", method,
                 a.candidates(), a.explainCalls(), a.elapsedMillis() / 1000));
         if (a.lockNote() != null && !a.lockNote().isEmpty()) {
             s.append('\n').append(a.lockNote());
