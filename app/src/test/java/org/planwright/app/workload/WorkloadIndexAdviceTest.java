@@ -101,6 +101,9 @@ class WorkloadIndexAdviceTest {
             for (int i = 0; i < 50; i++) {
                 st.execute("SELECT * FROM orders WHERE customer = " + i);
             }
+            for (int i = 0; i < 5; i++) {
+                st.execute("SELECT count(*) FROM orders WHERE customer = id");
+            }
         }
         WorkloadViewModel vm = viewModel(pg, db);
         vm.periodProperty().set(WorkloadPeriod.SINCE_RESET);
@@ -114,7 +117,27 @@ class WorkloadIndexAdviceTest {
         assertThat(vm.adviceBusyProperty().get()).isFalse();
         assertThat(vm.adviceSkipped()).as(vm.adviceSummaryProperty().get())
                 .anySatisfy(s -> assertThat(s.reason()).contains("$n parameters"));
+        assertThat(vm.adviceProperty().get()).as("the statement without parameters was costed: "
+                + vm.adviceSummaryProperty().get()).isNotNull();
+        assertThat(vm.adviceProperty().get().statements()).as("costed statements").isNotEmpty();
         assertThat(vm.adviceSummaryProperty().get()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void withoutHypoPgAndWithoutConsentTheRefusalIsTheMessage(PostgresFixture pg) throws Exception {
+        String db = database(pg.tpchPrimaryKeysOnly(SCALE));
+        ConnectionProfile profile = new ConnectionProfile(UUID.randomUUID(), "test", ConnectionProfile.Kind.POSTGRESQL,
+                "127.0.0.1", pg.sandbox().port(), db, pg.user(), null, null);
+        active = new ActiveConnection(new TargetConnector().open(profile, null, SessionOptions.analysis()));
+        WorkloadViewModel vm = new WorkloadViewModel(new SameThreadExecutor(), Optional::empty, () -> null,
+                () -> Optional.of(active), Clock.systemUTC(), ZoneOffset.UTC);
+        Files.copy(Corpus.resolve("sql/tpch/queries/q17.sql"), folder.resolve("q17.sql"));
+
+        vm.adviseFolder(folder);
+
+        assertThat(vm.adviceSummaryProperty().get()).startsWith("Could not advise indexes: ")
+                .contains("HypoPG is not installed").doesNotContain("Exception");
+        assertThat(vm.adviceProperty().get()).isNull();
     }
 
     @Test
