@@ -313,6 +313,13 @@ public final class WorkloadViewModel {
             adviceFailed("No top statements to advise on: load a workload first.");
             return;
         }
+        String label = server.get();
+        Optional<String> connected = connection.get().map(c -> ServerLabel.of(c.session().profile()));
+        if (connected.isPresent() && label != null && !connected.get().equals(label)) {
+            adviceFailed("The top statements are " + label + "'s: connect to it to advise indexes for them "
+                    + "(connected: " + connected.get() + ").");
+            return;
+        }
         String database = connection.get().map(c -> c.session().serverInfo().database()).orElse(null);
         advise(() -> AdviceWorkload.fromTopStatements(top, database));
     }
