@@ -12,6 +12,9 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -25,7 +28,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.util.StringConverter;
+import org.planwright.advice.index.IndexAdvice;
 import org.planwright.workload.IndexCounters;
 import org.planwright.workload.LoadHistory;
 import org.planwright.workload.StatementFigures;
@@ -69,7 +74,14 @@ public final class WorkloadView extends BorderPane {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(vm.busyProperty());
-        setTop(new ToolBar(new Label("Server"), server, new Label("Period"), period, refresh, busy));
+        MenuItem adviseTop = new MenuItem("Top statements by total time");
+        adviseTop.setId("workload-advise-top");
+        MenuItem adviseFolder = new MenuItem("A folder of .sql files…");
+        adviseFolder.setId("workload-advise-folder");
+        MenuButton advise = new MenuButton("Advise indexes", null, adviseTop, adviseFolder);
+        advise.setId("workload-advise");
+        advise.disableProperty().bind(vm.adviceBusyProperty());
+        setTop(new ToolBar(new Label("Server"), server, new Label("Period"), period, refresh, busy, advise));
 
         Label message = new Label();
         message.setId("workload-message");
@@ -121,11 +133,85 @@ public final class WorkloadView extends BorderPane {
                 new Tab("Top by I/O", table("workload-top-io", vm.topByIo())),
                 new Tab("Tables", tablesTable(vm.tables())),
                 new Tab("Unused indexes", unusedIndexes(vm.unusedIndexes())));
+        Tab adviceTab = new Tab("Index advice", advicePane(vm));
+        adviceTab.setId("workload-advice-tab");
+        tops.getTabs().add(adviceTab);
         tops.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        adviseTop.setOnAction(e -> {
+            tops.getSelectionModel().select(adviceTab);
+            vm.adviseTopStatements();
+        });
+        adviseFolder.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("A folder of .sql files to advise indexes for");
+            java.io.File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+            if (dir != null) {
+                tops.getSelectionModel().select(adviceTab);
+                vm.adviseFolder(dir.toPath());
+            }
+        });
         SplitPane split = new SplitPane(upper, tops);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.42);
         setCenter(split);
+    }
+
+    private static BorderPane advicePane(WorkloadViewModel vm) {
+        Button cancel = new Button("Cancel");
+        cancel.setId("workload-advice-cancel");
+        cancel.setOnAction(e -> vm.cancelAdvice());
+        cancel.visibleProperty().bind(vm.adviceBusyProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        ProgressIndicator running = new ProgressIndicator();
+        running.setPrefSize(18, 18);
+        running.visibleProperty().bind(vm.adviceBusyProperty());
+        running.managedProperty().bind(running.visibleProperty());
+        Label progress = new Label();
+        progress.setId("workload-advice-progress");
+        progress.textProperty().bind(vm.adviceProgressProperty());
+        CheckBox locking = new CheckBox("Without HypoPG, build candidates in a rolled-back transaction (locks tables)");
+        locking.setId("workload-advice-locking");
+        locking.selectedProperty().bindBidirectional(vm.allowLockingBuildsProperty());
+        locking.disableProperty().bind(vm.adviceBusyProperty());
+        HBox bar = new HBox(8, running, progress, cancel);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label summary = new Label();
+        summary.setId("workload-advice-summary");
+        summary.textProperty().bind(vm.adviceSummaryProperty());
+        summary.setWrapText(true);
+        VBox top = new VBox(6, locking, bar, summary);
+        top.setPadding(new Insets(8));
+
+        TableView<IndexAdvice.ChosenIndex> indexes = new TableView<>(vm.adviceIndexes());
+        indexes.setId("workload-advice-indexes");
+        TableColumn<IndexAdvice.ChosenIndex, String> sqlColumn = generic("index", c -> "CREATE INDEX CONCURRENTLY "
+                + c.candidate().name() + " ON " + c.candidate().definition() + ";", 760);
+        indexes.getColumns().add(sqlColumn);
+        indexes.getColumns().add(generic("size", c -> String.format(Locale.ROOT, "%,.1f MB",
+                c.sizeBytes() / 1048576.0), 90));
+        indexes.getColumns().add(generic("cost cut", c -> String.format(Locale.ROOT, "%.0f%%",
+                c.improvementPercent()), 80));
+        indexes.getColumns().add(generic("helps", c -> String.join(", ", c.helps()), 360));
+        sqlColumn.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String sql, boolean empty) {
+                super.updateItem(sql, empty);
+                setText(empty ? null : sql);
+                setTooltip(empty || sql == null ? null : new javafx.scene.control.Tooltip(sql));
+            }
+        });
+        indexes.setPlaceholder(new Label("Advise indexes for the top statements or a folder of .sql files"));
+        TableView<IndexAdvice.Skipped> skipped = new TableView<>(vm.adviceSkipped());
+        skipped.setId("workload-advice-skipped");
+        skipped.getColumns().add(generic("skipped statement", IndexAdvice.Skipped::label, 220));
+        skipped.getColumns().add(generic("reason", IndexAdvice.Skipped::reason, 900));
+        skipped.setPlaceholder(new Label("No statement skipped"));
+        SplitPane tables = new SplitPane(indexes, skipped);
+        tables.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        tables.setDividerPositions(0.6);
+        BorderPane pane = new BorderPane(tables);
+        pane.setTop(top);
+        return pane;
     }
 
     private void fillChart(LoadHistory h) {

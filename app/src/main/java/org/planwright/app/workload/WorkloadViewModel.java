@@ -19,9 +19,16 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.planwright.advice.index.IndexAdvice;
+import org.planwright.advice.index.IndexAdviceOptions;
+import org.planwright.advice.index.IndexAdvisor;
+import org.planwright.advice.index.WorkloadStatement;
 import org.planwright.app.concurrent.BackgroundExecutor;
+import org.planwright.app.concurrent.BackgroundJob;
 import org.planwright.app.connection.ActiveConnection;
 import org.planwright.store.StoredWorkloadWindow;
+import org.planwright.targetdb.ConnectionProfile;
+import org.planwright.targetdb.TargetException;
 import org.planwright.store.WorkloadWindows;
 import org.planwright.store.Workspace;
 import org.planwright.workload.IndexCounters;
@@ -67,6 +74,16 @@ public final class WorkloadViewModel {
     private final ObservableList<StatementFigures> byIo = FXCollections.observableArrayList();
     private final ObservableList<TableCounters> tables = FXCollections.observableArrayList();
     private final ObservableList<IndexCounters> unusedIndexes = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<IndexAdvice> advice = new ReadOnlyObjectWrapper<>(this, "advice");
+    private final ObservableList<IndexAdvice.ChosenIndex> adviceIndexes = FXCollections.observableArrayList();
+    private final ObservableList<IndexAdvice.Skipped> adviceSkipped = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper adviceSummary = new ReadOnlyStringWrapper(this, "adviceSummary", "");
+    private final ReadOnlyStringWrapper adviceProgress = new ReadOnlyStringWrapper(this, "adviceProgress", "");
+    private final BooleanProperty adviceBusy = new SimpleBooleanProperty(this, "adviceBusy");
+    private final BooleanProperty allowLockingBuilds = new SimpleBooleanProperty(this, "allowLockingBuilds");
+    private BackgroundJob adviceJob = BackgroundJob.DONE;
+    private java.util.concurrent.atomic.AtomicBoolean adviceCancel = new java.util.concurrent.atomic.AtomicBoolean();
+    private long adviceRun;
 
     /**
      * @param executor   background work
@@ -246,6 +263,232 @@ public final class WorkloadViewModel {
 
     private void failed(Throwable e) {
         clear("Could not load the workload: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+    }
+
+    /** @return the last index advice, null before the first or after a failure */
+    public ReadOnlyObjectProperty<IndexAdvice> adviceProperty() {
+        return advice.getReadOnlyProperty();
+    }
+
+    /** @return the chosen index set of the last advice, most estimated benefit first */
+    public ObservableList<IndexAdvice.ChosenIndex> adviceIndexes() {
+        return adviceIndexes;
+    }
+
+    /** @return statements of the last advice that were not costed, with the reason */
+    public ObservableList<IndexAdvice.Skipped> adviceSkipped() {
+        return adviceSkipped;
+    }
+
+    /** @return the total estimated benefit and the method, in a few lines; or why there is no advice */
+    public ReadOnlyStringProperty adviceSummaryProperty() {
+        return adviceSummary.getReadOnlyProperty();
+    }
+
+    /** @return the advisor's latest one-line progress message while it runs */
+    public ReadOnlyStringProperty adviceProgressProperty() {
+        return adviceProgress.getReadOnlyProperty();
+    }
+
+    /** @return true while index advice runs */
+    public BooleanProperty adviceBusyProperty() {
+        return adviceBusy;
+    }
+
+    /**
+     * @return the DBA's consent to build candidate indexes for real inside a rolled-back transaction when the
+     *     database has no HypoPG (locks the tables while the advice runs); always allowed on the sandbox
+     */
+    public BooleanProperty allowLockingBuildsProperty() {
+        return allowLockingBuilds;
+    }
+
+    /**
+     * Index advice for the shown top statements by total time ({@link #topByTotalTime()}), weighted by calls, on
+     * the active connection. Statements with {@code $n} parameters are skipped with the reason.
+     */
+    public void adviseTopStatements() {
+        List<StatementFigures> top = List.copyOf(byTotal);
+        if (top.isEmpty()) {
+            adviceFailed("No top statements to advise on: load a workload first.");
+            return;
+        }
+        String label = server.get();
+        Optional<String> connected = connection.get().map(c -> ServerLabel.of(c.session().profile()));
+        if (connected.isPresent() && label != null && !connected.get().equals(label)) {
+            adviceFailed("The top statements are " + label + "'s: connect to it to advise indexes for them "
+                    + "(connected: " + connected.get() + ").");
+            return;
+        }
+        String database = connection.get().map(c -> c.session().serverInfo().database()).orElse(null);
+        advise(() -> AdviceWorkload.fromTopStatements(top, database));
+    }
+
+    /**
+     * Index advice for every statement of the {@code .sql} files in {@code folder} (weight 1 each), on the active
+     * connection.
+     *
+     * @param folder the folder the DBA picked
+     */
+    public void adviseFolder(java.nio.file.Path folder) {
+        advise(() -> AdviceWorkload.fromFolder(folder));
+    }
+
+    /**
+     * Stops the running advice: asks the server to cancel the running statement (again every 200 ms until the
+     * advisor gives up), and the advisor's next progress step ends it. The worker is not interrupted: an interrupt
+     * closes a virtual thread's socket, and the session is the page's shared connection.
+     */
+    public void cancelAdvice() {
+        if (!adviceBusy.get()) {
+            return;
+        }
+        adviceRun++;
+        adviceCancel.set(true);
+        cancelStatementUntilDone(adviceJob, 50);
+        adviceBusy.set(false);
+        adviceProgress.set("");
+        adviceSummary.set("Index advice cancelled.");
+    }
+
+    private void cancelStatementUntilDone(BackgroundJob job, int tries) {
+        if (job.isDone() || tries == 0) {
+            return;
+        }
+        connection.get().ifPresent(ActiveConnection::cancel);
+        executor.runLater(java.time.Duration.ofMillis(200), () -> cancelStatementUntilDone(job, tries - 1));
+    }
+
+    @FunctionalInterface
+    private interface WorkloadSource {
+        AdviceWorkload load() throws Exception;
+    }
+
+    private void advise(WorkloadSource source) {
+        Optional<ActiveConnection> active = connection.get();
+        if (active.isEmpty()) {
+            adviceFailed("Index advice needs a connection to the database the statements run in.");
+            return;
+        }
+        boolean sandbox = active.get().session().profile().kind() == ConnectionProfile.Kind.SANDBOX;
+        IndexAdviceOptions options = IndexAdviceOptions.defaults()
+                .withRolledBackBuilds(sandbox || allowLockingBuilds.get());
+        long run = ++adviceRun;
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        adviceCancel = cancelled;
+        advice.set(null);
+        adviceIndexes.clear();
+        adviceSkipped.clear();
+        adviceSummary.set("");
+        adviceProgress.set("Reading the statements");
+        adviceBusy.set(true);
+        adviceJob = executor.submit(() -> {
+            AdviceWorkload w = source.load();
+            if (w.statements().isEmpty()) {
+                return new AdviceOutcome(w, null);
+            }
+            IndexAdvice a = active.get().with(session -> new IndexAdvisor(session, options, m -> {
+                if (cancelled.get()) {
+                    throw new java.util.concurrent.CancellationException("index advice cancelled");
+                }
+                executor.onUiThread(() -> {
+                    if (run == adviceRun) {
+                        adviceProgress.set(m);
+                    }
+                });
+            }).advise(w.statements()));
+            return new AdviceOutcome(w, a);
+        }, outcome -> {
+            if (run == adviceRun) {
+                showAdvice(outcome);
+            }
+        }, e -> {
+            if (run == adviceRun) {
+                adviceFailed("Could not advise indexes: " + readable(e));
+            }
+        });
+    }
+
+    private record AdviceOutcome(AdviceWorkload workload, IndexAdvice advice) {
+    }
+
+    private void showAdvice(AdviceOutcome o) {
+        adviceBusy.set(false);
+        adviceProgress.set("");
+        List<IndexAdvice.Skipped> skipped = new java.util.ArrayList<>(o.workload().skipped());
+        if (o.advice() == null) {
+            adviceSkipped.setAll(skipped);
+            adviceSummary.set("No statement to advise on: every one was skipped (see the reasons).");
+            return;
+        }
+        IndexAdvice a = o.advice();
+        skipped.addAll(a.skipped());
+        advice.set(a);
+        adviceIndexes.setAll(a.chosen());
+        adviceSkipped.setAll(skipped);
+        adviceSummary.set(adviceSummaryOf(a, o.workload().statements()));
+    }
+
+    private void adviceFailed(String why) {
+        adviceBusy.set(false);
+        adviceProgress.set("");
+        advice.set(null);
+        adviceIndexes.clear();
+        adviceSummary.set(why);
+    }
+
+    private static String readable(Throwable e) {
+        Throwable t = e;
+        if (t instanceof java.util.concurrent.ExecutionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof TargetException te) {
+            return te.userMessage();
+        }
+        return t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /**
+     * Total estimated benefit of the advice: the sum over the costed statements of
+     * {@code weight * (cost before - cost after)}, in planner cost units (the statements' weights are their calls for
+     * pg_stat_statements, 1 for files).
+     *
+     * @param a         the advice
+     * @param workload  the statements it was given (for their weights)
+     * @return the benefit, planner cost units, at least 0 in practice (the chosen set cuts costs)
+     */
+    static double totalBenefit(IndexAdvice a, List<WorkloadStatement> workload) {
+        Map<String, Double> weights = new java.util.HashMap<>();
+        workload.forEach(w -> weights.put(w.label(), w.weight()));
+        return a.statements().stream()
+                .mapToDouble(s -> weights.getOrDefault(s.label(), 1.0) * (s.costBefore() - s.costAfter())).sum();
+    }
+
+    static String adviceSummaryOf(IndexAdvice a, List<WorkloadStatement> workload) {
+        Map<String, Double> weights = new java.util.HashMap<>();
+        workload.forEach(w -> weights.put(w.label(), w.weight()));
+        double before = a.statements().stream()
+                .mapToDouble(s -> weights.getOrDefault(s.label(), 1.0) * s.costBefore()).sum();
+        double benefit = totalBenefit(a, workload);
+        StringBuilder s = new StringBuilder();
+        if (a.chosen().isEmpty()) {
+            s.append(String.format(Locale.ROOT, "No index cuts a statement's estimated cost enough: %d statements "
+                    + "costed, %d candidates tried.", a.statements().size(), a.candidates()));
+        } else {
+            s.append(String.format(Locale.ROOT, "%d index%s, %,.1f MB together. Total estimated benefit: %,.0f "
+                            + "cost units (%.1f%% of the workload's weighted plan cost), over %d costed statements; "
+                            + "geometric mean cost ratio %.2f.", a.chosen().size(), a.chosen().size() == 1 ? "" : "es",
+                    a.totalBytes() / 1048576.0,
+                    benefit, before > 0 ? 100 * benefit / before : 0, a.statements().size(), a.geomeanCostRatio()));
+        }
+        String method = a.method().isEmpty() ? a.method()
+                : Character.toUpperCase(a.method().charAt(0)) + a.method().substring(1);
+        s.append(String.format(Locale.ROOT, "\n%s; %d candidates, %d what-if EXPLAINs, %.1f s.", method,
+                a.candidates(), a.explainCalls(), a.elapsedMillis() / 1000));
+        if (a.lockNote() != null && !a.lockNote().isEmpty()) {
+            s.append('\n').append(a.lockNote());
+        }
+        return s.toString();
     }
 
     static String summaryOf(WorkloadReport r) {

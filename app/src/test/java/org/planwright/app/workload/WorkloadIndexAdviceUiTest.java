@@ -1,0 +1,156 @@
+package org.planwright.app.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.planwright.app.concurrent.FxBackgroundExecutor;
+import org.planwright.app.connection.ActiveConnection;
+import org.planwright.app.main.Theme;
+import org.planwright.targetdb.ConnectionProfile;
+import org.planwright.targetdb.SessionOptions;
+import org.planwright.targetdb.TargetConnector;
+import org.planwright.testsupport.Corpus;
+import org.planwright.testsupport.PostgresExtension;
+import org.planwright.testsupport.PostgresFixture;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real Workload window (Monocle headless, or a real display under Xvfb) advising indexes on the embedded
+ * TPC-H database (primary keys only, SF 0.02): the live top statements come from pg_stat_statements after the
+ * corpus' TPC-H queries ran, a long advice over all 22 queries is cancelled, then a folder of four queries gets its
+ * index set. Writes {@code target/screenshots/workload-index-advice.png} (the copy in docs/screenshots is taken
+ * from it under {@code xvfb-run}).
+ */
+@ExtendWith(PostgresExtension.class)
+class WorkloadIndexAdviceUiTest {
+
+    @TempDir
+    Path folder;
+
+    private final FxRobot robot = new FxRobot();
+    private FxBackgroundExecutor executor;
+    private ActiveConnection active;
+    private Stage stage;
+
+    @AfterEach
+    void close() throws TimeoutException {
+        if (stage != null) {
+            FxToolkit.setupFixture(() -> stage.close());
+        }
+        if (executor != null) {
+            executor.close();
+        }
+        if (active != null) {
+            active.close();
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void adviceRunsInTheBackgroundCanBeCancelledAndShowsTheIndexSet(PostgresFixture pg) throws Exception {
+        String url = pg.tpchPrimaryKeysOnly(0.02);
+        String db = url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
+        Path all = Files.createDirectories(folder.resolve("all"));
+        Path four = Files.createDirectories(folder.resolve("four"));
+        for (int q = 1; q <= 22; q++) {
+            Files.copy(Corpus.resolve("sql/tpch/queries/q" + q + ".sql"), all.resolve("q" + q + ".sql"));
+        }
+        for (int q : new int[] {3, 14, 17, 19}) {
+            Files.copy(all.resolve("q" + q + ".sql"), four.resolve("q" + q + ".sql"));
+        }
+        Files.writeString(four.resolve("maintenance.sql"), "VACUUM ANALYZE lineitem;\n");
+        try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
+            for (int q : new int[] {3, 14, 19}) {
+                st.execute(Corpus.read(all.resolve("q" + q + ".sql")));
+            }
+        }
+        ConnectionProfile profile = new ConnectionProfile(UUID.randomUUID(), "tpch", ConnectionProfile.Kind.SANDBOX,
+                "127.0.0.1", pg.sandbox().port(), db, pg.user(), null, null);
+        active = new ActiveConnection(new TargetConnector().open(profile, null, SessionOptions.analysis()));
+        FxToolkit.registerPrimaryStage();
+        executor = new FxBackgroundExecutor();
+        WorkloadViewModel[] holder = new WorkloadViewModel[1];
+        FxToolkit.setupFixture(() -> {
+            Theme.LIGHT.apply();
+            holder[0] = new WorkloadViewModel(executor, Optional::empty, () -> null, () -> Optional.of(active),
+                    Clock.systemUTC(), ZoneOffset.UTC);
+            stage = WorkloadWindowOpener.open(null, holder[0]);
+            stage.setX(0);
+            stage.setY(0);
+        });
+        WorkloadViewModel vm = holder[0];
+        waitFor(60, () -> vm.reportProperty().get() != null, () -> "the live workload: " + vm.messageProperty().get());
+        TabPane tabs = robot.lookup(".tab-pane").queryAllAs(TabPane.class).stream()
+                .filter(t -> t.getTabs().stream().anyMatch(tab -> "workload-advice-tab".equals(tab.getId())))
+                .findFirst().orElseThrow();
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().size() - 1));
+
+        // the top statements: pg_stat_statements replaced the queries' constants, so they are skipped with the reason
+        robot.interact(vm::adviseTopStatements);
+        waitFor(60, () -> !vm.adviceBusyProperty().get(), () -> "advice on the top statements");
+        assertThat(vm.adviceSkipped()).as(vm.adviceSummaryProperty().get())
+                .anySatisfy(s -> assertThat(s.reason()).contains("$n parameters"));
+
+        // a long run is cancelled from its Cancel button and calls back nothing afterwards
+        robot.interact(() -> vm.adviseFolder(all));
+        waitFor(60, () -> vm.adviceProgressProperty().get().startsWith("Planning q"), () -> "progress");
+        Button cancel = robot.lookup("#workload-advice-cancel").queryAs(Button.class);
+        robot.interact(cancel::fire);
+        assertThat(vm.adviceBusyProperty().get()).isFalse();
+        assertThat(vm.adviceSummaryProperty().get()).isEqualTo("Index advice cancelled.");
+        Thread.sleep(1500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.adviceProperty().get()).as("no late result").isNull();
+        assertThat(vm.adviceSummaryProperty().get()).isEqualTo("Index advice cancelled.");
+
+        robot.interact(() -> vm.adviseFolder(four));
+        waitFor(180, () -> !vm.adviceBusyProperty().get(), () -> "advice on four queries: "
+                + vm.adviceProgressProperty().get());
+        assertThat(vm.adviceProperty().get()).as(vm.adviceSummaryProperty().get()).isNotNull();
+        assertThat(vm.adviceSkipped()).extracting(s -> s.label()).containsExactly("maintenance.sql");
+        TableView<?> indexes = robot.lookup("#workload-advice-indexes").queryAs(TableView.class);
+        assertThat(indexes.getItems()).isNotEmpty();
+        assertThat(robot.lookup("#workload-advice-summary").queryAs(Label.class).getText())
+                .contains("Total estimated benefit");
+
+        Path out = Path.of("target", "screenshots", "workload-index-advice.png");
+        Files.createDirectories(out.getParent());
+        WritableImage[] shot = new WritableImage[1];
+        robot.interact(() -> shot[0] = stage.getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(shot[0], null), "png", out.toFile());
+        assertThat(out).isNotEmptyFile();
+    }
+
+    private static void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition,
+                                java.util.function.Supplier<String> what) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting for " + what.get(), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
