@@ -62,6 +62,9 @@ public final class OutboxTrigger implements Trigger {
             return;
         }
         SyncContext context = SyncContext.of(databasePath, conn);
+        if (!context.enabled().get()) {
+            return; // this store has never synced: nothing to queue (enabling queues every row once)
+        }
         UUID workspace = workspaceOf(conn, newRow);
         String key = RowCodec.key(table, shape, newRow);
         String wsKey = table.isGlobal() ? "" : String.valueOf(workspace);

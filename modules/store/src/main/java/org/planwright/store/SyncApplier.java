@@ -152,7 +152,19 @@ final class SyncApplier {
         return a.hlc != b.hlc ? a.hlc > b.hlc : a.device.compareTo(b.device) > 0;
     }
 
+    /** Versions written in this page (a page may touch a row twice). */
+    private final Map<String, Version> versions = new HashMap<>();
+    private final java.util.Set<String> fetched = new java.util.HashSet<>();
+
+    private static String versionKey(String table, String wsKey, String rowKey) {
+        return table + '\u001e' + wsKey + '\u001e' + rowKey;
+    }
+
     private Version version(SyncTable table, String wsKey, String rowKey) throws SQLException {
+        String k = versionKey(table.name(), wsKey, rowKey);
+        if (fetched.contains(k)) {
+            return versions.get(k);
+        }
         PreparedStatement ps = statement("SELECT hlc, device_id, base_hlc, base_device FROM sync_row_version"
                 + " WHERE table_name = ? AND ws_key = ? AND row_key = ?");
         ps.setString(1, table.name());
@@ -176,6 +188,9 @@ final class SyncApplier {
         ps.setLong(7, v.baseHlc);
         ps.setObject(8, v.baseDevice);
         ps.executeUpdate();
+        String k = versionKey(table.name(), wsKey, rowKey);
+        versions.put(k, v);
+        fetched.add(k);
     }
 
     /** MERGE of the columns this table has (a newer Planwright's extra columns are ignored), workspace set here. */

@@ -11,9 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * What the outbox triggers of one open H2 database share: its device id and hybrid logical clock. H2 makes one
  * trigger object per table, so they meet here, keyed by the database path ({@code DATABASE_PATH()}). An open
  * {@link WorkbenchStore} registers its context (with its clock); a trigger that fires before that (a migration)
- * makes one on the system clock.
+ * makes one on the system clock. {@code enabled}: capture is on (the store has synced once); until then the triggers
+ * do nothing, so a store that never syncs keeps no outbox.
  */
-record SyncContext(UUID deviceId, HybridClock clock) {
+record SyncContext(UUID deviceId, HybridClock clock, java.util.concurrent.atomic.AtomicBoolean enabled) {
 
     private static final Map<String, SyncContext> BY_DATABASE = new ConcurrentHashMap<>();
 
@@ -54,6 +55,8 @@ record SyncContext(UUID deviceId, HybridClock clock) {
                     clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         }
         long start = Jdbc.one(c, rs -> rs.getLong(1), "SELECT COALESCE(MAX(hlc), 0) FROM sync_row_version").orElse(0L);
-        return new SyncContext(device, new HybridClock(clock, start));
+        boolean enabled = Jdbc.one(c, rs -> rs.getString(1), "SELECT state_value FROM sync_state WHERE name = ?",
+                SyncTables.ENABLED).isPresent();
+        return new SyncContext(device, new HybridClock(clock, start), new java.util.concurrent.atomic.AtomicBoolean(enabled));
     }
 }

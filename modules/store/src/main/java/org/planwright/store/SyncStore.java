@@ -32,6 +32,23 @@ public final class SyncStore {
         return context.deviceId();
     }
 
+    /**
+     * Turns change capture on for this store (the first sync does it): from now on every write to a synced table is
+     * queued, and the first time every row already there is queued once. Until then a store keeps no outbox.
+     * Idempotent.
+     */
+    public void enable() {
+        jdbc.write("turn sync on", c -> {
+            SyncTables.enable(c, context);
+            return null;
+        });
+    }
+
+    /** @return true once capture is on ({@link #enable}) */
+    public boolean enabled() {
+        return context.enabled().get();
+    }
+
     /** @return outbox entries of the workspace not yet acknowledged, the global ones (preferences) included */
     public long pendingChanges(UUID workspaceId) {
         return jdbc.read("count the changes waiting to sync", c -> Jdbc.one(c, rs -> rs.getLong(1),
@@ -130,13 +147,14 @@ public final class SyncStore {
     }
 
     /**
-     * Binds the workspace to the server's workspace id. When it was bound to another one (another team server, or
+     * Binds the workspace to the server's workspace id, turning capture on ({@link #enable}) if it was off. When it was bound to another one (another team server, or
      * the workspace re-created there) the download cursor restarts at 0 (a full pull; merges are idempotent).
      *
      * @return true when the cursor was reset
      */
     public boolean bindRemote(UUID workspaceId, UUID remoteWorkspaceId) {
         return jdbc.write("bind the workspace to the team server", c -> {
+            SyncTables.enable(c, context);
             ensureStream(c, workspaceId);
             int changed = Jdbc.update(c, "UPDATE sync_stream SET remote_workspace_id = ?, download_cursor = 0"
                     + " WHERE workspace_id = ? AND (remote_workspace_id IS NULL OR remote_workspace_id <> ?)",

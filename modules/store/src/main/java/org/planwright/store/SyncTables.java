@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The registry of synced tables: a table registers here once, and {@link #install} puts an
- * {@link OutboxTrigger} on it (after INSERT and UPDATE, for each row) when the store opens, SymmetricDS-style.
+ * {@link OutboxTrigger} on it (after INSERT and UPDATE, for each row) when the store opens, SymmetricDS-style. The
+ * triggers capture once the store has synced (or {@link SyncStore#enable} was called), queuing every row then.
  * Physical DELETEs are not replicated: deletes travel as tombstones ({@code deleted_at}), and a DELETE is a local
  * purge (removing a workspace from this machine must not remove it from the team server).
  *
@@ -53,6 +54,8 @@ final class SyncTables {
             .collect(Collectors.toUnmodifiableMap(SyncTable::name, Function.identity()));
 
     private static final String BACKFILLED = "backfilled";
+    /** The sync_state row present once the store has synced: capture is on. */
+    static final String ENABLED = "enabled";
 
     private SyncTables() {
     }
@@ -62,10 +65,7 @@ final class SyncTables {
         return Optional.ofNullable(BY_NAME.get(name.toLowerCase(Locale.ROOT)));
     }
 
-    /**
-     * Creates the missing triggers and, the first time, queues every row that predates sync (by touching it, so
-     * the trigger captures it like any other change). Runs inside the caller's transaction.
-     */
+    /** Creates the missing triggers. Runs inside the caller's transaction. */
     static void install(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             for (SyncTable t : ALL) {
@@ -73,6 +73,17 @@ final class SyncTables {
                         + t.name() + " FOR EACH ROW CALL '" + OutboxTrigger.class.getName() + "'");
             }
         }
+    }
+
+    /**
+     * Turns capture on (idempotent) and, the first time, queues every row already in the store (by touching it, so
+     * the trigger captures it like any other change). Runs inside the caller's transaction.
+     */
+    static void enable(Connection c, SyncContext context) throws SQLException {
+        if (Jdbc.one(c, rs -> rs.getString(1), "SELECT state_value FROM sync_state WHERE name = ?", ENABLED).isEmpty()) {
+            Jdbc.update(c, "INSERT INTO sync_state (name, state_value) VALUES (?, ?)", ENABLED, "true");
+        }
+        context.enabled().set(true);
         if (Jdbc.one(c, rs -> rs.getString(1), "SELECT state_value FROM sync_state WHERE name = ?", BACKFILLED)
                 .isEmpty()) {
             int queued = 0;

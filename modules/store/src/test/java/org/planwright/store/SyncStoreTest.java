@@ -42,6 +42,8 @@ class SyncStoreTest {
         clockB = new TestClock(Instant.parse("2026-12-03T10:00:00Z"));
         a = WorkbenchStore.open(dirA, clockA);
         b = WorkbenchStore.open(dirB, clockB);
+        a.sync().enable();
+        b.sync().enable();
         wa = a.workspaces().create("client");
         wb = b.workspaces().create("client");
     }
@@ -180,19 +182,21 @@ class SyncStoreTest {
     }
 
     @Test
-    void rowsThatPredateSyncAreQueuedOnceOnFirstOpen() throws SQLException {
-        a.savedQueries().save(SavedQuery.create(wa.id(), "q", "SELECT 1"));
-        try (Connection c = a.dataSource().getConnection()) {
-            c.createStatement().execute("DELETE FROM sync_outbox");
-            c.createStatement().execute("DELETE FROM sync_state");
+    void aStoreThatNeverSyncedKeepsNoOutboxAndEnablingQueuesItsRowsOnce(@TempDir Path dirC) throws SQLException {
+        try (WorkbenchStore c = WorkbenchStore.open(dirC, clockA)) {
+            Workspace w = c.workspaces().create("offline only");
+            c.savedQueries().save(SavedQuery.create(w.id(), "q", "SELECT 1"));
+            c.preferences().putString("x", "1");
+            assertThat(count(c, "SELECT COUNT(*) FROM sync_outbox")).isZero();
+
+            c.sync().enable();
+            c.sync().enable();
+            assertThat(c.sync().pendingChanges(w.id())).isEqualTo(2);
         }
-        a.close();
-        a = WorkbenchStore.open(dirA, clockA);
-        assertThat(a.sync().pendingChanges(wa.id())).isEqualTo(1);
-        a.close();
-        a = WorkbenchStore.open(dirA, clockA);
-        assertThat(a.sync().pendingChanges(wa.id())).isEqualTo(1);
-        assertThat(count(a, "SELECT COUNT(*) FROM sync_outbox")).isEqualTo(1);
+        try (WorkbenchStore c = WorkbenchStore.open(dirC, clockA)) {
+            assertThat(c.sync().enabled()).isTrue();
+            assertThat(count(c, "SELECT COUNT(*) FROM sync_outbox")).as("not queued twice").isEqualTo(2);
+        }
     }
 
     /** Everything pending in a store, sealed and acknowledged batch by batch, as one page. */

@@ -68,6 +68,7 @@ public final class SyncClient {
      * @throws SyncException also CANCELLED when {@code progress} asked to stop
      */
     public SyncSummary sync(WorkbenchStore store, Workspace workspace, SyncProgress progress) throws SyncException {
+        store.sync().enable(); // from the first attempt on, every change is queued, even while the server is away
         try {
             SyncSummary summary = round(store, workspace, Objects.requireNonNull(progress, "progress"));
             store.sync().recordRound(workspace.id(), null);
