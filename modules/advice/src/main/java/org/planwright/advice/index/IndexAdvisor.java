@@ -172,7 +172,9 @@ public final class IndexAdvisor {
                     if (e.reason() == TargetException.Reason.OTHER || e.reason() == TargetException.Reason.CANCELLED) {
                         throw e;
                     }
-                    skipped.add(new IndexAdvice.Skipped(s.label(), e.userMessage()));
+                    skipped.add(new IndexAdvice.Skipped(s.label(), GenericPlan.hasParameters(s.sql())
+                            ? "EXPLAIN (GENERIC_PLAN) could not plan it without values: " + e.userMessage()
+                            : e.userMessage()));
                 } catch (RuntimeException e) {
                     LOG.warn("{}: plan not readable", s.label(), e);
                     skipped.add(new IndexAdvice.Skipped(s.label(), "its plan could not be read: " + e.getMessage()));
