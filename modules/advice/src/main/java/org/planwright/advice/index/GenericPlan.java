@@ -64,7 +64,7 @@ public final class GenericPlan {
      *     has parameters (the caller has checked the server is 16+)
      */
     static String explain(String sql) {
-        return (hasParameters(sql) ? "EXPLAIN (VERBOSE, FORMAT JSON, GENERIC_PLAN) " : "EXPLAIN (VERBOSE, FORMAT JSON) ")
-                + sql;
+        return (hasParameters(sql) ? "EXPLAIN (VERBOSE, FORMAT JSON, GENERIC_PLAN) "
+                : "EXPLAIN (VERBOSE, FORMAT JSON) ") + sql;
     }
 }
