@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.planwright.advice.index.GenericPlan;
 import org.planwright.advice.index.IndexAdvice;
 import org.planwright.advice.index.WorkloadStatement;
 import org.planwright.sqltext.SqlScript;
 import org.planwright.sqltext.SqlStatement;
+import org.planwright.targetdb.ServerInfo;
 import org.planwright.workload.StatementFigures;
 
 /**
@@ -25,9 +27,6 @@ import org.planwright.workload.StatementFigures;
  */
 public record AdviceWorkload(List<WorkloadStatement> statements, List<IndexAdvice.Skipped> skipped) {
 
-    /** A {@code $1}-style parameter as pg_stat_statements writes normalised constants. */
-    private static final Pattern PARAMETER = Pattern.compile("\\$\\d+");
-
     public AdviceWorkload {
         statements = List.copyOf(statements);
         skipped = List.copyOf(skipped);
@@ -36,13 +35,16 @@ public record AdviceWorkload(List<WorkloadStatement> statements, List<IndexAdvic
     /**
      * @param top      top statements by total time (pg_stat_statements figures), most first
      * @param database the connected database: statements of other databases are skipped (their tables are not here)
+     * @param server   the connected server, or null when unknown (then treated as older than PostgreSQL 16)
      * @return the explainable statements, labelled {@code top N (queryid Q)}, weighted by calls; statements with
-     *     {@code $n} parameters are skipped: the index advisor plans with plain EXPLAIN, which needs values (it does
-     *     not use PostgreSQL 16's EXPLAIN (GENERIC_PLAN))
+     *     {@code $n} parameters (outside strings and comments) are kept on PostgreSQL 16+, where the index advisor
+     *     plans them with {@code EXPLAIN (GENERIC_PLAN)}, and skipped with the version needed on older servers
      */
-    public static AdviceWorkload fromTopStatements(List<StatementFigures> top, String database) {
+    public static AdviceWorkload fromTopStatements(List<StatementFigures> top, String database, ServerInfo server) {
         List<WorkloadStatement> out = new ArrayList<>();
         List<IndexAdvice.Skipped> skipped = new ArrayList<>();
+        ServerInfo known = server != null ? server
+                : new ServerInfo("PostgreSQL", "of unknown version", 0, database, null, false, false, false);
         for (int i = 0; i < top.size(); i++) {
             StatementFigures f = top.get(i);
             String label = String.format(Locale.ROOT, "top %d (queryid %d)", i + 1, f.counters().key().queryId());
@@ -52,10 +54,9 @@ public record AdviceWorkload(List<WorkloadStatement> statements, List<IndexAdvic
                         + ", not the connected " + database));
                 continue;
             }
-            if (PARAMETER.matcher(sql).find()) {
-                skipped.add(new IndexAdvice.Skipped(label, "has $n parameters (pg_stat_statements replaced its "
-                        + "constants); the index advisor plans only statements with values — run it on a folder "
-                        + "of statements with typical values instead"));
+            Optional<String> unplannable = GenericPlan.unplannable(sql, known);
+            if (unplannable.isPresent()) {
+                skipped.add(new IndexAdvice.Skipped(label, unplannable.get()));
                 continue;
             }
             List<SqlStatement> parts = SqlScript.split(sql);

@@ -28,6 +28,7 @@ import org.planwright.app.concurrent.BackgroundJob;
 import org.planwright.app.connection.ActiveConnection;
 import org.planwright.store.StoredWorkloadWindow;
 import org.planwright.targetdb.ConnectionProfile;
+import org.planwright.targetdb.ServerInfo;
 import org.planwright.targetdb.TargetException;
 import org.planwright.store.WorkloadWindows;
 import org.planwright.store.Workspace;
@@ -305,7 +306,8 @@ public final class WorkloadViewModel {
 
     /**
      * Index advice for the shown top statements by total time ({@link #topByTotalTime()}), weighted by calls, on
-     * the active connection. Statements with {@code $n} parameters are skipped with the reason.
+     * the active connection. Statements with {@code $n} parameters are planned with {@code EXPLAIN (GENERIC_PLAN)}
+     * on PostgreSQL 16+ and skipped with the reason on older servers.
      */
     public void adviseTopStatements() {
         List<StatementFigures> top = List.copyOf(byTotal);
@@ -320,8 +322,9 @@ public final class WorkloadViewModel {
                     + "(connected: " + connected.get() + ").");
             return;
         }
-        String database = connection.get().map(c -> c.session().serverInfo().database()).orElse(null);
-        advise(() -> AdviceWorkload.fromTopStatements(top, database));
+        ServerInfo info = connection.get().map(c -> c.session().serverInfo()).orElse(null);
+        String database = info == null ? null : info.database();
+        advise(() -> AdviceWorkload.fromTopStatements(top, database, info));
     }
 
     /**

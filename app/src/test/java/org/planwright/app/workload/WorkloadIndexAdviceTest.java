@@ -93,7 +93,7 @@ class WorkloadIndexAdviceTest {
     }
 
     @Test
-    void topStatementsWithParametersAreSkippedWithTheReason(PostgresFixture pg) throws Exception {
+    void topStatementsWithParametersAreCostedWithGenericPlansOnPostgres16Plus(PostgresFixture pg) throws Exception {
         String db = pg.createScratchDatabase("wl_advice");
         try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE orders AS SELECT g AS id, g % 100 AS customer FROM generate_series(1, 5000) g");
@@ -115,11 +115,21 @@ class WorkloadIndexAdviceTest {
         vm.adviseTopStatements();
 
         assertThat(vm.adviceBusyProperty().get()).isFalse();
+        assertThat(active.session().serverInfo().majorVersion()).as("the embedded server").isGreaterThanOrEqualTo(16);
         assertThat(vm.adviceSkipped()).as(vm.adviceSummaryProperty().get())
-                .anySatisfy(s -> assertThat(s.reason()).contains("$n parameters"));
-        assertThat(vm.adviceProperty().get()).as("the statement without parameters was costed: "
-                + vm.adviceSummaryProperty().get()).isNotNull();
-        assertThat(vm.adviceProperty().get().statements()).as("costed statements").isNotEmpty();
+                .noneSatisfy(s -> assertThat(s.reason()).contains("$n parameters"));
+        IndexAdvice advice = vm.adviceProperty().get();
+        assertThat(advice).as(vm.adviceSummaryProperty().get()).isNotNull();
+        int rank = vm.topByTotalTime().indexOf(vm.topByTotalTime().stream()
+                .filter(f -> f.query().contains("customer = $1")).findFirst().orElseThrow());
+        String label = "top " + (rank + 1) + " (queryid ";
+        assertThat(advice.statements()).as("the statement with $1 was costed (EXPLAIN (GENERIC_PLAN))")
+                .anySatisfy(sc -> assertThat(sc.label()).startsWith(label));
+        assertThat(advice.chosen()).as("its 50-of-5,000-rows filter gets an index on customer")
+                .anySatisfy(c -> {
+                    assertThat(c.candidate().keys().getFirst()).isEqualTo("customer");
+                    assertThat(c.helps()).anySatisfy(h -> assertThat(h).startsWith(label));
+                });
         assertThat(vm.adviceSummaryProperty().get()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 

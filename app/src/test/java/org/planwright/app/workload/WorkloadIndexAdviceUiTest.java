@@ -108,11 +108,14 @@ class WorkloadIndexAdviceUiTest {
                 .findFirst().orElseThrow();
         robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().size() - 1));
 
-        // the top statements: pg_stat_statements replaced the queries' constants, so they are skipped with the reason
+        // the top statements: pg_stat_statements replaced the queries' constants by $n parameters, which the
+        // embedded PostgreSQL 18 plans with EXPLAIN (GENERIC_PLAN); where the planner cannot do without values
+        // (TPC-H's "date $1" is not SQL, "$1 * $2" has no type) the reason says so
         robot.interact(vm::adviseTopStatements);
-        waitFor(60, () -> !vm.adviceBusyProperty().get(), () -> "advice on the top statements");
+        waitFor(120, () -> !vm.adviceBusyProperty().get(), () -> "advice on the top statements");
         assertThat(vm.adviceSkipped()).as(vm.adviceSummaryProperty().get())
-                .anySatisfy(s -> assertThat(s.reason()).contains("$n parameters"));
+                .noneSatisfy(s -> assertThat(s.reason()).contains("$n parameters"))
+                .anySatisfy(s -> assertThat(s.reason()).startsWith("EXPLAIN (GENERIC_PLAN) could not plan it"));
 
         // a long run is cancelled from its Cancel button and calls back nothing afterwards
         robot.interact(() -> vm.adviseFolder(all));

@@ -116,7 +116,7 @@ abstract sealed class JdbcSession permits PostgresSession, H2Session {
     private QueryResult run(Statement st, String sql, int maxRows, long t0) throws SQLException {
         begin(st);
         try {
-            boolean hasResultSet = st.execute(sql);
+            boolean hasResultSet = execute(st, sql);
             ResultReader.Rows rows = new ResultReader.Rows(List.of(), List.of(), false);
             long updateCount = -1;
             if (hasResultSet) {
@@ -132,6 +132,11 @@ abstract sealed class JdbcSession permits PostgresSession, H2Session {
         } finally {
             end();
         }
+    }
+
+    /** Runs {@code sql} on {@code st}: {@link Statement#execute(String)} unless the server needs another way. */
+    boolean execute(Statement st, String sql) throws SQLException {
+        return st.execute(sql);
     }
 
     /** Marks {@code st} as the statement {@link #cancel()} stops. */

@@ -21,6 +21,8 @@ import org.planwright.sqltext.SqlLexer;
 import org.planwright.targetdb.TargetException.Reason;
 import org.planwright.plans.TableStatistics;
 import org.postgresql.core.BaseConnection;
+import org.postgresql.core.BaseStatement;
+import org.postgresql.core.QueryExecutor;
 import org.postgresql.core.TransactionState;
 import org.postgresql.util.PSQLException;
 
@@ -135,6 +137,22 @@ final class PostgresSession extends JdbcSession implements TargetSession {
                 // the connection is broken; the next call reports it
             }
         }
+    }
+
+    /**
+     * A statement with {@code $n} parameters outside strings and comments (e.g. {@code EXPLAIN (GENERIC_PLAN)} of a
+     * pg_stat_statements text) goes over the simple query protocol: over the extended protocol PgJDBC would bind no
+     * values for them and the server refuses ("bind message supplies 0 parameters, but prepared statement requires
+     * n"); psql sends such text the simple way too. Everything else keeps the extended protocol.
+     */
+    @Override
+    boolean execute(Statement st, String sql) throws SQLException {
+        for (SqlToken t : SqlLexer.tokenize(sql)) {
+            if (t.type() == SqlToken.Type.PARAMETER) {
+                return st.unwrap(BaseStatement.class).executeWithFlags(sql, QueryExecutor.QUERY_EXECUTE_AS_SIMPLE);
+            }
+        }
+        return st.execute(sql);
     }
 
     @Override

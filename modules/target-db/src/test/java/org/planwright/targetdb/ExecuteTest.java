@@ -50,6 +50,17 @@ class ExecuteTest {
     }
 
     @Test
+    void aGenericPlanOfAStatementWithParametersRunsAndStringsStayStrings() throws Exception {
+        try (TargetSession s = open(SessionOptions.analysis())) {
+            QueryResult r = s.execute("EXPLAIN (GENERIC_PLAN) SELECT * FROM rental WHERE customer_id = $1", 50);
+            assertThat(r.rows()).extracting(row -> (String) row[0]).anySatisfy(line -> assertThat(line)
+                    .contains("$1"));
+            QueryResult text = s.execute("SELECT '$1' AS t -- $2", 1);
+            assertThat(text.rows().getFirst()[0]).isEqualTo("$1");
+        }
+    }
+
+    @Test
     void exactlyMaxRowsIsNotTruncated() throws Exception {
         try (TargetSession s = open(SessionOptions.analysis())) {
             QueryResult r = s.execute("SELECT * FROM rental WHERE rental_id <= 3", 3);

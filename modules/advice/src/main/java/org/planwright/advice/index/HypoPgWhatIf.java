@@ -43,7 +43,7 @@ final class HypoPgWhatIf implements WhatIf {
     public String plan(String sql, Collection<IndexCandidate> config) throws TargetException {
         configure(config);
         explains++;
-        QueryResult r = session.execute("EXPLAIN (VERBOSE, FORMAT JSON) " + sql, Integer.MAX_VALUE);
+        QueryResult r = session.execute(GenericPlan.explain(sql), Integer.MAX_VALUE);
         StringBuilder sb = new StringBuilder();
         for (Object[] row : r.rows()) {
             sb.append(row[0]);

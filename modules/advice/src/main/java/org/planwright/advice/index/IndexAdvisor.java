@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * Valentin et al., ICDE 2000; see docs/decisions/0012):
  * <ol>
  * <li>each statement's plain EXPLAIN VERBOSE plan gives its candidate columns ({@link PlanColumns}) and its cost
- *     with the existing indexes;</li>
+ *     with the existing indexes; a statement with {@code $n} parameters (pg_stat_statements' normalised text) is
+ *     planned with {@code EXPLAIN (GENERIC_PLAN)} on PostgreSQL 16+ and skipped with the reason on older servers
+ *     ({@link GenericPlan});</li>
  * <li>candidates per table use ({@link CandidateGenerator}), minus those an existing index already covers;</li>
  * <li>each candidate is costed alone on the statements it can serve (its leading column is one they filter,
  *     join, or sort on); only those that cut some statement's cost by {@code minCostCutPercent} stay;</li>
@@ -154,6 +156,11 @@ public final class IndexAdvisor {
                 WorkloadStatement s = workload.get(i);
                 checkCancelled();
                 progress.accept("Planning " + s.label() + " (" + (i + 1) + "/" + workload.size() + ")");
+                Optional<String> unplannable = GenericPlan.unplannable(s.sql(), session.serverInfo());
+                if (unplannable.isPresent()) {
+                    skipped.add(new IndexAdvice.Skipped(s.label(), unplannable.get()));
+                    continue;
+                }
                 try {
                     String json = whatIf.plan(s.sql(), List.of());
                     Plan plan = PlanParser.parse(json);
@@ -165,7 +172,9 @@ public final class IndexAdvisor {
                     if (e.reason() == TargetException.Reason.OTHER || e.reason() == TargetException.Reason.CANCELLED) {
                         throw e;
                     }
-                    skipped.add(new IndexAdvice.Skipped(s.label(), e.userMessage()));
+                    skipped.add(new IndexAdvice.Skipped(s.label(), GenericPlan.hasParameters(s.sql())
+                            ? "EXPLAIN (GENERIC_PLAN) could not plan it without values: " + e.userMessage()
+                            : e.userMessage()));
                 } catch (RuntimeException e) {
                     LOG.warn("{}: plan not readable", s.label(), e);
                     skipped.add(new IndexAdvice.Skipped(s.label(), "its plan could not be read: " + e.getMessage()));

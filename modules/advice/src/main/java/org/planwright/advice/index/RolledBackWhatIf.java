@@ -49,7 +49,7 @@ final class RolledBackWhatIf implements WhatIf {
                 }
             }
             explains++;
-            QueryResult r = tx.execute("EXPLAIN (VERBOSE, FORMAT JSON) " + sql, Integer.MAX_VALUE);
+            QueryResult r = tx.execute(GenericPlan.explain(sql), Integer.MAX_VALUE);
             StringBuilder sb = new StringBuilder();
             for (Object[] row : r.rows()) {
                 sb.append(row[0]);

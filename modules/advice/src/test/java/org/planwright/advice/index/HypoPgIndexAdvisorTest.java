@@ -123,6 +123,28 @@ class HypoPgIndexAdvisorTest {
         }
     }
 
+    @Test
+    void beforePostgres16AStatementWithParametersIsSkippedWithTheVersionNeeded(DebianPostgres15 pg) throws Exception {
+        String url = pg.tpchPrimaryKeysOnly(SCALE);
+        // '$1' in a string constant and $2 in a comment are no parameters: this one is planned as before
+        String literal = "SELECT count(*) FROM lineitem WHERE l_partkey = 17 AND l_comment <> '$1' -- $2";
+        IndexAdvice advice;
+        try (TargetSession s = Sessions.analysis(url, pg.user())) {
+            assertThat(s.serverInfo().majorVersion()).isEqualTo(15);
+            advice = new IndexAdvisor(s, IndexAdviceOptions.defaults(), m -> { }).advise(List.of(
+                    new WorkloadStatement("top 1", RolledBackIndexAdvisorTest.PARAMETERISED, 500),
+                    WorkloadStatement.of("literal", literal)));
+        }
+        assertThat(advice.skipped()).singleElement().satisfies(sk -> {
+            assertThat(sk.label()).isEqualTo("top 1");
+            assertThat(sk.reason()).contains("$n parameters").contains("GENERIC_PLAN")
+                    .contains("PostgreSQL 16 or later").contains("PostgreSQL 15.");
+        });
+        assertThat(advice.statements()).extracting(IndexAdvice.StatementCost::label).containsExactly("literal");
+        assertThat(advice.chosen()).anySatisfy(c -> assertThat(c.candidate().keys().getFirst())
+                .isEqualTo("l_partkey"));
+    }
+
     /** @return best of two runs in seconds; a run stopped by the statement timeout counts as the cap */
     private static double bestOf(Statement st, String sql) throws SQLException {
         double best = Double.MAX_VALUE;

@@ -55,4 +55,29 @@ class RolledBackIndexAdvisorTest {
         assertThat(HypoPgIndexAdvisorTest.indexCount(url, pg.user())).as("the rollback removed every build")
                 .isEqualTo(before);
     }
+
+    /** pg_stat_statements' text of a TPC-H-like point query: its constants are {@code $n} parameters. */
+    static final String PARAMETERISED = "SELECT l_orderkey, l_extendedprice FROM lineitem "
+            + "WHERE l_partkey = $1 AND l_quantity < $2";
+
+    @Test
+    void aStatementWithParametersIsPlannedGenericallyAndGetsItsIndex(PostgresFixture pg) throws Exception {
+        String url = pg.tpchPrimaryKeysOnly(SCALE);
+        int before = HypoPgIndexAdvisorTest.indexCount(url, pg.user());
+        IndexAdvice advice;
+        try (TargetSession s = Sessions.analysis(url, pg.user())) {
+            assertThat(s.serverInfo().versionNum()).isGreaterThanOrEqualTo(GenericPlan.MIN_VERSION_NUM);
+            advice = new IndexAdvisor(s, IndexAdviceOptions.defaults().withRolledBackBuilds(true), m -> { })
+                    .advise(List.of(new WorkloadStatement("top 1", PARAMETERISED, 500)));
+        }
+        assertThat(advice.skipped()).isEmpty();
+        assertThat(advice.chosen()).anySatisfy(c -> {
+            assertThat(c.candidate().table().name()).isEqualTo("lineitem");
+            assertThat(c.candidate().keys().getFirst()).isEqualTo("l_partkey");
+            assertThat(c.helps()).containsExactly("top 1");
+        });
+        assertThat(advice.statements().getFirst().costAfter())
+                .isLessThan(advice.statements().getFirst().costBefore() / 2);
+        assertThat(HypoPgIndexAdvisorTest.indexCount(url, pg.user())).isEqualTo(before);
+    }
 }
