@@ -50,6 +50,9 @@ public final class TeamSyncDialog extends Dialog<TeamSyncSettings> {
         grid.addRow(0, new Label("Team server"), remote);
         grid.addRow(1, new Label("Role"), role);
         grid.addRow(2, new Label("Minutes between rounds"), minutes);
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "Minutes between rounds" stays whole
+        grid.getColumnConstraints().addAll(names, new javafx.scene.layout.ColumnConstraints());
         grid.add(note, 0, 3, 2, 1);
         grid.add(error, 0, 4, 2, 1);
         getDialogPane().setContent(grid);
