@@ -97,6 +97,7 @@ public final class TeamSyncViewModel {
     public void configure(TeamSyncSettings newSettings) {
         settings = Objects.requireNonNull(newSettings, "newSettings");
         next.cancel();
+        last = null; // another server, role or workspace: the last outcome no longer describes it
         if (!settings.enabled()) {
             text.set("Sync off");
             detail.set("No team server set: Workspace ▸ Team sync…");
@@ -155,11 +156,24 @@ public final class TeamSyncViewModel {
         });
     }
 
-    /** Refreshes the "2 min ago" text (the status bar calls it every minute or so). */
+    /**
+     * Brings "2 min ago" and the pending count up to date between rounds (the status bar calls it every 30 s): reads
+     * the store's sync state in the background (a small H2 read), never contacts the server.
+     */
     public void refresh() {
-        if (last != null && settings.enabled()) {
-            text.set(describe(last, clock.instant()));
+        WorkbenchStore s = store.get().orElse(null);
+        Workspace w = workspace.get();
+        Outcome shown = last;
+        if (shown == null || s == null || w == null || !settings.enabled() || !running.isDone()
+                || !w.id().equals(shown.state().workspaceId())) {
+            return;
         }
+        executor.submit(() -> s.sync().stream(w.id()), state -> {
+            if (last == shown) { // no round ended meanwhile
+                last = new Outcome(state, shown.error());
+                text.set(describe(last, clock.instant()));
+            }
+        }, e -> { }); // a failed read changes nothing shown; the next round reads again
     }
 
     private Outcome round(WorkbenchStore s, Workspace w, TeamSyncSettings used) {
@@ -176,6 +190,9 @@ public final class TeamSyncViewModel {
     }
 
     private void show(Outcome outcome) {
+        if (!settings.enabled()) {
+            return; // turned off while the round ran: keep "Sync off"
+        }
         last = outcome;
         text.set(describe(outcome, clock.instant()));
         detail.set(outcome.error() != null ? outcome.error().getMessage()

@@ -133,6 +133,9 @@ class TeamSyncViewModelTest {
             assertThat(timer.delays).containsExactly(Duration.ofMinutes(5));
 
             store.savedQueries().save(SavedQuery.create(w.id(), "q3", "SELECT 3"));
+            vm.refresh(); // between rounds: the pending count from the store, no server contact
+            assertThat(vm.textProperty().get()).isEqualTo("Synced just now · 1 pending");
+            assertThat(serverChanges(pg, team.database())).isEqualTo(3);
             timer.runNext(); // the scheduled round
             assertThat(vm.textProperty().get()).isEqualTo("Synced just now · 0 pending");
             assertThat(serverChanges(pg, team.database())).isEqualTo(4);
