@@ -46,7 +46,8 @@ final class MainMenu extends MenuBar {
         MenuItem item = new MenuItem("Team s_ync…");
         item.setId("menu-team-sync");
         item.setOnAction(e -> new org.planwright.app.sync.TeamSyncDialog(window.stage(), vm.teamSync().settings())
-                .showAndWait().ifPresent(s -> vm.teamSync().save(s, err -> window.errors().show("Cannot save the team sync settings", err))));
+                .showAndWait().ifPresent(s -> vm.teamSync().save(s,
+                        err -> window.errors().show("Cannot save the team sync settings", err))));
         return item;
     }
 

@@ -19,7 +19,8 @@ import org.planwright.sync.TeamConnections;
 
 /**
  * Background sync of the active workspace with the team server (docs/sync.md) and its status-bar text: one round of
- * the sync module's {@link SyncClient} (the round {@code planwright sync} runs) every {@link TeamSyncSettings#interval()}
+ * the sync module's {@link SyncClient} (the round {@code planwright sync} runs) every
+ * {@link TeamSyncSettings#interval()}
  * while a remote is set, and on demand ({@link #syncNow()}). A round runs through the app's {@link BackgroundExecutor},
  * never on the FX thread, and at most one at a time. A failed round (offline, refused login, not granted) shows its
  * error with the remedy; the next round retries, and nothing is lost meanwhile (the store's outbox keeps the pending
