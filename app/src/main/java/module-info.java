@@ -21,6 +21,7 @@ module org.planwright.app {
     requires org.planwright.advice;
     requires org.planwright.sandbox;
     requires org.planwright.tuning;
+    requires org.planwright.sync;
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;
     exports org.planwright.app;

@@ -37,8 +37,25 @@ final class MainMenu extends MenuBar {
         this.window = window;
         this.vm = vm;
         setId("main-menu");
-        getMenus().addAll(fileMenu(), editMenu(), queryMenu(), connectionMenu(),
-                new org.planwright.app.workspace.WorkspaceMenu(window.stage(), vm.workspaces()), viewMenu());
+        var workspaceMenu = new org.planwright.app.workspace.WorkspaceMenu(window.stage(), vm.workspaces());
+        workspaceMenu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), teamSyncItem(), syncNowItem());
+        getMenus().addAll(fileMenu(), editMenu(), queryMenu(), connectionMenu(), workspaceMenu, viewMenu());
+    }
+
+    private MenuItem teamSyncItem() {
+        MenuItem item = new MenuItem("Team s_ync…");
+        item.setId("menu-team-sync");
+        item.setOnAction(e -> new org.planwright.app.sync.TeamSyncDialog(window.stage(), vm.teamSync().settings())
+                .showAndWait().ifPresent(s -> vm.teamSync().save(s,
+                        err -> window.errors().show("Cannot save the team sync settings", err))));
+        return item;
+    }
+
+    private MenuItem syncNowItem() {
+        MenuItem item = new MenuItem("Sync _now");
+        item.setId("menu-sync-now");
+        item.setOnAction(e -> vm.teamSync().syncNow());
+        return item;
     }
 
     void installShortcutFilter(Scene scene) {

@@ -57,6 +57,7 @@ public final class MainViewModel {
     private final ConnectionProfilesViewModel connectionProfiles;
     private final WorkloadRecorder workloadRecorder;
     private final org.planwright.app.workspace.WorkspaceViewModel workspaces;
+    private final org.planwright.app.sync.TeamSyncViewModel teamSync;
 
     /** @param services the application's services */
     public MainViewModel(AppServices services) {
@@ -81,6 +82,15 @@ public final class MainViewModel {
         workspaces.messageProperty().addListener((o, was, now) -> {
             if (now != null && !now.isEmpty()) {
                 status.done(now);
+            }
+        });
+        teamSync = new org.planwright.app.sync.TeamSyncViewModel(services.executor(), services::store, workspace::get,
+                new org.planwright.app.sync.TargetRemote(services.connector(), services.passwords(),
+                        org.planwright.targetdb.PgEnvironment.system()), Clock.systemUTC());
+        // the active workspace syncs in the background while a team server is set (docs/sync.md)
+        workspace.addListener((o, was, now) -> {
+            if (now != null) {
+                teamSync.loadSettings();
             }
         });
         // while connected, the workload is recorded (a new series per connection)
@@ -108,6 +118,11 @@ public final class MainViewModel {
                 outcome -> services.store().ifPresent(store -> new org.planwright.learning.LearningService(store,
                         org.planwright.learning.LearningSettings.defaults(), Clock.systemUTC()).record(outcome)),
                 () -> services.store().map(store -> store.learning().feedback()));
+    }
+
+    /** @return the team sync state and commands (status-bar item, Workspace ▸ Team sync…) */
+    public org.planwright.app.sync.TeamSyncViewModel teamSync() {
+        return teamSync;
     }
 
     /** @return the Workspace menu's view model (switch, new, rename, archive, delete, export, import) */

@@ -64,7 +64,7 @@ public final class MainWindow extends BorderPane {
         menu = new MainMenu(this, vm);
         setTop(new VBox(menu, new MainToolBar(this, vm)));
         setCenter(center);
-        setBottom(new StatusBar(vm.status()));
+        setBottom(new StatusBar(vm.status(), vm.teamSync()));
         vm.planImport().errorProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 errors.showMessage(now.title(), now.message());
