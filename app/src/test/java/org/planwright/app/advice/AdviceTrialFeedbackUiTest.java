@@ -121,8 +121,11 @@ class AdviceTrialFeedbackUiTest {
         waitUntil(() -> !vm.recommendations().isEmpty() && !vm.busyProperty().get(), "advice");
         robot.clickOn("#try-button");
         waitUntil(() -> vm.trialProperty().get() != null && !vm.busyProperty().get(), "the trial");
+        // the form fills its fields one after another on the FX thread: wait for both measured medians
         waitUntil(() -> robot.lookup("#before-ms").tryQuery().isPresent()
-                && !robot.lookup("#before-ms").queryAs(TextField.class).getText().isEmpty(), "the form");
+                && robot.lookup("#after-ms").tryQuery().isPresent()
+                && !robot.lookup("#before-ms").queryAs(TextField.class).getText().isEmpty()
+                && !robot.lookup("#after-ms").queryAs(TextField.class).getText().isEmpty(), "the form");
         TrialResult trial = vm.trialProperty().get();
         UUID trialId = STORED.get(trial);
         TextField before = robot.lookup("#before-ms").queryAs(TextField.class);
