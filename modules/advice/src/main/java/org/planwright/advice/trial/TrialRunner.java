@@ -34,8 +34,11 @@ import org.slf4j.LoggerFactory;
  * Tries a recommendation on the connected database and measures its effect, the safest way available
  * ({@link TrialMode}).
  *
- * <p>{@link TrialMode#ROLLED_BACK}: {@code BEGIN}; {@code SET LOCAL lock_timeout}; the query's warm-up and measured
- * runs before; the change; the runs after; {@code ROLLBACK} — always, also on failure and cancel. Each run is an
+ * <p>{@link TrialMode#ROLLED_BACK}: {@code BEGIN}; {@code SET LOCAL lock_timeout}; the query's warm-up and the first
+ * half of the measured runs before (rounded up); {@code SAVEPOINT}; the change; the warm-up and runs after;
+ * {@code ROLLBACK TO SAVEPOINT} (the change undone) and the other half of the runs before; {@code ROLLBACK} — always,
+ * also on failure and cancel. Splitting the "before" runs around the "after" runs (an A-B-A design) makes a load
+ * that drifts during the trial weigh on both sides alike, at the price of no second build of the change. Each run is an
  * {@code EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)} inside a savepoint, so a run stopped by the statement timeout
  * is rolled back to its savepoint and counted as taking the timeout (at least). If the client dies mid-trial
  * (killed, network lost), PostgreSQL aborts the open transaction when the backend notices the closed connection, so
@@ -123,17 +126,24 @@ public final class TrialRunner {
         session.execute("BEGIN", 1);
         try {
             session.execute("SET LOCAL lock_timeout = " + Math.max(1, options.lockTimeout().toMillis()), 1);
-            measure(session, querySql, TrialRun.Phase.BEFORE, options, before, plans, costs, total, step, progress,
-                    cancellation);
+            int firstBefore = (options.runs() + 1) / 2;
+            measure(session, querySql, TrialRun.Phase.BEFORE, options.warmups(), firstBefore, 1, options.runs(),
+                    before, plans, costs, total, step, progress, cancellation);
             cancellation.check();
+            session.execute("SAVEPOINT pw_trial_change", 1);
             for (String statement : change) {
                 session.execute(statement, 1);
             }
             step[0]++;
             progress.progress((double) step[0] / total, "Applied: " + rec.title() + " (in a transaction that will be"
                     + " rolled back)");
-            measure(session, afterQuery, TrialRun.Phase.AFTER, options, after, plans, costs, total, step, progress,
-                    cancellation);
+            measure(session, afterQuery, TrialRun.Phase.AFTER, options.warmups(), options.runs(), 1, options.runs(),
+                    after, plans, costs, total, step, progress, cancellation);
+            // the rest of the "before" runs after the change is undone: before runs on both sides of the after
+            // runs, so that a load that drifts during the trial weighs on both sides alike
+            session.execute("ROLLBACK TO SAVEPOINT pw_trial_change", 1);
+            measure(session, querySql, TrialRun.Phase.BEFORE, 0, options.runs() - firstBefore, firstBefore + 1,
+                    options.runs(), before, plans, costs, total, step, progress, cancellation);
         } finally {
             rollback(session);
         }
@@ -148,17 +158,21 @@ public final class TrialRunner {
                 costs[1], plans[0], plans[1], session.serverInfo().version(), settings, started, Instant.now());
     }
 
-    private void measure(TargetSession session, String sql, TrialRun.Phase phase, TrialOptions options,
-                         List<TrialRun> into, String[] plans, double[] costs, int total, int[] step,
+    /**
+     * Runs {@code warmups} unmeasured then {@code runs} measured EXPLAIN ANALYZEs of {@code sql}, numbering the
+     * measured ones from {@code firstNumber} (of {@code of} a side, for the progress text).
+     */
+    private void measure(TargetSession session, String sql, TrialRun.Phase phase, int warmups, int runs,
+                         int firstNumber, int of, List<TrialRun> into, String[] plans, double[] costs, int total, int[] step,
                          ProgressListener progress, Cancellation cancellation) throws TargetException {
         String side = phase == TrialRun.Phase.BEFORE ? "before" : "after";
         long timeoutMs = session.options().statementTimeout().toMillis();
-        for (int i = 0; i < options.warmups() + options.runs(); i++) {
+        for (int i = 0; i < warmups + runs; i++) {
             cancellation.check();
-            boolean warmup = i < options.warmups();
-            int number = i - options.warmups() + 1;
+            boolean warmup = i < warmups;
+            int number = i - warmups + firstNumber;
             progress.progress((double) step[0]++ / total, warmup ? "Warm-up " + side
-                    : "Run " + number + " of " + options.runs() + " " + side);
+                    : "Run " + number + " of " + of + " " + side);
             session.execute("SAVEPOINT pw_trial_run", 1);
             TrialRun run;
             try {
