@@ -69,7 +69,7 @@ public final class Estimator {
         PatternMatch exact = memory.match(candidate.patternSignature(), candidate.recommendationKind(),
                 memory.kindRate(candidate.recommendationKind())).filter(PatternMatch::exact).orElse(null);
         double rate = exact == null ? memory.kindRate(candidate.recommendationKind()) : exact.confidence();
-        double p = model.predict(FeatureVector.of(candidate, rate, exact == null ? 0 : exact.attempts()));
+        double p = model.predict(FeatureVector.of(candidate, rate, exact == null ? List.of() : exact.improvements()));
         double hw = model.intervalHalfWidth();
         return new Estimate(p, p - hw, p + hw, Estimate.Source.LEARNED, version);
     }

@@ -147,7 +147,7 @@ public final class EstimatorTraining {
             List<Double> h = history.computeIfAbsent(key, k -> new ArrayList<>());
             double[] kt = kindTotals.computeIfAbsent(o.recommendationKind(), k -> new double[2]);
             double prior = kt[1] == 0 ? 0.5 : kt[0] / kt[1];
-            x[i] = FeatureVector.of(Candidate.of(o), MatchConfidence.of(h, 1.0, prior, settings), h.size());
+            x[i] = FeatureVector.of(Candidate.of(o), MatchConfidence.of(h, 1.0, prior, settings), h);
             h.add(o.actualImprovementPercent());
             kt[0] += MatchConfidence.softSuccess(o.actualImprovementPercent(), settings.successThresholdPercent());
             kt[1]++;

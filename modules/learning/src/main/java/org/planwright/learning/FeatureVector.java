@@ -23,12 +23,13 @@ final class FeatureVector {
 
     /** @return the names of the columns, in order */
     static String[] names() {
-        String[] n = new String[KINDS.size() + 11 + RECORDED.size()];
+        String[] n = new String[KINDS.size() + 12 + RECORDED.size()];
         int i = 0;
         for (String k : KINDS) {
             n[i++] = "kind_" + k.replace('-', '_');
         }
-        for (String s : List.of("costOnly", "costRatio", "advisorEstimate", "patternRate", "patternTrials", "joins",
+        for (String s : List.of("costOnly", "costRatio", "advisorEstimate", "patternRate", "patternTrials",
+                "patternMedian", "joins",
                 "subqueries", "aggregate", "groupBy", "orderBy", "limit")) {
             n[i++] = s;
         }
@@ -38,7 +39,11 @@ final class FeatureVector {
         return n;
     }
 
-    static double[] of(Candidate c, double patternRate, int patternTrials) {
+    /**
+     * @param patternRate   the pattern's shrunk success rate (MatchConfidence), fraction
+     * @param patternPast   the actual improvements of earlier trials of this kind on this signature, percent
+     */
+    static double[] of(Candidate c, double patternRate, List<Double> patternPast) {
         double[] v = new double[names().length];
         int i = 0;
         for (String k : KINDS) {
@@ -48,7 +53,8 @@ final class FeatureVector {
         v[i++] = c.whatIfCostRatio() == null ? 1.0 : c.whatIfCostRatio();
         v[i++] = c.advisorEstimatePercent();
         v[i++] = patternRate;
-        v[i++] = patternTrials;
+        v[i++] = patternPast.size();
+        v[i++] = patternPast.isEmpty() ? 0 : Stats.median(patternPast);
         Map<String, Double> shape = SignatureSimilarity.weights(c.patternSignature());
         double joins = 0;
         for (Map.Entry<String, Double> e : shape.entrySet()) {

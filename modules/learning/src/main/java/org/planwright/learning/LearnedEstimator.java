@@ -24,7 +24,7 @@ final class LearnedEstimator implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
     /** Written into every stored model; a model of another feature layout is not loaded. */
-    static final String LAYOUT = "features-v1:" + String.join(",", FeatureVector.names());
+    static final String LAYOUT = "features-v2:" + String.join(",", FeatureVector.names());
 
     private final GradientTreeBoost model;
     private final String layout;

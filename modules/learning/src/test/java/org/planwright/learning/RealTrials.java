@@ -35,8 +35,8 @@ import org.planwright.testsupport.PostgresFixture;
  * module's {@link QueryAdvisor} (verified rewrites, {@code SET LOCAL work_mem}, statistics) and {@link IndexAdvisor}
  * (candidate indexes built in a rolled-back transaction, as on the sandbox), then every recommendation that can
  * be tried for real tried with {@link TrialRunner} in a rolled-back transaction, stored with {@link AdviceRecords}
- * and recorded in the learning loop through {@link TrialLearning}. Trials run 1 warm-up + 3 measured runs a side
- * (the pane's default is 1 + 5) to keep the test short.
+ * and recorded in the learning loop through {@link TrialLearning}. Trials run 1 warm-up + 5 measured runs a side,
+ * the pane's default.
  */
 final class RealTrials {
 
@@ -64,9 +64,9 @@ final class RealTrials {
     private final AdviceRecords records;
     private final LearningService learning;
     private final UUID workspace;
-    /** 1 warm-up + 3 measured runs a side; {@code -Dplanwright.e2e.runs=N} for N runs. */
+    /** 1 warm-up + 5 measured runs a side; {@code -Dplanwright.e2e.runs=N} for N runs. */
     private final TrialOptions options = TrialOptions.defaults()
-            .withRuns(1, Integer.getInteger("planwright.e2e.runs", 3)).withLockConsent(true);
+            .withRuns(1, Integer.getInteger("planwright.e2e.runs", 5)).withLockConsent(true);
     final Map<RecommendationKind, Integer> triedByKind = new EnumMap<>(RecommendationKind.class);
     final List<String> failures = new ArrayList<>();
     final List<TrialResult> results = new ArrayList<>();
