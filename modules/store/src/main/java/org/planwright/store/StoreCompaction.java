@@ -1,11 +1,14 @@
 package org.planwright.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,5 +53,32 @@ final class StoreCompaction {
         // every pooled connection belonged to the database that just shut down
         pool.getHikariPoolMXBean().softEvictConnections();
         LOG.info("Compacted {}", file);
+    }
+
+    /**
+     * Deletes the copies of the store taken before schema upgrades ({@code backups/*.zip} beside the file, see
+     * {@link SchemaMigrator}): they were written before a delete and would keep the deleted records readable.
+     *
+     * @return the number of backups deleted
+     * @throws StoreException NOT_ACCESSIBLE when a backup cannot be deleted (the message names it)
+     */
+    synchronized int deleteUpgradeBackups() {
+        Path backups = file.resolveSibling(SchemaMigrator.BACKUP_FOLDER);
+        if (!Files.isDirectory(backups)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (Stream<Path> files = Files.list(backups)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.delete(f);
+                deleted++;
+                LOG.info("Deleted the pre-upgrade backup {}: it held records deleted since", f);
+            }
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.NOT_ACCESSIBLE, "Could not delete the pre-upgrade backups in "
+                    + backups + " (" + e.getMessage() + "); they may still hold the deleted records: delete that"
+                    + " folder by hand.", e);
+        }
+        return deleted;
     }
 }

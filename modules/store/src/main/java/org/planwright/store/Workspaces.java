@@ -188,8 +188,9 @@ public final class Workspaces {
      * {@code workspace_id} column and of the tables below them through foreign keys ({@link WorkspaceTables}: read
      * from the schema, so a table added by a later migration is covered without being named), and the workspace
      * itself, in one transaction. Then the text of every tombstoned record in the store is purged
-     * ({@link #purgeDeletedText()}) and the H2 file is compacted ({@link StoreCompaction}), so that none of the
-     * deleted query text stays readable in the file.
+     * ({@link #purgeDeletedText()}), the H2 file is compacted ({@link StoreCompaction}) and the copies taken
+     * before schema upgrades ({@code backups/*.zip}) are deleted, so that none of the deleted query text stays
+     * readable in the store folder.
      *
      * <p>Compaction closes and reopens the database (about a second for a small store): other calls running at that
      * moment may fail once with a store error; the app runs delete while nothing else writes.
@@ -212,6 +213,7 @@ public final class Workspaces {
         if (existed) {
             purgeDeletedText();
             compaction.compact();
+            compaction.deleteUpgradeBackups();
         }
         return existed;
     }

@@ -112,7 +112,7 @@ class WorkspaceLifecycleTest extends StoreTestBase {
     }
 
     @Test
-    void noDeletedQueryTextStaysReadableInTheH2File() throws IOException {
+    void noDeletedQueryTextStaysReadableInTheH2FileOrItsBackups() throws IOException, SQLException {
         Workspace gone = store.workspaces().create("Confidential client");
         Workspace kept = store.workspaces().create("Other client");
         String secret = "zq" + UUID.randomUUID().toString().replace("-", "");
@@ -125,6 +125,13 @@ class WorkspaceLifecycleTest extends StoreTestBase {
         store.close();
         store = WorkbenchStore.open(dir, clock); // the text is on disk now
         assertThat(occurrences(store.databaseFile(), secret)).as("before delete").isPositive();
+        // a copy as the schema upgrade takes one (H2 BACKUP into backups/): it holds the text too, compressed
+        Path backup = dir.resolve(SchemaMigrator.BACKUP_FOLDER).resolve("planwright-before-v99.zip");
+        Files.createDirectories(backup.getParent());
+        try (Connection c = store.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute("BACKUP TO '" + backup.toString().replace("'", "''") + "'");
+        }
+        assertThat(unzippedOccurrences(backup, secret)).as("in the backup, before delete").isPositive();
 
         store.workspaces().delete(gone.id());
 
@@ -134,7 +141,11 @@ class WorkspaceLifecycleTest extends StoreTestBase {
         store = WorkbenchStore.open(dir, clock);
         for (Path p : filesIn(dir)) {
             assertThat(occurrences(p, secret)).as(p.toString()).isZero();
+            if (p.getFileName().toString().endsWith(".zip")) {
+                assertThat(unzippedOccurrences(p, secret)).as(p + ", unzipped").isZero();
+            }
         }
+        assertThat(Files.exists(backup)).as("the pre-upgrade backup holding the deleted records").isFalse();
         assertThat(store.savedQueries().list(kept.id())).extracting(SavedQuery::sql)
                 .containsExactly(other.queryText());
     }
@@ -155,6 +166,23 @@ class WorkspaceLifecycleTest extends StoreTestBase {
         try (Stream<Path> s = Files.walk(folder)) {
             return s.filter(Files::isRegularFile).toList();
         }
+    }
+
+    /** Counts the text in every entry of a zip file, uncompressed. */
+    static long unzippedOccurrences(Path zip, String text) throws IOException {
+        long n = 0;
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            while (in.getNextEntry() != null) {
+                Path entry = Files.createTempFile("planwright-unzipped", ".bin");
+                try {
+                    Files.write(entry, in.readAllBytes());
+                    n += occurrences(entry, text);
+                } finally {
+                    Files.delete(entry);
+                }
+            }
+        }
+        return n;
     }
 
     /** Counts the text in the file's raw bytes, as UTF-8 and as UTF-16 (either could hold a Java string). */
