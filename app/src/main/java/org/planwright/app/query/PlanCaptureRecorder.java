@@ -11,7 +11,6 @@ import org.planwright.store.PlanCaptures;
 import org.planwright.store.PlanFormat;
 import org.planwright.store.PlanMetrics;
 import org.planwright.store.Workspace;
-import org.planwright.targetdb.ExplainOptions;
 import org.planwright.targetdb.ExplainResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,24 +41,6 @@ public final class PlanCaptureRecorder {
         static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
-    /** @return e.g. "ANALYZE, BUFFERS, VERBOSE, SETTINGS, FORMAT JSON" (as asked; the server may drop some) */
-    static String describe(ExplainOptions o) {
-        StringBuilder sb = new StringBuilder();
-        if (o.useAnalyze()) {
-            sb.append("ANALYZE, ");
-        }
-        if (o.useBuffers()) {
-            sb.append("BUFFERS, ");
-        }
-        if (o.useVerbose()) {
-            sb.append("VERBOSE, ");
-        }
-        if (o.useSettings()) {
-            sb.append("SETTINGS, ");
-        }
-        return sb.append("FORMAT JSON").toString();
-    }
-
     void capture(ActiveConnection c, String sql, ExplainResult result, Plan plan) {
         Workspace ws = workspace.get();
         Optional<PlanCaptures> store = captures.get();
@@ -71,7 +52,7 @@ public final class PlanCaptureRecorder {
                     ? plan.root().totalCost().getAsDouble() : null,
                     plan.executionTime().isPresent() ? plan.executionTime().getAsDouble() : null,
                     plan.planningTime().isPresent() ? plan.planningTime().getAsDouble() : null);
-            String options = describe(result.options());
+            String options = result.options().describe();
             store.get().save(PlanCapture.create(ws.id(), c.session().profile().id(),
                     sql, result.planText(), PlanFormat.JSON, options, Json.MAPPER.writeValueAsString(result.settings()),
                     result.serverVersion(), result.capturedAt(), metrics));

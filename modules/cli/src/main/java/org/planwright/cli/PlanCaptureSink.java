@@ -8,7 +8,6 @@ import org.planwright.store.PlanFormat;
 import org.planwright.store.PlanMetrics;
 import org.planwright.store.WorkbenchStore;
 import org.planwright.store.Workspace;
-import org.planwright.targetdb.ExplainOptions;
 import org.planwright.targetdb.ExplainResult;
 
 /**
@@ -42,7 +41,7 @@ final class PlanCaptureSink {
         }
         PlanFormat format = result.format() == ExplainResult.PlanFormat.POSTGRES_JSON ? PlanFormat.JSON : PlanFormat.TEXT;
         store.planCaptures().save(PlanCapture.create(workspace.id(), null, sql, result.planText(), format,
-                describe(result.options()), settings, result.serverVersion(), result.capturedAt(), metrics));
+                result.options().describe(), settings, result.serverVersion(), result.capturedAt(), metrics));
         captured++;
     }
 
@@ -55,21 +54,4 @@ final class PlanCaptureSink {
         return workspace;
     }
 
-    /** @return e.g. "ANALYZE, BUFFERS, VERBOSE, SETTINGS, FORMAT JSON", as the app writes it */
-    static String describe(ExplainOptions o) {
-        StringBuilder sb = new StringBuilder();
-        if (o.useAnalyze()) {
-            sb.append("ANALYZE, ");
-        }
-        if (o.useBuffers()) {
-            sb.append("BUFFERS, ");
-        }
-        if (o.useVerbose()) {
-            sb.append("VERBOSE, ");
-        }
-        if (o.useSettings()) {
-            sb.append("SETTINGS, ");
-        }
-        return sb.append("FORMAT JSON").toString();
-    }
 }

@@ -30,4 +30,25 @@ public record ExplainOptions(boolean useAnalyze, boolean useBuffers, boolean use
     boolean settingsOn(int serverVersionNum) {
         return useSettings && serverVersionNum >= 120000;
     }
+
+    /**
+     * @return the options as asked, in EXPLAIN's order, e.g. "ANALYZE, BUFFERS, VERBOSE, SETTINGS, FORMAT JSON" (the
+     *     server drops BUFFERS without ANALYZE before 13 and SETTINGS before 12); the text plan captures record
+     */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        if (useAnalyze) {
+            sb.append("ANALYZE, ");
+        }
+        if (useBuffers) {
+            sb.append("BUFFERS, ");
+        }
+        if (useVerbose) {
+            sb.append("VERBOSE, ");
+        }
+        if (useSettings) {
+            sb.append("SETTINGS, ");
+        }
+        return sb.append("FORMAT JSON").toString();
+    }
 }

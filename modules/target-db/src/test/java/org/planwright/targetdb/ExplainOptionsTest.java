@@ -24,6 +24,13 @@ class ExplainOptionsTest {
     }
 
     @Test
+    void describeListsTheAskedOptionsInExplainsOrder() {
+        assertThat(ExplainOptions.analyze().describe()).isEqualTo("ANALYZE, BUFFERS, VERBOSE, SETTINGS, FORMAT JSON");
+        assertThat(new ExplainOptions(false, true, false, false).describe()).isEqualTo("BUFFERS, FORMAT JSON");
+        assertThat(ExplainOptions.plain().describe()).doesNotContain("ANALYZE").endsWith("FORMAT JSON");
+    }
+
+    @Test
     void serverPositionsCountCharactersNotUtf16Units() {
         // PostgreSQL counts the emoji as one character; Java as two UTF-16 units
         String sql = "SELECT '\uD83D\uDE00',\n  nope";
