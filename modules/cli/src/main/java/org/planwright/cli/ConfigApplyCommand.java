@@ -23,6 +23,7 @@ import org.planwright.tuning.advice.ConfigRecommendation;
 import org.planwright.tuning.advice.EvidenceCollector;
 import org.planwright.tuning.advice.PostgresConfigAdvisor;
 import org.planwright.tuning.apply.ApplyException;
+import org.planwright.tuning.apply.Approval;
 import org.planwright.tuning.apply.Cancellation;
 import org.planwright.tuning.apply.ChangeEvent;
 import org.planwright.tuning.apply.ChangePlan;
@@ -34,7 +35,6 @@ import org.planwright.tuning.apply.WorkloadProbe;
 import org.planwright.tuning.pgtune.OsType;
 import org.planwright.tuning.settings.Hardware;
 import org.planwright.tuning.settings.SettingsSnapshot;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +42,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code planwright config apply}: validates changes ({@code --set NAME=VALUE ...} or {@code --from-advice}), and
@@ -125,6 +126,11 @@ final class ConfigApplyCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Apply (without it, nothing is changed: the plan is shown)")
     private boolean yes;
 
+    @Option(names = "--approved-by", paramLabel = "NAME",
+            description = "The administrator who approved the change, recorded with it in the config history; "
+                    + "required with --yes where 'planwright config approval on' was set")
+    private String approvedBy;
+
     @Option(names = "--workspace", paramLabel = "NAME",
             description = "Workspace whose config history records the changes (default: the only one; one named "
                     + "\"" + ConfigHistoryStore.DEFAULT_WORKSPACE + "\" is made when there is none)")
@@ -168,11 +174,17 @@ final class ConfigApplyCommand implements Callable<Integer> {
             root.put("measure", measure == null ? null : ConfigChangeOutput.ordered("how",
                     measure.name().toLowerCase(Locale.ROOT), "seconds", duration.toSeconds(), "revertThreshold",
                     threshold, "revertWithinNoise", revertWithinNoise));
-            if (changes.isEmpty() || !plan.problems().isEmpty() || !yes) {
+            String approvalProblem = Approval.problem(ConfigHistoryStore.approvalRequired(parent.parent.environment()),
+                    approvedBy);
+            root.put("approvedBy", approvedBy == null || approvedBy.isBlank() ? null : approvedBy.strip());
+            if (changes.isEmpty() || !plan.problems().isEmpty() || !yes || approvalProblem != null) {
                 report(out, root, plan, changes.isEmpty() ? "No change to apply: the advice proposes none."
                         : !plan.problems().isEmpty() ? "Nothing was changed."
+                        : approvalProblem != null ? "Nothing was changed. " + approvalProblem
+                        + " Run again with --approved-by NAME" + (yes ? "." : " --yes.")
                         : "Nothing was changed: run again with --yes to apply.");
-                return plan.problems().isEmpty() ? ExitCodes.OK : ExitCodes.STATEMENT_FAILED;
+                return !plan.problems().isEmpty() ? ExitCodes.STATEMENT_FAILED
+                        : yes && approvalProblem != null ? ExitCodes.USAGE_OR_CONNECTION : ExitCodes.OK;
             }
             WorkloadProbe probe = probe(cl, request, session);
             try (ConfigHistoryStore history = ConfigHistoryStore.open(parent.parent.environment(), workspace)) {
@@ -190,7 +202,8 @@ final class ConfigApplyCommand implements Callable<Integer> {
                 ValidationRun.Result result;
                 try {
                     result = new ValidationRun(Clock.systemUTC()).run(session, server, plan, p -> true, probe,
-                            new ValidationRun.Settings(threshold, revertWithinNoise, who(session)), history, cancel);
+                            new ValidationRun.Settings(threshold, revertWithinNoise,
+                                    Approval.author(who(session), approvedBy)), history, cancel);
                 } finally {
                     finished.countDown();
                     removeHook(hook);

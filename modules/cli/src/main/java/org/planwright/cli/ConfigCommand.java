@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         header = "Server configuration: PGTune's profile, workload-aware advice, validate / apply / revert.",
         subcommands = {ConfigPgTuneCommand.class, ConfigAdviseCommand.class, ConfigValidateCommand.class,
-                ConfigApplyCommand.class, ConfigRevertCommand.class})
+                ConfigApplyCommand.class, ConfigRevertCommand.class, ConfigApprovalCommand.class})
 final class ConfigCommand implements Runnable {
 
     @ParentCommand

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.planwright.store.ConfigChangeRecord;
 import org.planwright.store.WorkbenchStore;
 import org.planwright.store.Workspace;
+import org.planwright.tuning.apply.Approval;
 import org.planwright.tuning.apply.ChangeEvent;
 import org.planwright.tuning.apply.ChangeJournal;
 
@@ -45,6 +46,30 @@ final class ConfigHistoryStore implements ChangeJournal, AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /** @return true when the store's preference {@link Approval#PREFERENCE} asks for an administrator's approval */
+    boolean approvalRequired() {
+        return required(store);
+    }
+
+    /**
+     * Reads the approval preference without creating anything: false when there is no store yet.
+     *
+     * @throws org.planwright.store.StoreException when the store exists but cannot be opened
+     */
+    static boolean approvalRequired(CliEnvironment environment) {
+        java.nio.file.Path dir = StoreWorkspace.location(environment);
+        if (!java.nio.file.Files.exists(dir.resolve(WorkbenchStore.FILE_NAME))) {
+            return false;
+        }
+        try (WorkbenchStore store = StoreWorkspace.open(environment)) {
+            return required(store);
+        }
+    }
+
+    private static boolean required(WorkbenchStore store) {
+        return store.preferences().getBoolean(Approval.PREFERENCE).orElse(false);
     }
 
     /** @return the workspace written to */

@@ -184,6 +184,38 @@ class ConfigApplyCommandTest {
         assertThat(again.exitCode()).as("the last change is undone already").isEqualTo(ExitCodes.STATEMENT_FAILED);
     }
 
+    @Test
+    void whereApprovalIsRequiredNothingIsAppliedWithoutTheApproverWhoIsThenRecorded(@TempDir Path home)
+            throws SQLException {
+        CliRun on = CliRun.run(env(home), "config", "approval", "on");
+        assertThat(on.exitCode()).as(on.err()).isZero();
+        assertThat(on.out()).contains("need an administrator's approval");
+
+        CliRun refused = CliRun.run(env(home), "config", "apply", "--url", url(), "-U", pg.user(), "--set",
+                "work_mem=8MB", "--yes");
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+        assertThat(refused.out()).contains("Nothing was changed").contains("--approved-by NAME");
+        assertThat(setting("work_mem")).as("not applied").isEqualTo("4096");
+        assertThat(history(home)).isEmpty();
+
+        CliRun approved = CliRun.run(env(home), "config", "apply", "--url", url(), "-U", pg.user(), "--set",
+                "work_mem=8MB", "--yes", "--approved-by", "Dana (DBA lead)");
+        assertThat(approved.exitCode()).as(approved.err()).isZero();
+        assertThat(setting("work_mem")).isEqualTo("8192");
+        assertThat(history(home)).singleElement().satisfies(r -> {
+            assertThat(r.action()).isEqualTo("APPLIED");
+            assertThat(r.changedBy()).endsWith(", approved by Dana (DBA lead)");
+        });
+        CliRun revert = CliRun.run(env(home), "config", "revert", "--url", url(), "-U", pg.user(), "--yes");
+        assertThat(revert.exitCode()).as(revert.err()).isZero();
+        assertThat(setting("work_mem")).isEqualTo("4096");
+
+        CliRun off = CliRun.run(env(home), "config", "approval", "off");
+        assertThat(off.out()).contains("need no administrator's approval");
+        CliRun bad = CliRun.run(env(home), "config", "approval", "maybe");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+    }
+
     private List<ConfigChangeRecord> history(Path home) {
         try (WorkbenchStore store = WorkbenchStore.open(home)) {
             var ws = store.workspaces().list();
