@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.HBox;
@@ -109,6 +110,19 @@ public final class ConfigApplyPane extends VBox {
         alert.setHeaderText("Change the configuration of " + server + "?");
         alert.getDialogPane().setId("config-apply-confirmation");
         alert.getDialogPane().setMinWidth(620);
+        if (vm.approvalRequiredProperty().get()) {
+            // the store's admin-approval preference: who approved goes into the history with the change
+            Label lines = new Label(String.join("\n", vm.confirmationLines(plan)));
+            Label ask = new Label("Configuration changes here need an administrator's approval. Approved by:");
+            TextField approver = new TextField();
+            approver.setId("config-apply-approver");
+            approver.setPromptText("name of the approving administrator");
+            approver.textProperty().bindBidirectional(vm.approvedByProperty());
+            alert.getDialogPane().setContent(new VBox(8, lines, ask, approver));
+            alert.getDialogPane().lookupButton(applyNow).disableProperty()
+                    .bind(vm.approvedByProperty().isEmpty().or(javafx.beans.binding.Bindings.createBooleanBinding(
+                            () -> vm.approvedByProperty().get().isBlank(), vm.approvedByProperty())));
+        }
         if (getScene() != null) {
             alert.initOwner(getScene().getWindow());
         }

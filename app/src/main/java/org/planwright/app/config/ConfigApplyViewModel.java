@@ -22,6 +22,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.planwright.app.concurrent.BackgroundExecutor;
+import org.planwright.tuning.apply.Approval;
 import org.planwright.tuning.apply.Cancellation;
 import org.planwright.tuning.apply.ChangeEvent;
 import org.planwright.tuning.apply.ChangePlan;
@@ -55,6 +56,10 @@ public final class ConfigApplyViewModel {
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final javafx.beans.property.BooleanProperty approvalRequired =
+            new javafx.beans.property.SimpleBooleanProperty(this, "approvalRequired");
+    private final javafx.beans.property.StringProperty approvedBy =
+            new javafx.beans.property.SimpleStringProperty(this, "approvedBy", "");
     private final BooleanBinding canApply;
     private Cancellation cancellation;
 
@@ -95,6 +100,19 @@ public final class ConfigApplyViewModel {
     /** @return a pgbench script of the workload, or null for pgbench's built-in transaction */
     public ObjectProperty<Path> pgbenchScriptProperty() {
         return pgbenchScript;
+    }
+
+    /**
+     * @return true when configuration changes need an administrator's approval (the store preference
+     *     {@link Approval#PREFERENCE}; set by the window): {@link #confirm()} then needs {@link #approvedByProperty()}
+     */
+    public javafx.beans.property.BooleanProperty approvalRequiredProperty() {
+        return approvalRequired;
+    }
+
+    /** @return the administrator who approved the pending changes, as typed; recorded with them in the history */
+    public javafx.beans.property.StringProperty approvedByProperty() {
+        return approvedBy;
     }
 
     /** @return the validated plan waiting for the DBA's confirmation, or null */
@@ -210,6 +228,13 @@ public final class ConfigApplyViewModel {
         if (plan == null || running.get()) {
             return;
         }
+        String approvalProblem = Approval.problem(approvalRequired.get(), approvedBy.get());
+        if (approvalProblem != null) {
+            error.set(approvalProblem + " Nothing was changed.");
+            pending.set(null);
+            return;
+        }
+        String approver = approvedBy.get() == null || approvedBy.get().isBlank() ? null : approvedBy.get().strip();
         pending.set(null);
         running.set(true);
         result.set("");
@@ -218,7 +243,7 @@ public final class ConfigApplyViewModel {
         cancellation = cancel;
         ConfigChanger.Measure m = new ConfigChanger.Measure(measure.get(), Math.max(1, seconds.get()), threshold.get(),
                 pgbenchScript.get());
-        executor.submit(() -> changer.run(plan, m, true, cancel,
+        executor.submit(() -> changer.run(plan, m, true, approver, cancel,
                         phase -> executor.onUiThread(() -> progress.set(phase))), r -> {
                     running.set(false);
                     progress.set("");

@@ -61,11 +61,12 @@ public interface ConfigChanger {
      * @param plan      from {@link #plan}, confirmed
      * @param measure   how to measure
      * @param advice    true when the changes come from the advice: reverted too when their effect is within noise
+     * @param approver  the administrator who approved the changes (recorded with them), or null
      * @param cancel    set from the UI thread; the run reverts what it applied and stops
      * @param progress  told each phase in words (called on the worker thread)
      * @return what happened @throws Exception when applying, measuring or reverting fails (applied changes are
      *     reverted first)
      */
-    ValidationRun.Result run(ChangePlan plan, Measure measure, boolean advice, Cancellation cancel,
+    ValidationRun.Result run(ChangePlan plan, Measure measure, boolean advice, String approver, Cancellation cancel,
                              Consumer<String> progress) throws Exception;
 }

@@ -37,10 +37,14 @@ public final class ConfigMenu {
      * @param workspace  the workspace, or null
      * @param history    the store's configuration history, if the store is open
      * @param connector  opens the read-write sessions that apply changes
+     * @param approval   the admin-approval preference (read in the background when the page opens)
      */
     public record Context(BackgroundExecutor executor, Supplier<ActiveConnection> connection,
                           Supplier<Workspace> workspace, Supplier<Optional<ConfigHistory>> history,
-                          TargetConnector connector) {
+                          TargetConnector connector, ConfigApprovalPreference approval) {
+    }
+
+    private record Opened(List<ConfigSource> sources, boolean approvalRequired) {
     }
 
     /**
@@ -61,8 +65,9 @@ public final class ConfigMenu {
             ConfigHistory history = context.history().get().orElse(null);
             ConnectionProfile p = c == null ? null : c.session().profile();
             String server = p == null ? "" : p.effectiveHost() + ":" + p.effectivePort() + "/" + p.database();
-            executor.submit(() -> ConfigSources.of(c, server, p == null ? null : p.effectiveHost(), history,
-                    ws == null ? null : ws.id()), sources -> {
+            executor.submit(() -> new Opened(ConfigSources.of(c, server, p == null ? null : p.effectiveHost(), history,
+                    ws == null ? null : ws.id()), context.approval().required()), opened -> {
+                List<ConfigSource> sources = opened.sources();
                 Callable<List<ConfigChangeRecord>> changes = () -> history == null || ws == null ? List.of()
                         : history.changes(ws.id(), 500);
                 ConfigChanger changer = c == null || !p.isPostgres() || history == null || ws == null ? null
@@ -70,8 +75,12 @@ public final class ConfigMenu {
                         new HardwareDetector(Path.of("/")).detect().orElse(new Hardware(8L << 30, 4, StorageType.SSD,
                                 "assumed")), new StoreChangeJournal(history, ws.id(), p.id()),
                         PgbenchProbe.locate().orElse(null));
-                new ConfigWindow(owner, executor, sources, changes, errors, changer,
-                        p == null ? "" : p.effectiveHost() + ":" + p.effectivePort()).show();
+                ConfigWindow window = new ConfigWindow(owner, executor, sources, changes, errors, changer,
+                        p == null ? "" : p.effectiveHost() + ":" + p.effectivePort());
+                if (window.applyViewModel() != null) {
+                    window.applyViewModel().approvalRequiredProperty().set(opened.approvalRequired());
+                }
+                window.show();
             }, ex -> errors.accept("Could not open the server configuration", ex));
         });
         return item;

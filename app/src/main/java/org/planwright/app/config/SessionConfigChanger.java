@@ -15,6 +15,7 @@ import org.planwright.tuning.advice.ConfigRecommendation;
 import org.planwright.tuning.advice.EvidenceCollector;
 import org.planwright.tuning.advice.PostgresConfigAdvisor;
 import org.planwright.tuning.apply.ApplyException;
+import org.planwright.tuning.apply.Approval;
 import org.planwright.tuning.apply.Cancellation;
 import org.planwright.tuning.apply.ChangeJournal;
 import org.planwright.tuning.apply.ChangePlan;
@@ -83,8 +84,8 @@ public final class SessionConfigChanger implements ConfigChanger {
     }
 
     @Override
-    public ValidationRun.Result run(ChangePlan plan, Measure measure, boolean advice, Cancellation cancel,
-                                    Consumer<String> progress) throws Exception {
+    public ValidationRun.Result run(ChangePlan plan, Measure measure, boolean advice, String approver,
+                                    Cancellation cancel, Consumer<String> progress) throws Exception {
         try (TargetSession s = open()) {
             WorkloadProbe probe = switch (measure.kind()) {
                 case NONE -> null;
@@ -100,7 +101,8 @@ public final class SessionConfigChanger implements ConfigChanger {
             };
             progress.accept(probe == null ? "Applying…" : "Measuring the baseline (" + measure.seconds() + " s)…");
             WorkloadProbe phases = probe == null ? null : new Phases(probe, measure.seconds(), progress);
-            String who = s.serverInfo().user() + " (" + System.getProperty("user.name", "?") + ")";
+            String who = Approval.author(s.serverInfo().user() + " (" + System.getProperty("user.name", "?") + ")",
+                    approver);
             return new ValidationRun(Clock.systemUTC()).run(s, server, plan, p -> true, phases,
                     new ValidationRun.Settings(measure.threshold(), advice, who), journal, cancel);
         }

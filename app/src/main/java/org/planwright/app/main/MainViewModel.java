@@ -54,6 +54,7 @@ public final class MainViewModel {
     private final SyntaxCheckViewModel syntax;
     private final PlanImportViewModel planImport;
     private final InsightPreferences insightPreferences;
+    private final org.planwright.app.config.ConfigApprovalPreference configApproval;
     private final ConnectionProfilesViewModel connectionProfiles;
     private final WorkloadRecorder workloadRecorder;
     private final org.planwright.app.workspace.WorkspaceViewModel workspaces;
@@ -66,6 +67,8 @@ public final class MainViewModel {
         queries = new QueryViewModel(editors, connection, results, status, services.executor(),
                 new HistoryRecorder(() -> services.store().map(WorkbenchStore::queryHistory), workspace::get));
         insightPreferences = new InsightPreferences(() -> services.store().map(WorkbenchStore::preferences));
+        configApproval = new org.planwright.app.config.ConfigApprovalPreference(
+                () -> services.store().map(WorkbenchStore::preferences));
         explain = new ExplainViewModel(editors, connection, queries, plan, results, services.executor(),
                 new PlanCaptureRecorder(() -> services.store().map(WorkbenchStore::planCaptures), workspace::get),
                 insightPreferences::current);
@@ -106,7 +109,7 @@ public final class MainViewModel {
     /** @return what the Server configuration page needs (executor, connection, workspace, history) */
     public ConfigMenu.Context configMenu() {
         return new ConfigMenu.Context(services.executor(), () -> connection.active().orElse(null), workspace::get,
-                () -> services.store().map(WorkbenchStore::configHistory), services.connector());
+                () -> services.store().map(WorkbenchStore::configHistory), services.connector(), configApproval);
     }
 
     /** @return what the Advice pane needs (executor, connector, connection, thresholds, advice records) */
@@ -245,5 +248,30 @@ public final class MainViewModel {
             insightPreferences.save(thresholds);
             return thresholds;
         }, saved -> status.done("Preferences saved; they apply to the next analysis"), failed);
+    }
+
+    /**
+     * Stores the insight thresholds and the admin-approval preference for configuration changes, in the background.
+     *
+     * @param thresholds       the thresholds the preferences dialog returned
+     * @param approvalRequired whether configuration changes need an administrator's approval
+     * @param failed           receives a store error on the UI thread
+     */
+    public void savePreferences(InsightThresholds thresholds, boolean approvalRequired, Consumer<Throwable> failed) {
+        services.executor().submit(() -> {
+            insightPreferences.save(thresholds);
+            configApproval.save(approvalRequired);
+            return thresholds;
+        }, saved -> status.done("Preferences saved; they apply to the next analysis"), failed);
+    }
+
+    /**
+     * Reads the admin-approval preference for configuration changes in the background.
+     *
+     * @param then   receives it on the UI thread
+     * @param failed receives a store error on the UI thread
+     */
+    public void readConfigApproval(Consumer<Boolean> then, Consumer<Throwable> failed) {
+        services.executor().submit(configApproval::required, then, failed);
     }
 }

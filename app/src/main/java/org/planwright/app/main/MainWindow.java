@@ -179,13 +179,17 @@ public final class MainWindow extends BorderPane {
     }
 
     /**
-     * Shows the preferences dialog (insight thresholds); OK applies them to the next analysis at once and stores
-     * them in the background.
+     * Shows the preferences dialog (insight thresholds, the admin-approval preference for configuration changes,
+     * read in the background first); OK applies them to the next analysis at once and stores them in the background.
      */
     public void showPreferences() {
         InsightPreferences prefs = vm.insightPreferences();
-        PreferencesDialog dialog = new PreferencesDialog(stage, new PreferencesViewModel(prefs.current()));
-        dialog.showAndWait().ifPresent(t -> vm.savePreferences(t, e -> errors.show("Could not save the preferences", e)));
+        vm.readConfigApproval(approval -> {
+            PreferencesViewModel model = new PreferencesViewModel(prefs.current(), approval);
+            PreferencesDialog dialog = new PreferencesDialog(stage, model);
+            dialog.showAndWait().ifPresent(t -> vm.savePreferences(t, model.configApprovalRequiredProperty().get(),
+                    e -> errors.show("Could not save the preferences", e)));
+        }, e -> errors.show("Could not read the preferences", e));
     }
 
     /** @return true if the application may exit (no unsaved tab, or the user agreed) */

@@ -91,9 +91,16 @@ public final class PreferencesDialog extends Dialog<InsightThresholds> {
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(560);
+        javafx.scene.control.CheckBox approval = new javafx.scene.control.CheckBox(
+                "Configuration changes need an administrator's approval (Apply asks who approved; the name is recorded"
+                        + " in the config history)");
+        approval.setId("preferences-config-approval");
+        approval.setWrapText(true);
+        approval.selectedProperty().bindBidirectional(model.configApprovalRequiredProperty());
+        javafx.scene.layout.VBox bottom = new javafx.scene.layout.VBox(8, approval, error);
         BorderPane content = new BorderPane(scroll);
-        content.setBottom(error);
-        BorderPane.setMargin(error, new Insets(8, 0, 0, 0));
+        content.setBottom(bottom);
+        BorderPane.setMargin(bottom, new Insets(8, 0, 0, 0));
         getDialogPane().setContent(content);
         getDialogPane().setPrefWidth(980);
         getDialogPane().setMinWidth(Region.USE_PREF_SIZE); // the sources column stays readable

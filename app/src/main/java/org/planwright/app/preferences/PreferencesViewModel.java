@@ -21,13 +21,33 @@ public final class PreferencesViewModel {
     private final Map<InsightThreshold, StringProperty> texts = new EnumMap<>(InsightThreshold.class);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
+    private final javafx.beans.property.BooleanProperty configApprovalRequired =
+            new javafx.beans.property.SimpleBooleanProperty(this, "configApprovalRequired");
+
     /** @param start the thresholds in force, shown first */
     public PreferencesViewModel(InsightThresholds start) {
+        this(start, false);
+    }
+
+    /**
+     * @param start            the thresholds in force, shown first
+     * @param approvalRequired the stored admin-approval preference for configuration changes
+     */
+    public PreferencesViewModel(InsightThresholds start, boolean approvalRequired) {
+        configApprovalRequired.set(approvalRequired);
         for (InsightThreshold t : InsightThreshold.values()) {
             StringProperty p = new SimpleStringProperty(this, t.key(), display(t, t.valueIn(start)));
             p.addListener((obs, old, now) -> error.set(validationError().orElse("")));
             texts.put(t, p);
         }
+    }
+
+    /**
+     * @return whether configuration changes need an administrator's approval (the name of who approved is then asked
+     *     at Apply and recorded in the config history)
+     */
+    public javafx.beans.property.BooleanProperty configApprovalRequiredProperty() {
+        return configApprovalRequired;
     }
 
     /** @return the editable text of one threshold (percent for fractions) */

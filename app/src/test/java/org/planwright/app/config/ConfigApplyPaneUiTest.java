@@ -126,6 +126,33 @@ class ConfigApplyPaneUiTest {
         assertThat(robot.lookup("#config-apply").queryButton().isDisabled()).isTrue();
     }
 
+    @Test
+    void whereApprovalIsRequiredApplyWaitsForTheApproversName() throws Exception {
+        List<String> before = autoConf();
+        FxToolkit.setupFixture(() -> {
+            window.applyViewModel().approvalRequiredProperty().set(true);
+            window.applyViewModel().approvedByProperty().set("");
+            window.applyViewModel().recommendations().setAll(item("work_mem", "8MB", ApplyMode.RELOAD));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#config-apply");
+        waitUntil(() -> window.applyPane().confirmation() != null && window.applyPane().confirmation().isShowing(),
+                "the confirmation dialog");
+        Button apply = (Button) window.applyPane().confirmation().getDialogPane().getButtonTypes().stream()
+                .filter(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE)
+                .map(b -> window.applyPane().confirmation().getDialogPane().lookupButton(b)).findFirst().orElseThrow();
+        assertThat(apply.isDisabled()).as("Apply without an approver").isTrue();
+        robot.clickOn("#config-apply-approver").write("Dana");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(apply.isDisabled()).isFalse();
+        assertThat(window.applyViewModel().approvedByProperty().get()).isEqualTo("Dana");
+        robot.clickOn((Button) window.applyPane().confirmation().getDialogPane().lookupButton(ButtonType.CANCEL));
+        waitUntil(() -> !window.applyPane().confirmation().isShowing(), "the dialog to close");
+        assertThat(store.configHistory().changes(ws.id(), 100)).isEmpty();
+        assertThat(autoConf()).isEqualTo(before);
+        FxToolkit.setupFixture(() -> window.applyViewModel().approvalRequiredProperty().set(false));
+    }
+
     private static RecommendationItem item(String parameter, String value, ApplyMode mode) {
         return new RecommendationItem(new ConfigRecommendation(parameter, "", value, "chosen by the test", List.of(),
                 new Impact(Impact.Level.LOW, ""), Risk.LOW, mode, ConfigRecommendation.alterSystem(parameter, value)));

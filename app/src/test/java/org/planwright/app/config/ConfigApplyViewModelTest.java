@@ -184,6 +184,28 @@ class ConfigApplyViewModelTest {
     }
 
     @Test
+    void whereApprovalIsRequiredNothingIsAppliedWithoutAnApproverWhoIsRecordedWithTheChange() {
+        ConfigApplyViewModel vm = vm(new AtomicInteger());
+        vm.approvalRequiredProperty().set(true);
+        vm.recommendations().setAll(item("random_page_cost", "4", "1.1", ApplyMode.RELOAD));
+
+        vm.prepare();
+        vm.confirm();
+        assertThat(vm.errorProperty().get()).contains("administrator's approval").contains("Nothing was changed");
+        assertThat(vm.pendingProperty().get()).isNull();
+        assertThat(actions()).isEmpty();
+
+        vm.approvedByProperty().set("  Dana (DBA lead) ");
+        vm.prepare();
+        vm.confirm();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(store.configHistory().changes(ws.id(), 10)).singleElement().satisfies(r -> {
+            assertThat(r.action()).isEqualTo("APPLIED");
+            assertThat(r.changedBy()).endsWith(", approved by Dana (DBA lead)");
+        });
+    }
+
+    @Test
     void aRunCancelledWhileMeasuringRevertsWhatItApplied() {
         ConfigApplyViewModel vm = vm(new AtomicInteger());
         vm.recommendations().setAll(item("random_page_cost", "4", "1.1", ApplyMode.RELOAD));
