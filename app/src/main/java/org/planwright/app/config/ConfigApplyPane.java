@@ -113,6 +113,8 @@ public final class ConfigApplyPane extends VBox {
         if (vm.approvalRequiredProperty().get()) {
             // the store's admin-approval preference: who approved goes into the history with the change
             Label lines = new Label(String.join("\n", vm.confirmationLines(plan)));
+            lines.setWrapText(true);
+            lines.setMaxWidth(600);
             Label ask = new Label("Configuration changes here need an administrator's approval. Approved by:");
             TextField approver = new TextField();
             approver.setId("config-apply-approver");

@@ -18,6 +18,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
@@ -123,6 +124,9 @@ public final class ConfigComparisonView extends BorderPane {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item.when() + "  " + item.action() + "  " + item.parameter()
                         + "  " + item.change() + (item.result().isEmpty() ? "" : "\n    " + item.result()));
+                // who made it (and who approved it, where approval is required): in the tooltip, so that every
+                // entry keeps to two lines
+                setTooltip(empty || item == null || item.who().isEmpty() ? null : new Tooltip("By " + item.who()));
             }
         });
         Label historyTitle = new Label("Change history");

@@ -157,7 +157,7 @@ public final class ConfigComparisonViewModel {
 
     static HistoryItem item(ConfigChangeRecord r) {
         return new HistoryItem(WHEN.format(r.changedAt()), r.action(), r.parameter(),
-                nz(r.oldValue()) + " → " + nz(r.newValue()), nz(r.measuredResult()));
+                nz(r.oldValue()) + " → " + nz(r.newValue()), nz(r.measuredResult()), nz(r.changedBy()));
     }
 
     private void filter() {

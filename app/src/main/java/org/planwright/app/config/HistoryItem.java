@@ -8,6 +8,7 @@ package org.planwright.app.config;
  * @param parameter the parameter
  * @param change    "4MB → 64kB"
  * @param result    the measured effect, or ""
+ * @param who       who made it ("postgres (alice), approved by Dana"), or ""
  */
-public record HistoryItem(String when, String action, String parameter, String change, String result) {
+public record HistoryItem(String when, String action, String parameter, String change, String result, String who) {
 }

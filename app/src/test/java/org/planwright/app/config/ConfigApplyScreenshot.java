@@ -32,7 +32,8 @@ import org.planwright.tuning.settings.Hardware;
  * PostgreSQL 18 cluster: a sorting workload spills to temp files, so the advisor proposes work_mem; Apply… with a
  * pgbench measurement of the NOT IN workload (3 s windows), kept or reverted as measured. Screen captures, so run
  * it on a real display: {@code xvfb-run -a -s "-screen 0 1500x1000x24" java -cp <test class path>
- * org.planwright.app.config.ConfigApplyScreenshot docs/screenshots}.
+ * org.planwright.app.config.ConfigApplyScreenshot docs/screenshots}; {@code -Dplanwright.shot.approver=NAME} shows the
+ * admin-approval preference on, with that name typed.
  */
 public final class ConfigApplyScreenshot {
 
@@ -90,6 +91,11 @@ public final class ConfigApplyScreenshot {
                 vm.measureProperty().set(ConfigChanger.Measure.Kind.PGBENCH);
                 vm.secondsProperty().set(3);
                 vm.pgbenchScriptProperty().set(script);
+                String approver = System.getProperty("planwright.shot.approver");
+                if (approver != null) { // the admin-approval preference on, the name typed
+                    vm.approvalRequiredProperty().set(true);
+                    vm.approvedByProperty().set(approver);
+                }
                 vm.prepare();
             });
             waitFor(() -> window[0].applyPane().confirmation() != null
