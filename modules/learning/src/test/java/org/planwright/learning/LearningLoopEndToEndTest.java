@@ -90,6 +90,10 @@ class LearningLoopEndToEndTest {
                     }
                 }
             }
+            for (RealTrials.Planned p : planned) {
+                System.out.printf(Locale.ROOT, "  planned %s %s: %s (%.1f %%)%n", p.database(), p.label(),
+                        p.rec().title(), p.rec().estimate().percent());
+            }
             trials.tryAll(planned);
             // feedback on every trial: the measured medians, as the form pre-fills them
             for (int i = 0; i < trials.results.size(); i++) {
