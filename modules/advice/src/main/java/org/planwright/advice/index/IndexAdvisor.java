@@ -194,6 +194,9 @@ public final class IndexAdvisor {
                     LOG.debug("{}: {}", c.statement.label(), use);
                     for (IndexCandidate cand : CandidateGenerator.generate(use, table.get(),
                             catalog.distinctValues(table.get()), options.maxKeyColumns())) {
+                        if (options.excludes(cand)) {
+                            continue;
+                        }
                         if (!covered.computeIfAbsent(cand, k -> isCovered(k))) {
                             relevant.putIfAbsent(cand, new LinkedHashSet<>());
                         }
@@ -313,7 +316,7 @@ public final class IndexAdvisor {
                     List<String> why = new ArrayList<>();
                     if (!i.include().isEmpty()) {
                         IndexCandidate narrow = new IndexCandidate(i.table(), i.keys(), List.of(), i.predicate());
-                        if (!set.contains(narrow)) {
+                        if (!set.contains(narrow) && !options.excludes(narrow)) {
                             moves.add(replace(set, i, null, narrow));
                             why.add("Narrowed " + i.definition() + " to " + narrow.definition());
                         }
@@ -326,7 +329,7 @@ public final class IndexAdvisor {
                             continue;
                         }
                         IndexCandidate m = merge(i, c);
-                        if (m.equals(i) || set.contains(m) && !m.equals(c)) {
+                        if (m.equals(i) || set.contains(m) && !m.equals(c) || options.excludes(m)) {
                             continue;
                         }
                         moves.add(replace(set, i, set.contains(c) ? c : null, m));
