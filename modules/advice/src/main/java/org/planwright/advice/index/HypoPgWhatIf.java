@@ -36,7 +36,10 @@ final class HypoPgWhatIf implements WhatIf {
 
     @Override
     public double cost(String sql, Collection<IndexCandidate> config) throws TargetException {
-        return WhatIf.totalCost(plan(sql, config));
+        configure(config);
+        explains++;
+        QueryResult r = session.execute(GenericPlan.explainCost(sql), 1);
+        return WhatIf.costOfTextPlan(String.valueOf(r.rows().getFirst()[0]));
     }
 
     @Override

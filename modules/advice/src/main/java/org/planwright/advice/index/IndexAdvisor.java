@@ -54,6 +54,12 @@ import org.slf4j.LoggerFactory;
 public final class IndexAdvisor {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexAdvisor.class);
+    /**
+     * Slack of the screening bound in {@code singles}: PostgreSQL's add_path discards a path whose cost is within
+     * 1 % of a kept one (STD_FUZZ_FACTOR 1.01, optimizer/util/pathnode.c), so with more indexes the chosen plan may
+     * cost up to about that much more than with one of them; 5 % covers several joins' worth.
+     */
+    static final double SCREEN_SLACK = 1.05;
 
     /** Confidence of a plan-cost estimate with hypothetical indexes: costs are the planner's, not measured times. */
     static final double CONFIDENCE_HYPOTHETICAL = 0.5;
@@ -223,23 +229,75 @@ public final class IndexAdvisor {
             }
         }
 
-        /** @return candidates that alone cut some statement's cost by the threshold */
+        /**
+         * @return candidates that alone cut some statement's cost by the threshold. Screening first: each statement
+         *     is costed once with every candidate that may serve it (one what-if configuration); adding indexes only
+         *     gives the planner more paths, so a statement that even then does not get below the threshold (with
+         *     {@link #SCREEN_SLACK} for the planner's 1 % path fuzz) cannot be cut by one of them alone and is not
+         *     costed candidate by candidate. A candidate is then costed on the statements that passed, until one
+         *     qualifies it; its costs on the others are taken when the greedy search needs them (AutoAdmin's
+         *     per-query candidate selection, Chaudhuri and Narasayya, VLDB 1997, in its cheapest form). The same
+         *     bound one level down: a family of candidates (same table, leading key and predicate) costed together
+         *     on a statement that passed; a family that does not get it below the threshold rules its members out
+         *     for that statement
+         */
         private List<IndexCandidate> singles() throws TargetException {
+            Map<Integer, List<IndexCandidate>> byStatement = new LinkedHashMap<>();
+            for (var e : relevant.entrySet()) {
+                for (int q : e.getValue()) {
+                    byStatement.computeIfAbsent(q, k -> new ArrayList<>()).add(e.getKey());
+                }
+            }
+            Set<Integer> cuttable = new LinkedHashSet<>();
+            for (var e : byStatement.entrySet()) {
+                int q = e.getKey();
+                double all = e.getValue().size() == 1 ? cost(q, List.of(), e.getValue().getFirst())
+                        : cost(q, e.getValue(), null);
+                if (all <= costed.get(q).baseCost * keepRatio * SCREEN_SLACK) {
+                    cuttable.add(q);
+                }
+                LOG.debug("screen {}: {} -> {} with all {} candidates", costed.get(q).statement.label(),
+                        costed.get(q).baseCost, all, e.getValue().size());
+            }
+            // second level: per cuttable statement, each family of candidates (same table, leading key and
+            // predicate: the same access path) costed together; a family that cannot cut it rules its members out
+            Map<List<Object>, List<IndexCandidate>> families = new LinkedHashMap<>();
+            for (IndexCandidate c : relevant.keySet()) {
+                families.computeIfAbsent(List.of(c.table(), c.keys().getFirst(), c.predicate()),
+                        k -> new ArrayList<>()).add(c);
+            }
+            Set<List<Object>> familyCuts = new LinkedHashSet<>();
+            for (var f : families.entrySet()) {
+                Set<Integer> qs = new LinkedHashSet<>();
+                f.getValue().forEach(c -> qs.addAll(relevant.get(c)));
+                for (int q : qs) {
+                    if (!cuttable.contains(q)) {
+                        continue;
+                    }
+                    List<IndexCandidate> members = f.getValue().stream().filter(c -> relevant.get(c).contains(q))
+                            .toList();
+                    double all = members.size() == 1 ? cost(q, List.of(), members.getFirst())
+                            : cost(q, members, null);
+                    if (all <= costed.get(q).baseCost * keepRatio * SCREEN_SLACK) {
+                        familyCuts.add(List.of(f.getKey(), q));
+                    }
+                }
+            }
             List<IndexCandidate> useful = new ArrayList<>();
             for (var e : relevant.entrySet()) {
                 IndexCandidate c = e.getKey();
-                boolean keep = false;
+                List<Object> family = List.of(c.table(), c.keys().getFirst(), c.predicate());
                 for (int q : e.getValue()) {
-                    double cost = cost(q, List.of(), c);
-                    if (Double.isNaN(cost)) {
-                        break;
+                    if (!cuttable.contains(q) || !familyCuts.contains(List.of(family, q))) {
+                        continue;
                     }
-                    keep |= cost <= costed.get(q).baseCost * keepRatio;
+                    double cost = cost(q, List.of(), c);
                     LOG.debug("single {} on {}: {} -> {}", c, costed.get(q).statement.label(), costed.get(q).baseCost,
                             cost);
-                }
-                if (keep) {
-                    useful.add(c);
+                    if (cost <= costed.get(q).baseCost * keepRatio) {
+                        useful.add(c);
+                        break;
+                    }
                 }
             }
             return useful;
@@ -465,11 +523,11 @@ public final class IndexAdvisor {
             Costed s = costed.get(q);
             Set<IndexCandidate> set = new LinkedHashSet<>();
             for (IndexCandidate c : config) {
-                if (s.tables.containsValue(c.table())) {
+                if (servable(q, c)) {
                     set.add(c);
                 }
             }
-            if (extra != null) {
+            if (extra != null && servable(q, extra)) {
                 set.add(extra);
             }
             if (set.isEmpty()) {
@@ -493,6 +551,17 @@ public final class IndexAdvisor {
             }
             cache.put(cacheKey, cost);
             return cost;
+        }
+
+        /**
+         * @return true when index c may change statement q's plan: it is on a table q reads and leads with a column
+         *     q filters, joins, ranges or sorts on (the relevance the candidates were costed by); other indexes are
+         *     left out of q's what-if configuration, so configurations that differ only in them share one cached
+         *     cost and one EXPLAIN
+         */
+        private boolean servable(int q, IndexCandidate c) {
+            Set<Integer> qs = relevant.get(c);
+            return qs != null ? qs.contains(q) : costed.get(q).tables.containsValue(c.table());
         }
 
         private long size(IndexCandidate c) throws TargetException {
