@@ -33,18 +33,19 @@ import org.planwright.testsupport.PostgresFixture;
 @ExtendWith(PostgresExtension.class)
 class WorkloadTrialTest {
 
-    private static final String SLOWED = "SELECT id, b FROM wt_t WHERE a = 1 ORDER BY b LIMIT 10";
-    private static final String HELPED = "SELECT count(*), sum(a) FROM wt_t WHERE b BETWEEN 1000 AND 1040";
+    static final String SLOWED = "SELECT id, b FROM wt_t WHERE a = 1 ORDER BY b LIMIT 10";
+    static final String HELPED = "SELECT count(*), sum(a) FROM wt_t WHERE b BETWEEN 1000 AND 1040";
     private static final int ROWS = 200_000;
 
-    private static String database(PostgresFixture pg) throws SQLException {
+    static String database(PostgresFixture pg) throws SQLException {
         String db = pg.createScratchDatabase("workload_trial");
         try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
             st.execute("SELECT setseed(0.42)");
-            st.execute("CREATE TABLE wt_t (id int PRIMARY KEY, a int NOT NULL, b int NOT NULL, pad text)");
-            // b = 1..ROWS in random physical order; a = 1 only for the largest 1 % of b, otherwise 2..100
+            st.execute("CREATE TABLE wt_t (id int PRIMARY KEY, a int NOT NULL, b int NOT NULL, c int NOT NULL, "
+                    + "pad text)");
+            // b = 1..ROWS in random physical order; a = 1 only for the largest 1 % of b, otherwise 2..100; c = b
             st.execute("INSERT INTO wt_t SELECT row_number() OVER (), CASE WHEN g > " + (ROWS - ROWS / 100)
-                    + " THEN 1 ELSE 2 + g % 99 END, g, md5(g::text) FROM generate_series(1, " + ROWS
+                    + " THEN 1 ELSE 2 + g % 99 END, g, g, md5(g::text) FROM generate_series(1, " + ROWS
                     + ") g ORDER BY random()");
             st.execute("VACUUM ANALYZE wt_t");
         }
@@ -69,9 +70,6 @@ class WorkloadTrialTest {
         WorkloadTrial.IndexOutcome outcome = r.indexes().getFirst();
         assertThat(outcome.rejected()).as(r.toString()).isNotNull().contains("slowed").contains("slower");
         assertThat(outcome.warning()).isNull();
-        WorkloadTrial.StatementTime helped = r.statements().get(1);
-        assertThat(helped.beforeMs() - helped.afterMs()).as("each run of the helped statement saves time")
-                .isPositive();
         assertThat(r.statements()).as("no statement slower beyond noise with the kept set")
                 .noneMatch(WorkloadTrial.StatementTime::slower);
         assertThat(outcome.hurt()).containsExactly("slowed");
