@@ -100,7 +100,7 @@ final class AdviseCommand implements Callable<Integer> {
                     + "--allow-locking-builds: the tables are locked while it runs). One statement: each index is "
                     + "tried on it (medians of 5 runs, Mann-Whitney U). A workload: the whole set is built, every "
                     + "statement timed without and with it (best of 2), and an index that made a statement slower "
-                    + "beyond noise is dropped from the advice, saying why")
+                    + "beyond noise is dropped from the advice, saying why, and a replacement set measured")
     private boolean trial;
 
     @Option(names = "--workspace", paramLabel = "NAME",

@@ -28,7 +28,8 @@ final class AdviseWorkloadTrial {
     static final String METHOD = "the recommended indexes built together inside one transaction that is always "
             + "rolled back; every statement timed without and with them (EXPLAIN ANALYZE with TIMING OFF, best of 2, "
             + "alternately, the statement timeout as cap); an index that made a statement slower beyond noise is "
-            + "dropped from the advice. Locks: SHARE on each indexed table until the end, ACCESS EXCLUSIVE on them "
+            + "dropped from the advice, and a replacement set without its access path is advised and measured (up to "
+            + TrialedIndexAdvice.DEFAULT_ROUNDS + " rounds; the one with the largest measured benefit is kept). Locks: SHARE on each indexed table until the end, ACCESS EXCLUSIVE on them "
             + "while a statement runs without the indexes";
 
     private AdviseWorkloadTrial() {
