@@ -117,6 +117,10 @@ public final class IndexAdvisor {
         private final List<Costed> costed = new ArrayList<>();
         private final List<IndexAdvice.Skipped> skipped = new ArrayList<>();
         private final Map<String, Double> cache = new HashMap<>();
+        /** screening: statement → its cost with every candidate that may serve it (a lower bound for any subset) */
+        private final Map<Integer, Double> screenAll = new HashMap<>();
+        /** screening: [family, statement] → the statement's cost with that family's candidates together */
+        private final Map<List<Object>, Double> screenFamily = new HashMap<>();
         private final Map<IndexCandidate, Set<Integer>> relevant = new LinkedHashMap<>();
         private final Map<IndexCandidate, Long> sizes = new HashMap<>();
         private final double keepRatio = 1 - options.minCostCutPercent() / 100;
@@ -253,6 +257,7 @@ public final class IndexAdvisor {
                 int q = e.getKey();
                 double all = e.getValue().size() == 1 ? cost(q, List.of(), e.getValue().getFirst())
                         : cost(q, e.getValue(), null);
+                screenAll.put(q, all);
                 if (all <= costed.get(q).baseCost * keepRatio * SCREEN_SLACK) {
                     cuttable.add(q);
                 }
@@ -278,6 +283,7 @@ public final class IndexAdvisor {
                             .toList();
                     double all = members.size() == 1 ? cost(q, List.of(), members.getFirst())
                             : cost(q, members, null);
+                    screenFamily.put(List.of(f.getKey(), q), all);
                     if (all <= costed.get(q).baseCost * keepRatio * SCREEN_SLACK) {
                         familyCuts.add(List.of(f.getKey(), q));
                     }
@@ -313,12 +319,16 @@ public final class IndexAdvisor {
             double[] current = costed.stream().mapToDouble(c -> c.baseCost).toArray();
             record Entry(IndexCandidate c, double bound) {
             }
-            PriorityQueue<Entry> queue = new PriorityQueue<>(Comparator.comparingDouble((Entry e) -> -e.bound()));
+            // ties (equal benefit per byte, e.g. two indexes whose size estimates round to the same pages): the
+            // smaller, then the one with fewer columns, then by definition — the same set whatever the order costed
+            PriorityQueue<Entry> queue = new PriorityQueue<>(Comparator.comparingDouble((Entry e) -> -e.bound())
+                    .thenComparingLong(e -> sizes.getOrDefault(e.c(), Long.MAX_VALUE))
+                    .thenComparingInt(e -> e.c().keys().size() + e.c().include().size())
+                    .thenComparing(e -> e.c().definition()));
+            // CELF's lazy start: every useful candidate enters with an upper bound of its benefit, not its exact
+            // benefit; a candidate is costed on all its statements only when it reaches the top of the queue
             for (IndexCandidate c : useful) {
-                Gain g = gain(c, List.of(), current);
-                if (g.maxCutRatio <= keepRatio) {
-                    queue.add(new Entry(c, g.benefit / size(c)));
-                }
+                queue.add(new Entry(c, benefitBound(c) / size(c)));
             }
             long used = 0;
             while (!queue.isEmpty()) {
@@ -502,6 +512,31 @@ public final class IndexAdvisor {
         private record Gain(double benefit, double maxCutRatio, Map<Integer, Double> costs) {
         }
 
+        /**
+         * @return an upper bound of candidate c's benefit alone, Σ weight·ln(base / cost with c) over its statements,
+         *     without new EXPLAINs: its own cost where cached, else the statement's cost with c's whole family or
+         *     with all its candidates (the screening's costs), divided by {@link #SCREEN_SLACK} — more indexes never
+         *     cost a statement more, up to the planner's path fuzz. Useful candidates cut some statement by the
+         *     threshold alone (singles), so each may enter the greedy queue
+         */
+        private double benefitBound(IndexCandidate c) {
+            double bound = 0;
+            List<Object> family = List.of(c.table(), c.keys().getFirst(), c.predicate());
+            for (int q : relevant.get(c)) {
+                Costed s = costed.get(q);
+                Double low = cache.get(cacheKey(q, List.of(c)));
+                if (low == null) {
+                    Double f = screenFamily.get(List.of(family, q));
+                    low = (f != null ? f : screenAll.getOrDefault(q, 0.0)) / SCREEN_SLACK;
+                }
+                if (low <= 0) {
+                    return Double.MAX_VALUE;
+                }
+                bound += s.statement.weight() * Math.max(0, Math.log(s.baseCost / low));
+            }
+            return bound;
+        }
+
         private Gain gain(IndexCandidate c, List<IndexCandidate> chosen, double[] current) throws TargetException {
             double benefit = 0;
             double best = 1;
@@ -533,8 +568,7 @@ public final class IndexAdvisor {
             if (set.isEmpty()) {
                 return s.baseCost;
             }
-            List<String> key = set.stream().map(IndexCandidate::definition).sorted().toList();
-            String cacheKey = q + "\u0000" + String.join("\u0000", key);
+            String cacheKey = cacheKey(q, set);
             Double cached = cache.get(cacheKey);
             if (cached != null) {
                 return cached;
@@ -551,6 +585,11 @@ public final class IndexAdvisor {
             }
             cache.put(cacheKey, cost);
             return cost;
+        }
+
+        private static String cacheKey(int q, java.util.Collection<IndexCandidate> set) {
+            return q + "\u0000" + String.join("\u0000", set.stream().map(IndexCandidate::definition).sorted()
+                    .toList());
         }
 
         /**

@@ -132,6 +132,15 @@ public final class WorkloadTrial {
             return error == null && afterMs > beforeMs * (1 + tolerance) && afterMs - beforeMs > MIN_SLOWDOWN_MS;
         }
 
+        /**
+         * @return true when it is {@link #slower()} and its "after" plan uses an index of the kept set — what the
+         *     trial never leaves behind; a statement whose plan uses none runs the same plan on both sides, so a
+         *     difference there is noise (reported as "unaffected")
+         */
+        public boolean slowedBySet() {
+            return slower() && !indexesUsed.isEmpty();
+        }
+
         /** @return true when "after" is faster than "before" beyond noise */
         public boolean faster() {
             return error == null && beforeMs > afterMs * (1 + tolerance) && beforeMs - afterMs > MIN_SLOWDOWN_MS;
