@@ -255,10 +255,9 @@ public final class IndexAdvisor {
             Set<Integer> cuttable = new LinkedHashSet<>();
             for (var e : byStatement.entrySet()) {
                 int q = e.getKey();
-                double all = e.getValue().size() == 1 ? cost(q, List.of(), e.getValue().getFirst())
-                        : cost(q, e.getValue(), null);
+                double all = screen(q, e.getValue());
                 screenAll.put(q, all);
-                if (all <= costed.get(q).baseCost * keepRatio * SCREEN_SLACK) {
+                if (Double.isNaN(all) || all <= costed.get(q).baseCost * keepRatio * SCREEN_SLACK) {
                     cuttable.add(q);
                 }
                 LOG.debug("screen {}: {} -> {} with all {} candidates", costed.get(q).statement.label(),
@@ -281,10 +280,9 @@ public final class IndexAdvisor {
                     }
                     List<IndexCandidate> members = f.getValue().stream().filter(c -> relevant.get(c).contains(q))
                             .toList();
-                    double all = members.size() == 1 ? cost(q, List.of(), members.getFirst())
-                            : cost(q, members, null);
+                    double all = screen(q, members);
                     screenFamily.put(List.of(f.getKey(), q), all);
-                    if (all <= costed.get(q).baseCost * keepRatio * SCREEN_SLACK) {
+                    if (Double.isNaN(all) || all <= costed.get(q).baseCost * keepRatio * SCREEN_SLACK) {
                         familyCuts.add(List.of(f.getKey(), q));
                     }
                 }
@@ -307,6 +305,35 @@ public final class IndexAdvisor {
                 }
             }
             return useful;
+        }
+
+        /**
+         * @return statement q's cost with every index of {@code set} (each may serve q), or NaN when the what-if call
+         *     failed — e.g. one definition the server refuses: then nothing is known and nothing is screened out
+         *     (a failed single candidate keeps the base cost, as before)
+         */
+        private double screen(int q, List<IndexCandidate> set) throws TargetException {
+            if (set.size() == 1) {
+                return cost(q, List.of(), set.getFirst());
+            }
+            checkCancelled();
+            String key = cacheKey(q, set);
+            Double cached = cache.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            try {
+                double c = whatIf.cost(costed.get(q).statement.sql(), set);
+                cache.put(key, c);
+                return c;
+            } catch (TargetException e) {
+                if (e.reason() == TargetException.Reason.OTHER || e.reason() == TargetException.Reason.CANCELLED) {
+                    throw e;
+                }
+                LOG.debug("screening {} with {} indexes failed: {}", costed.get(q).statement.label(), set.size(),
+                        e.getMessage());
+                return Double.NaN;
+            }
         }
 
         /** One greedy step: the index added, its marginal benefit (Σ weight·ln ratio) and its size, bytes. */
@@ -529,7 +556,7 @@ public final class IndexAdvisor {
                     Double f = screenFamily.get(List.of(family, q));
                     low = (f != null ? f : screenAll.getOrDefault(q, 0.0)) / SCREEN_SLACK;
                 }
-                if (low <= 0) {
+                if (Double.isNaN(low) || low <= 0) {
                     return Double.MAX_VALUE;
                 }
                 bound += s.statement.weight() * Math.max(0, Math.log(s.baseCost / low));

