@@ -8,6 +8,9 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -27,9 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.planwright.app.concurrent.FxBackgroundExecutor;
 import org.planwright.app.connection.ActiveConnection;
 import org.planwright.app.main.Theme;
+import org.planwright.advice.index.IndexAdvice;
+import org.planwright.advice.index.IndexAdviceOptions;
+import org.planwright.advice.index.IndexAdvisor;
 import org.planwright.targetdb.ConnectionProfile;
 import org.planwright.targetdb.SessionOptions;
 import org.planwright.targetdb.TargetConnector;
+import org.planwright.targetdb.TargetSession;
 import org.planwright.testsupport.Corpus;
 import org.planwright.testsupport.PostgresExtension;
 import org.planwright.testsupport.PostgresFixture;
@@ -41,7 +48,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The real Workload window (Monocle headless, or a real display under Xvfb) advising indexes on the embedded
  * TPC-H database (primary keys only, SF 0.02): the live top statements come from pg_stat_statements after the
  * corpus' TPC-H queries ran, a long advice over all 22 queries is cancelled, then a folder of four queries gets its
- * index set. Writes {@code target/screenshots/workload-index-advice.png} (the copy in docs/screenshots is taken
+ * index set, which must be the set (and the total estimated benefit) the advisor gives on that folder directly. Writes {@code target/screenshots/workload-index-advice.png} (the copy in docs/screenshots is taken
  * from it under {@code xvfb-run}).
  */
 @ExtendWith(PostgresExtension.class)
@@ -136,8 +143,33 @@ class WorkloadIndexAdviceUiTest {
         assertThat(vm.adviceSkipped()).extracting(s -> s.label()).containsExactly("maintenance.sql");
         TableView<?> indexes = robot.lookup("#workload-advice-indexes").queryAs(TableView.class);
         assertThat(indexes.getItems()).isNotEmpty();
-        assertThat(robot.lookup("#workload-advice-summary").queryAs(Label.class).getText())
-                .contains("Total estimated benefit");
+        String summary = robot.lookup("#workload-advice-summary").queryAs(Label.class).getText();
+        assertThat(summary).contains("Total estimated benefit");
+
+        // the pane shows the advisor's set and its benefit: the same folder advised directly, in a session of its
+        // own (rolled-back builds, as the pane does on the sandbox), gives the same indexes in the index column and
+        // the same total Σ weight·(cost before − cost after), printed in cost units
+        AdviceWorkload direct = AdviceWorkload.fromFolder(four);
+        IndexAdvice expected;
+        try (TargetSession s = new TargetConnector().open(profile, null, SessionOptions.analysis())) {
+            expected = new IndexAdvisor(s, IndexAdviceOptions.defaults().withRolledBackBuilds(true), m -> { })
+                    .advise(direct.statements());
+        }
+        assertThat(expected.chosen()).isNotEmpty();
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < indexes.getItems().size(); i++) {
+            shown.add(String.valueOf(indexes.getColumns().getFirst().getCellData(i)));
+        }
+        assertThat(shown).containsExactlyElementsOf(expected.chosen().stream().map(c -> "CREATE INDEX CONCURRENTLY "
+                + c.candidate().name() + " ON " + c.candidate().definition() + ";").toList());
+        double benefit = 0;
+        for (IndexAdvice.StatementCost c : expected.statements()) {
+            benefit += c.costBefore() - c.costAfter();
+        }
+        assertThat(benefit).isPositive();
+        assertThat(summary).contains(String.format(Locale.ROOT, "%d index%s, ", expected.chosen().size(),
+                        expected.chosen().size() == 1 ? "" : "es"))
+                .contains(String.format(Locale.ROOT, "Total estimated benefit: %,.0f cost units", benefit));
 
         Path out = Path.of("target", "screenshots", "workload-index-advice.png");
         Files.createDirectories(out.getParent());

@@ -17,6 +17,7 @@ import org.planwright.advice.RecommendationKind;
 import org.planwright.advice.index.IndexAdvice;
 import org.planwright.advice.index.IndexAdviceOptions;
 import org.planwright.advice.index.IndexAdvisor;
+import org.planwright.advice.index.TrialedIndexAdvice;
 import org.planwright.advice.index.WorkloadStatement;
 import org.planwright.cli.report.ConnectionInfo;
 import org.planwright.plans.report.JsonReport;
@@ -99,7 +100,7 @@ final class AdviseCommand implements Callable<Integer> {
                     + "--allow-locking-builds: the tables are locked while it runs). One statement: each index is "
                     + "tried on it (medians of 5 runs, Mann-Whitney U). A workload: the whole set is built, every "
                     + "statement timed without and with it (best of 2), and an index that made a statement slower "
-                    + "beyond noise is dropped from the advice, saying why")
+                    + "beyond noise is dropped from the advice, saying why, and a replacement set measured")
     private boolean trial;
 
     @Option(names = "--workspace", paramLabel = "NAME",
@@ -152,7 +153,15 @@ final class AdviseCommand implements Callable<Integer> {
             if (trial && workload.size() > 1) {
                 try (TargetSession readWrite = allowLockingBuilds
                         ? ConnectionOptions.openReadWrite(request, parent.environment(), err) : null) {
-                    report = AdviseWorkloadTrial.apply(report, advice, workload, readWrite, err);
+                    AdviseReport notTried = AdviseWorkloadTrial.skipped(report, advice, readWrite);
+                    if (notTried != null) {
+                        report = notTried;
+                    } else {
+                        TrialedIndexAdvice.Outcome outcome = AdviseWorkloadTrial.measure(session, readWrite,
+                                workload, options, advice, err);
+                        report = AdviseWorkloadTrial.apply(report(outcome.best().advice(), connection,
+                                workload.size(), notExplainable), outcome, err);
+                    }
                 }
             } else if (trial) {
                 report = report.withRecommendations(trials(request, advice, workload, err));

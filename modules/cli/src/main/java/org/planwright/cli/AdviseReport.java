@@ -81,8 +81,8 @@ record AdviseReport(int formatVersion, String planwrightVersion, ConnectionInfo 
      * @param beforeMs                   Σ their best "before" times, ms
      * @param afterMs                    Σ their best "after" times, ms
      * @param helped                     statements among them that got faster beyond noise
-     * @param hurt                       statements it made slower beyond noise (a kept index only with a warning)
-     * @param warning                    null, or why it was kept although it slowed a statement
+     * @param hurt                       statements it made slower beyond noise: empty for a kept index since ADR 0024
+     * @param warning                    null since ADR 0024 (an index that slows a statement is never kept)
      * @param statements                 the statements whose plan used it, with their times
      */
     record IndexTrial(Double measuredImprovementPercent, double beforeMs, double afterMs, List<String> helped,
@@ -95,7 +95,7 @@ record AdviseReport(int formatVersion, String planwrightVersion, ConnectionInfo 
      * @param costed             statements costed
      * @param candidates         candidate indexes considered
      * @param explainCalls       what-if EXPLAIN calls
-     * @param adviceMillis       time the advice took, ms
+     * @param adviceMillis       time the advice took, ms (with a workload trial: the winning round's advice)
      * @param indexBytes         estimated bytes of the recommended indexes together
      * @param geomeanCostRatio   geometric mean over costed statements of cost after / cost before
      */

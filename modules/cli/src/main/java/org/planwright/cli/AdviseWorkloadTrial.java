@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.planwright.advice.Cancellation;
 import org.planwright.advice.index.IndexAdvice;
-import org.planwright.advice.index.IndexCandidate;
+import org.planwright.advice.index.IndexAdviceOptions;
+import org.planwright.advice.index.TrialedIndexAdvice;
 import org.planwright.advice.index.WorkloadStatement;
 import org.planwright.advice.index.WorkloadTrial;
 import org.planwright.targetdb.TargetException;
@@ -27,7 +28,8 @@ final class AdviseWorkloadTrial {
     static final String METHOD = "the recommended indexes built together inside one transaction that is always "
             + "rolled back; every statement timed without and with them (EXPLAIN ANALYZE with TIMING OFF, best of 2, "
             + "alternately, the statement timeout as cap); an index that made a statement slower beyond noise is "
-            + "dropped from the advice. Locks: SHARE on each indexed table until the end, ACCESS EXCLUSIVE on them "
+            + "dropped from the advice, and a replacement set without its access path is advised and measured (up to "
+            + TrialedIndexAdvice.DEFAULT_ROUNDS + " rounds; the one with the largest measured benefit is kept). Locks: SHARE on each indexed table until the end, ACCESS EXCLUSIVE on them "
             + "while a statement runs without the indexes";
 
     private AdviseWorkloadTrial() {
@@ -36,30 +38,57 @@ final class AdviseWorkloadTrial {
     /**
      * @param report   the advice report (its first {@code advice.chosen().size()} index items are the chosen set)
      * @param advice   the index advice
-     * @param workload the statements advised
-     * @param session  a read-write session (the trial's own), or null without consent: then nothing runs and each
-     *                 index item says why
-     * @param err      progress and rejections, one line each
-     * @return the report with the kept items, each with what was measured, and the workload's totals
-     * @throws TargetException when the trial fails (nothing was changed: the transaction was rolled back)
+     * @param session  null without consent: then nothing runs and each index item says why
+     * @return the report with each index item saying why it was not tried, when {@code session} is null or
+     *     nothing was chosen; otherwise null (the caller runs {@link TrialedIndexAdvice})
      */
-    static AdviseReport apply(AdviseReport report, IndexAdvice advice, List<WorkloadStatement> workload,
-                              TargetSession session, PrintWriter err) throws TargetException {
-        List<AdviseReport.Item> items = report.recommendations();
-        if (session == null || advice.chosen().isEmpty()) {
-            List<AdviseReport.Item> out = new ArrayList<>();
-            for (AdviseReport.Item i : items) {
-                out.add(i.kind().equals("index") ? i.withTrial(AdviseReport.Trial.skipped("workload",
-                        session == null ? AdviseCommand.TRIAL_NEEDS_CONSENT : "nothing to try")) : i);
-            }
-            return report.withRecommendations(out);
+    static AdviseReport skipped(AdviseReport report, IndexAdvice advice, TargetSession session) {
+        if (session != null && !advice.chosen().isEmpty()) {
+            return null;
         }
-        List<IndexCandidate> set = advice.chosen().stream().map(IndexAdvice.ChosenIndex::candidate).toList();
-        WorkloadTrial.Result r = new WorkloadTrial().run(session, workload, set,
-                WorkloadTrial.Options.defaults().withLockConsent(true), (f, m) -> {
+        List<AdviseReport.Item> out = new ArrayList<>();
+        for (AdviseReport.Item i : report.recommendations()) {
+            out.add(i.kind().equals("index") ? i.withTrial(AdviseReport.Trial.skipped("workload",
+                    session == null ? AdviseCommand.TRIAL_NEEDS_CONSENT : "nothing to try")) : i);
+        }
+        return report.withRecommendations(out);
+    }
+
+    /**
+     * Runs {@link TrialedIndexAdvice}: advice, workload trial, and replacement advice without the rejected indexes'
+     * access paths, up to {@link TrialedIndexAdvice#DEFAULT_ROUNDS} rounds.
+     *
+     * @param adviceSession the advisor's session
+     * @param session       the trial's read-write session
+     * @param workload      the statements
+     * @param options       the advisor's options
+     * @param first         the advisor's first advice with them
+     * @param err           progress and rejections, one line each
+     * @return every round and the winner
+     * @throws TargetException when the advice or a trial fails (nothing was changed)
+     */
+    static TrialedIndexAdvice.Outcome measure(TargetSession adviceSession, TargetSession session,
+                                              List<WorkloadStatement> workload, IndexAdviceOptions options,
+                                              IndexAdvice first, PrintWriter err) throws TargetException {
+        return new TrialedIndexAdvice().run(adviceSession, session, workload, options, first,
+                WorkloadTrial.Options.defaults().withLockConsent(true), TrialedIndexAdvice.DEFAULT_ROUNDS, (f, m) -> {
                     err.println("planwright: " + m);
                     err.flush();
                 }, Cancellation.create());
+    }
+
+    /**
+     * @param report  the report of the winning round's advice (its first {@code advice.chosen().size()} index items
+     *                are the chosen set)
+     * @param outcome every round measured, see {@link #measure}
+     * @param err     rejections, one line each
+     * @return the report with the kept items, each with what was measured, and the workload's totals; the indexes
+     *     any round rejected are listed with why (earlier rounds' prefixed "round N")
+     */
+    static AdviseReport apply(AdviseReport report, TrialedIndexAdvice.Outcome outcome, PrintWriter err) {
+        List<AdviseReport.Item> items = report.recommendations();
+        IndexAdvice advice = outcome.best().advice();
+        WorkloadTrial.Result r = outcome.best().trial();
         Map<String, WorkloadTrial.IndexOutcome> byName = new HashMap<>();
         r.indexes().forEach(o -> byName.put(o.name(), o));
         Map<String, AdviseReport.TrialStatement> statements = new HashMap<>();
@@ -98,6 +127,28 @@ final class AdviseWorkloadTrial {
                 err.println("planwright: " + item.title() + ": " + o.warning());
                 err.flush();
             }
+        }
+        for (int k = 0; k < outcome.rounds().size(); k++) {
+            if (k == outcome.chosen()) {
+                continue;
+            }
+            for (WorkloadTrial.IndexOutcome o : outcome.rounds().get(k).trial().indexes()) {
+                boolean again = rejected.stream().anyMatch(x -> x.sql().contains(" ON " + o.index().definition()
+                        + ";"));
+                if (o.rejected() != null && !again) {
+                    String why = "round " + (k + 1) + " of " + outcome.rounds().size() + ": " + o.rejected();
+                    rejected.add(new AdviseReport.Rejected("Index " + o.index().definition(),
+                            "CREATE INDEX CONCURRENTLY " + o.name() + " ON " + o.index().definition() + ";", why));
+                    err.println("planwright: dropped from the advice: Index " + o.index().definition() + ": " + why);
+                    err.flush();
+                }
+            }
+        }
+        if (outcome.rounds().size() > 1) {
+            err.printf(Locale.ROOT, "planwright: kept round %d of %d (measured benefit %s)%n", outcome.chosen() + 1,
+                    outcome.rounds().size(), String.join(", ", outcome.rounds().stream().map(x -> String.format(
+                            Locale.ROOT, "%.3f", x.measuredBenefit())).toList()));
+            err.flush();
         }
         return report.withWorkloadTrial(kept, new AdviseReport.WorkloadTrialSummary(round3(r.beforeTotalMs()),
                 round3(r.afterTotalMs()), Math.round(r.geomeanRatio() * 1000) / 1000.0, Math.round(r.buildMillis()),

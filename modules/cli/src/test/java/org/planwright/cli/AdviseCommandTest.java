@@ -81,6 +81,53 @@ class AdviseCommandTest {
         assertThat(indexCount(pg, db)).as("indexes after the trial").isEqualTo(indexesBefore);
     }
 
+    /**
+     * ADR 0024 through the CLI: {@code a = 1} rows hold the largest {@code b} values, rows in random order,
+     * {@code c = b}. With an index on {@code b} the planner walks it for {@code WHERE (a = 1 OR id < 0) ORDER BY b
+     * LIMIT 10}, expecting ten matches early, and reads almost the whole table in random order. The advisor's first
+     * set is {@code (b)} (the range query's most selective column); the trial rejects it, the replacement round
+     * offers {@code (c)}, which serves the range query and slows nothing, and that is the advice.
+     */
+    @Test
+    void anIndexThatSlowsAStatementIsDroppedAndReplacedByOneThatDoesNot(DebianPostgres15 pg, @TempDir Path dir)
+            throws Exception {
+        try (var c = pg.connect("postgres"); var st = c.createStatement()) {
+            st.execute("CREATE DATABASE advise_slowed");
+        }
+        try (var c = pg.connect("advise_slowed"); var st = c.createStatement()) {
+            st.execute("CREATE EXTENSION hypopg");
+            st.execute("SELECT setseed(0.42)");
+            st.execute("CREATE TABLE t (id int PRIMARY KEY, a int NOT NULL, b int NOT NULL, c int NOT NULL, pad text)");
+            st.execute("INSERT INTO t SELECT row_number() OVER (), CASE WHEN g > 198000 THEN 1 ELSE 2 + g % 99 END, "
+                    + "g, g, md5(g::text) FROM generate_series(1, 200000) g ORDER BY random()");
+            st.execute("VACUUM ANALYZE t");
+        }
+        long indexesBefore = indexCount(pg, "advise_slowed");
+        Path workload = Files.createDirectory(dir.resolve("workload"));
+        Files.writeString(workload.resolve("slowed.sql"),
+                "SELECT id, b FROM t WHERE (a = 1 OR id < 0) ORDER BY b LIMIT 10;\n");
+        Files.writeString(workload.resolve("range.sql"),
+                "SELECT count(*), sum(a) FROM t WHERE b BETWEEN 1000 AND 1040 AND c BETWEEN 1000 AND 1400;\n");
+        CliRun run = CliRun.run("advise", "--url", pg.url("advise_slowed"), "-U", pg.user(), "--format", "json",
+                "--trial", "--allow-locking-builds", workload.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("dropped from the advice: Index public.t (b)")
+                .contains("slowed.sql ran").contains("kept round 2 of 2");
+        JsonNode recs = new ObjectMapper().readTree(run.out());
+        java.util.List<String> indexes = new java.util.ArrayList<>();
+        for (JsonNode r : recs) {
+            if (r.get("kind").asText().equals("index")) {
+                indexes.add(r.get("sql").asText());
+                assertThat(r.get("workloadTrial").get("hurt").size()).isZero();
+                for (JsonNode s : r.get("workloadTrial").get("statements")) {
+                    assertThat(s.get("change").asText()).as(r.toString()).isNotEqualTo("slower");
+                }
+            }
+        }
+        assertThat(indexes).as(run.out()).isNotEmpty().allMatch(sql -> sql.contains(" ON public.t (c)"));
+        assertThat(indexCount(pg, "advise_slowed")).as("indexes after the trials").isEqualTo(indexesBefore);
+    }
+
     @Test
     void aTrialMeasuresTheIndexOnTheStatementItHelpsAndLeavesNothingBehind(DebianPostgres15 pg) throws Exception {
         String url = pg.tpchPrimaryKeysOnly(0.02);

@@ -67,4 +67,14 @@ public final class GenericPlan {
         return (hasParameters(sql) ? "EXPLAIN (VERBOSE, FORMAT JSON, GENERIC_PLAN) "
                 : "EXPLAIN (VERBOSE, FORMAT JSON) ") + sql;
     }
+
+    /**
+     * @param sql the statement
+     * @return the cost-only what-if EXPLAIN of it: plain text {@code EXPLAIN}, plus {@code GENERIC_PLAN} when it has
+     *     parameters — its first line carries the root's {@code cost=startup..total}; no VERBOSE target lists and no
+     *     JSON to build, send and read (see {@link WhatIf#costOfTextPlan})
+     */
+    static String explainCost(String sql) {
+        return (hasParameters(sql) ? "EXPLAIN (GENERIC_PLAN) " : "EXPLAIN ") + sql;
+    }
 }

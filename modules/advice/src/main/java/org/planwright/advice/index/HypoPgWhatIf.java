@@ -1,8 +1,10 @@
 package org.planwright.advice.index;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.planwright.targetdb.QueryResult;
@@ -22,6 +24,8 @@ final class HypoPgWhatIf implements WhatIf {
     private final TargetSession session;
     private final Map<IndexCandidate, Long> created = new HashMap<>();
     private final Map<IndexCandidate, Long> sizes = new HashMap<>();
+    /** definitions HypoPG refused, with its error: a configuration holding one fails the same way without a call */
+    private final Map<IndexCandidate, TargetException> invalid = new HashMap<>();
     private int explains;
 
     HypoPgWhatIf(TargetSession session) {
@@ -36,7 +40,10 @@ final class HypoPgWhatIf implements WhatIf {
 
     @Override
     public double cost(String sql, Collection<IndexCandidate> config) throws TargetException {
-        return WhatIf.totalCost(plan(sql, config));
+        configure(config);
+        explains++;
+        QueryResult r = session.execute(GenericPlan.explainCost(sql), 1);
+        return WhatIf.costOfTextPlan(String.valueOf(r.rows().getFirst()[0]));
     }
 
     @Override
@@ -51,19 +58,88 @@ final class HypoPgWhatIf implements WhatIf {
         return sb.toString();
     }
 
+    /**
+     * Drops the hypothetical indexes not in {@code config} and creates the missing ones — each in one statement (one
+     * round trip for all the drops, one for all the creates), the way a configuration changes between what-if calls.
+     */
     private void configure(Collection<IndexCandidate> config) throws TargetException {
+        for (IndexCandidate c : config) {
+            TargetException e = invalid.get(c);
+            if (e != null) {
+                throw e;
+            }
+        }
         Set<IndexCandidate> wanted = new HashSet<>(config);
+        List<Long> drop = new ArrayList<>();
         for (var it = created.entrySet().iterator(); it.hasNext(); ) {
             var e = it.next();
             if (!wanted.contains(e.getKey())) {
-                session.execute("SELECT hypopg_drop_index(" + e.getValue() + ")", 1);
+                drop.add(e.getValue());
                 it.remove();
             }
         }
-        for (IndexCandidate c : wanted) {
-            if (!created.containsKey(c)) {
-                created.put(c, create(c));
+        if (drop.size() == 1) {
+            session.execute("SELECT hypopg_drop_index(" + drop.getFirst() + ")", 1);
+        } else if (!drop.isEmpty()) {
+            session.execute("SELECT count(hypopg_drop_index(o)) FROM unnest('{" + String.join(",",
+                    drop.stream().map(String::valueOf).toList()) + "}'::oid[]) o", 1);
+        }
+        List<IndexCandidate> missing = new ArrayList<>();
+        for (IndexCandidate c : config) {
+            if (!created.containsKey(c) && !missing.contains(c)) {
+                missing.add(c);
             }
+        }
+        if (missing.size() == 1) {
+            created.put(missing.getFirst(), createOrRemember(missing.getFirst()));
+        } else if (!missing.isEmpty()) {
+            StringBuilder sql = new StringBuilder("SELECT h.indexrelid FROM unnest(ARRAY[");
+            for (int i = 0; i < missing.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(Catalog.literal(missing.get(i).createUnnamed()));
+            }
+            sql.append("]::text[]) WITH ORDINALITY AS t(ddl, n), LATERAL hypopg_create_index(t.ddl) h ORDER BY t.n");
+            QueryResult r;
+            try {
+                r = session.execute(sql.toString(), Integer.MAX_VALUE);
+            } catch (TargetException e) {
+                if (e.reason() == TargetException.Reason.OTHER || e.reason() == TargetException.Reason.CANCELLED) {
+                    throw e;
+                }
+                // one definition HypoPG refuses (e.g. an expression it cannot index) stops the statement after the
+                // ones before it were created — they live on in the backend: drop what is not ours, then go one by
+                // one so the refused index is known and the others are kept
+                QueryResult all = session.execute("SELECT indexrelid FROM hypopg()", Integer.MAX_VALUE);
+                Set<Long> ours = new HashSet<>(created.values());
+                for (Object[] row : all.rows()) {
+                    long oid = ((Number) row[0]).longValue();
+                    if (!ours.contains(oid)) {
+                        session.execute("SELECT hypopg_drop_index(" + oid + ")", 1);
+                    }
+                }
+                for (IndexCandidate c : missing) {
+                    created.put(c, createOrRemember(c));
+                }
+                return;
+            }
+            if (r.rows().size() != missing.size()) {
+                throw new IllegalStateException("hypopg_create_index returned " + r.rows().size() + " rows for "
+                        + missing.size() + " indexes");
+            }
+            for (int i = 0; i < missing.size(); i++) {
+                created.put(missing.get(i), ((Number) r.rows().get(i)[0]).longValue());
+            }
+        }
+    }
+
+    /** @return the new hypothetical index's oid; a definition HypoPG refuses is remembered and refused again */
+    private long createOrRemember(IndexCandidate c) throws TargetException {
+        try {
+            return create(c);
+        } catch (TargetException e) {
+            if (e.reason() != TargetException.Reason.OTHER && e.reason() != TargetException.Reason.CANCELLED) {
+                invalid.put(c, e);
+            }
+            throw e;
         }
     }
 

@@ -54,6 +54,12 @@ import org.slf4j.LoggerFactory;
 public final class IndexAdvisor {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexAdvisor.class);
+    /**
+     * Slack of the screening bound in {@code singles}: PostgreSQL's add_path discards a path whose cost is within
+     * 1 % of a kept one (STD_FUZZ_FACTOR 1.01, optimizer/util/pathnode.c), so with more indexes the chosen plan may
+     * cost up to about that much more than with one of them; 5 % covers several joins' worth.
+     */
+    static final double SCREEN_SLACK = 1.05;
 
     /** Confidence of a plan-cost estimate with hypothetical indexes: costs are the planner's, not measured times. */
     static final double CONFIDENCE_HYPOTHETICAL = 0.5;
@@ -111,6 +117,10 @@ public final class IndexAdvisor {
         private final List<Costed> costed = new ArrayList<>();
         private final List<IndexAdvice.Skipped> skipped = new ArrayList<>();
         private final Map<String, Double> cache = new HashMap<>();
+        /** screening: statement → its cost with every candidate that may serve it (a lower bound for any subset) */
+        private final Map<Integer, Double> screenAll = new HashMap<>();
+        /** screening: [family, statement] → the statement's cost with that family's candidates together */
+        private final Map<List<Object>, Double> screenFamily = new HashMap<>();
         private final Map<IndexCandidate, Set<Integer>> relevant = new LinkedHashMap<>();
         private final Map<IndexCandidate, Long> sizes = new HashMap<>();
         private final double keepRatio = 1 - options.minCostCutPercent() / 100;
@@ -194,6 +204,9 @@ public final class IndexAdvisor {
                     LOG.debug("{}: {}", c.statement.label(), use);
                     for (IndexCandidate cand : CandidateGenerator.generate(use, table.get(),
                             catalog.distinctValues(table.get()), options.maxKeyColumns())) {
+                        if (options.excludes(cand)) {
+                            continue;
+                        }
                         if (!covered.computeIfAbsent(cand, k -> isCovered(k))) {
                             relevant.putIfAbsent(cand, new LinkedHashSet<>());
                         }
@@ -220,26 +233,107 @@ public final class IndexAdvisor {
             }
         }
 
-        /** @return candidates that alone cut some statement's cost by the threshold */
+        /**
+         * @return candidates that alone cut some statement's cost by the threshold. Screening first: each statement
+         *     is costed once with every candidate that may serve it (one what-if configuration); adding indexes only
+         *     gives the planner more paths, so a statement that even then does not get below the threshold (with
+         *     {@link #SCREEN_SLACK} for the planner's 1 % path fuzz) cannot be cut by one of them alone and is not
+         *     costed candidate by candidate. A candidate is then costed on the statements that passed, until one
+         *     qualifies it; its costs on the others are taken when the greedy search needs them (AutoAdmin's
+         *     per-query candidate selection, Chaudhuri and Narasayya, VLDB 1997, in its cheapest form). The same
+         *     bound one level down: a family of candidates (same table, leading key and predicate) costed together
+         *     on a statement that passed; a family that does not get it below the threshold rules its members out
+         *     for that statement
+         */
         private List<IndexCandidate> singles() throws TargetException {
+            Map<Integer, List<IndexCandidate>> byStatement = new LinkedHashMap<>();
+            for (var e : relevant.entrySet()) {
+                for (int q : e.getValue()) {
+                    byStatement.computeIfAbsent(q, k -> new ArrayList<>()).add(e.getKey());
+                }
+            }
+            Set<Integer> cuttable = new LinkedHashSet<>();
+            for (var e : byStatement.entrySet()) {
+                int q = e.getKey();
+                double all = screen(q, e.getValue());
+                screenAll.put(q, all);
+                if (Double.isNaN(all) || all <= costed.get(q).baseCost * keepRatio * SCREEN_SLACK) {
+                    cuttable.add(q);
+                }
+                LOG.debug("screen {}: {} -> {} with all {} candidates", costed.get(q).statement.label(),
+                        costed.get(q).baseCost, all, e.getValue().size());
+            }
+            // second level: per cuttable statement, each family of candidates (same table, leading key and
+            // predicate: the same access path) costed together; a family that cannot cut it rules its members out
+            Map<List<Object>, List<IndexCandidate>> families = new LinkedHashMap<>();
+            for (IndexCandidate c : relevant.keySet()) {
+                families.computeIfAbsent(List.of(c.table(), c.keys().getFirst(), c.predicate()),
+                        k -> new ArrayList<>()).add(c);
+            }
+            Set<List<Object>> familyCuts = new LinkedHashSet<>();
+            for (var f : families.entrySet()) {
+                Set<Integer> qs = new LinkedHashSet<>();
+                f.getValue().forEach(c -> qs.addAll(relevant.get(c)));
+                for (int q : qs) {
+                    if (!cuttable.contains(q)) {
+                        continue;
+                    }
+                    List<IndexCandidate> members = f.getValue().stream().filter(c -> relevant.get(c).contains(q))
+                            .toList();
+                    double all = screen(q, members);
+                    screenFamily.put(List.of(f.getKey(), q), all);
+                    if (Double.isNaN(all) || all <= costed.get(q).baseCost * keepRatio * SCREEN_SLACK) {
+                        familyCuts.add(List.of(f.getKey(), q));
+                    }
+                }
+            }
             List<IndexCandidate> useful = new ArrayList<>();
             for (var e : relevant.entrySet()) {
                 IndexCandidate c = e.getKey();
-                boolean keep = false;
+                List<Object> family = List.of(c.table(), c.keys().getFirst(), c.predicate());
                 for (int q : e.getValue()) {
-                    double cost = cost(q, List.of(), c);
-                    if (Double.isNaN(cost)) {
-                        break;
+                    if (!cuttable.contains(q) || !familyCuts.contains(List.of(family, q))) {
+                        continue;
                     }
-                    keep |= cost <= costed.get(q).baseCost * keepRatio;
+                    double cost = cost(q, List.of(), c);
                     LOG.debug("single {} on {}: {} -> {}", c, costed.get(q).statement.label(), costed.get(q).baseCost,
                             cost);
-                }
-                if (keep) {
-                    useful.add(c);
+                    if (cost <= costed.get(q).baseCost * keepRatio) {
+                        useful.add(c);
+                        break;
+                    }
                 }
             }
             return useful;
+        }
+
+        /**
+         * @return statement q's cost with every index of {@code set} (each may serve q), or NaN when the what-if call
+         *     failed — e.g. one definition the server refuses: then nothing is known and nothing is screened out
+         *     (a failed single candidate keeps the base cost, as before)
+         */
+        private double screen(int q, List<IndexCandidate> set) throws TargetException {
+            if (set.size() == 1) {
+                return cost(q, List.of(), set.getFirst());
+            }
+            checkCancelled();
+            String key = cacheKey(q, set);
+            Double cached = cache.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            try {
+                double c = whatIf.cost(costed.get(q).statement.sql(), set);
+                cache.put(key, c);
+                return c;
+            } catch (TargetException e) {
+                if (e.reason() == TargetException.Reason.OTHER || e.reason() == TargetException.Reason.CANCELLED) {
+                    throw e;
+                }
+                LOG.debug("screening {} with {} indexes failed: {}", costed.get(q).statement.label(), set.size(),
+                        e.getMessage());
+                return Double.NaN;
+            }
         }
 
         /** One greedy step: the index added, its marginal benefit (Σ weight·ln ratio) and its size, bytes. */
@@ -252,12 +346,16 @@ public final class IndexAdvisor {
             double[] current = costed.stream().mapToDouble(c -> c.baseCost).toArray();
             record Entry(IndexCandidate c, double bound) {
             }
-            PriorityQueue<Entry> queue = new PriorityQueue<>(Comparator.comparingDouble((Entry e) -> -e.bound()));
+            // ties (equal benefit per byte, e.g. two indexes whose size estimates round to the same pages): the
+            // smaller, then the one with fewer columns, then by definition — the same set whatever the order costed
+            PriorityQueue<Entry> queue = new PriorityQueue<>(Comparator.comparingDouble((Entry e) -> -e.bound())
+                    .thenComparingLong(e -> sizes.getOrDefault(e.c(), Long.MAX_VALUE))
+                    .thenComparingInt(e -> e.c().keys().size() + e.c().include().size())
+                    .thenComparing(e -> e.c().definition()));
+            // CELF's lazy start: every useful candidate enters with an upper bound of its benefit, not its exact
+            // benefit; a candidate is costed on all its statements only when it reaches the top of the queue
             for (IndexCandidate c : useful) {
-                Gain g = gain(c, List.of(), current);
-                if (g.maxCutRatio <= keepRatio) {
-                    queue.add(new Entry(c, g.benefit / size(c)));
-                }
+                queue.add(new Entry(c, benefitBound(c) / size(c)));
             }
             long used = 0;
             while (!queue.isEmpty()) {
@@ -313,7 +411,7 @@ public final class IndexAdvisor {
                     List<String> why = new ArrayList<>();
                     if (!i.include().isEmpty()) {
                         IndexCandidate narrow = new IndexCandidate(i.table(), i.keys(), List.of(), i.predicate());
-                        if (!set.contains(narrow)) {
+                        if (!set.contains(narrow) && !options.excludes(narrow)) {
                             moves.add(replace(set, i, null, narrow));
                             why.add("Narrowed " + i.definition() + " to " + narrow.definition());
                         }
@@ -326,7 +424,7 @@ public final class IndexAdvisor {
                             continue;
                         }
                         IndexCandidate m = merge(i, c);
-                        if (m.equals(i) || set.contains(m) && !m.equals(c)) {
+                        if (m.equals(i) || set.contains(m) && !m.equals(c) || options.excludes(m)) {
                             continue;
                         }
                         moves.add(replace(set, i, set.contains(c) ? c : null, m));
@@ -441,6 +539,31 @@ public final class IndexAdvisor {
         private record Gain(double benefit, double maxCutRatio, Map<Integer, Double> costs) {
         }
 
+        /**
+         * @return an upper bound of candidate c's benefit alone, Σ weight·ln(base / cost with c) over its statements,
+         *     without new EXPLAINs: its own cost where cached, else the statement's cost with c's whole family or
+         *     with all its candidates (the screening's costs), divided by {@link #SCREEN_SLACK} — more indexes never
+         *     cost a statement more, up to the planner's path fuzz. Useful candidates cut some statement by the
+         *     threshold alone (singles), so each may enter the greedy queue
+         */
+        private double benefitBound(IndexCandidate c) {
+            double bound = 0;
+            List<Object> family = List.of(c.table(), c.keys().getFirst(), c.predicate());
+            for (int q : relevant.get(c)) {
+                Costed s = costed.get(q);
+                Double low = cache.get(cacheKey(q, List.of(c)));
+                if (low == null) {
+                    Double f = screenFamily.get(List.of(family, q));
+                    low = (f != null ? f : screenAll.getOrDefault(q, 0.0)) / SCREEN_SLACK;
+                }
+                if (Double.isNaN(low) || low <= 0) {
+                    return Double.MAX_VALUE;
+                }
+                bound += s.statement.weight() * Math.max(0, Math.log(s.baseCost / low));
+            }
+            return bound;
+        }
+
         private Gain gain(IndexCandidate c, List<IndexCandidate> chosen, double[] current) throws TargetException {
             double benefit = 0;
             double best = 1;
@@ -462,18 +585,17 @@ public final class IndexAdvisor {
             Costed s = costed.get(q);
             Set<IndexCandidate> set = new LinkedHashSet<>();
             for (IndexCandidate c : config) {
-                if (s.tables.containsValue(c.table())) {
+                if (servable(q, c)) {
                     set.add(c);
                 }
             }
-            if (extra != null) {
+            if (extra != null && servable(q, extra)) {
                 set.add(extra);
             }
             if (set.isEmpty()) {
                 return s.baseCost;
             }
-            List<String> key = set.stream().map(IndexCandidate::definition).sorted().toList();
-            String cacheKey = q + "\u0000" + String.join("\u0000", key);
+            String cacheKey = cacheKey(q, set);
             Double cached = cache.get(cacheKey);
             if (cached != null) {
                 return cached;
@@ -490,6 +612,22 @@ public final class IndexAdvisor {
             }
             cache.put(cacheKey, cost);
             return cost;
+        }
+
+        private static String cacheKey(int q, java.util.Collection<IndexCandidate> set) {
+            return q + "\u0000" + String.join("\u0000", set.stream().map(IndexCandidate::definition).sorted()
+                    .toList());
+        }
+
+        /**
+         * @return true when index c may change statement q's plan: it is on a table q reads and leads with a column
+         *     q filters, joins, ranges or sorts on (the relevance the candidates were costed by); other indexes are
+         *     left out of q's what-if configuration, so configurations that differ only in them share one cached
+         *     cost and one EXPLAIN
+         */
+        private boolean servable(int q, IndexCandidate c) {
+            Set<Integer> qs = relevant.get(c);
+            return qs != null ? qs.contains(q) : costed.get(q).tables.containsValue(c.table());
         }
 
         private long size(IndexCandidate c) throws TargetException {

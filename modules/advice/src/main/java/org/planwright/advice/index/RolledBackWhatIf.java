@@ -32,11 +32,15 @@ final class RolledBackWhatIf implements WhatIf {
 
     @Override
     public double cost(String sql, Collection<IndexCandidate> config) throws TargetException {
-        return WhatIf.totalCost(plan(sql, config));
+        return WhatIf.costOfTextPlan(explain(GenericPlan.explainCost(sql), config, 1));
     }
 
     @Override
     public String plan(String sql, Collection<IndexCandidate> config) throws TargetException {
+        return explain(GenericPlan.explain(sql), config, Integer.MAX_VALUE);
+    }
+
+    private String explain(String explainSql, Collection<IndexCandidate> config, int maxRows) throws TargetException {
         for (IndexCandidate c : config) {
             build(c);
         }
@@ -49,7 +53,7 @@ final class RolledBackWhatIf implements WhatIf {
                 }
             }
             explains++;
-            QueryResult r = tx.execute(GenericPlan.explain(sql), Integer.MAX_VALUE);
+            QueryResult r = tx.execute(explainSql, maxRows);
             StringBuilder sb = new StringBuilder();
             for (Object[] row : r.rows()) {
                 sb.append(row[0]);

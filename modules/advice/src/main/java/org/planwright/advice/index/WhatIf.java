@@ -56,4 +56,19 @@ interface WhatIf extends AutoCloseable {
         }
         return Double.parseDouble(json.substring(from, to).strip());
     }
+
+    /**
+     * @param firstLine the first line of a text-format EXPLAIN, e.g. {@code Limit  (cost=0.42..12.5 rows=10 width=8)}
+     * @return the root's total cost (the number after {@code ..})
+     * @throws IllegalStateException when the line has no cost
+     */
+    static double costOfTextPlan(String firstLine) {
+        int at = firstLine.indexOf("(cost=");
+        int dots = at < 0 ? -1 : firstLine.indexOf("..", at);
+        int end = dots < 0 ? -1 : firstLine.indexOf(' ', dots);
+        if (end < 0) {
+            throw new IllegalStateException("no cost in the plan's first line: " + firstLine);
+        }
+        return Double.parseDouble(firstLine.substring(dots + 2, end));
+    }
 }

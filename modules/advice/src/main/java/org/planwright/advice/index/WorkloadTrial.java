@@ -44,16 +44,16 @@ import org.slf4j.LoggerFactory;
  * with 10 % as a floor because two runs can agree by chance. Such a statement is timed {@code runs} more times on
  * each side and the slowdown confirmed by a two-sided Mann-Whitney U test at {@link #SIGNIFICANCE} (with 4 runs a
  * side the smallest p-value is 0.029), so load on a shared server does not blame an index. Then each set index its
- * plan used is dropped in turn (savepoint) and the statement run again; the index without which it is fastest, if
- * that brings it back within noise of "before" or at least the tolerance faster than "after", is the culprit. A
- * culprit is <b>rejected</b> (dropped from the advice, with the reason) unless the statements whose plans use it
- * save more time than the slowed ones lose: Σ weight·(after − before) ms over them is negative. Then it is kept
- * with a warning naming the slowed statement, because dropping it would make the workload slower (an index that
- * fixes a 30 s query and slows a 2 s one by 30 % stays; one that saves 50 ms on one statement and costs 900 ms on
- * another goes). Time, not the geometric mean, decides here: a ratio would let a microsecond gain outweigh a
- * second lost.
- * After the search the rejected indexes are dropped (still inside the transaction) and the statements that used them
- * measured again, so the reported "after" is the kept set's.
+ * plan used is dropped in turn (savepoint) and the statement run again; of those without which it is back within
+ * noise of "before", the one whose loss costs the other statements least (Σ weight·ln(before / after) over the
+ * other statements whose plans use it) is the culprit; when no single one undoes the slowdown, every set index the
+ * plan used is. A culprit is always <b>rejected</b>, dropped from the advice with the reason: the advice must not
+ * make a statement slower beyond noise (issue 9; docs/decisions/0024 — before it, ADR 0019 kept an index whose
+ * users saved more time in total than the slowed statement lost). The rejected indexes are then dropped inside the
+ * transaction and the statements that used them measured again; one that now takes another index of the set and is
+ * slower with it blames again, until no statement is slower beyond noise (at most one round per index). The
+ * reported "after" is the kept set's. A replacement set without the rejected access paths is the caller's to ask
+ * for ({@link TrialedIndexAdvice}).
  *
  * <p>Locks: each CREATE INDEX holds a SHARE lock on its table (writers wait) until the end; each "before" run and
  * each blame run holds an ACCESS EXCLUSIVE lock on the tables of the dropped indexes until its savepoint is rolled
@@ -132,6 +132,15 @@ public final class WorkloadTrial {
             return error == null && afterMs > beforeMs * (1 + tolerance) && afterMs - beforeMs > MIN_SLOWDOWN_MS;
         }
 
+        /**
+         * @return true when it is {@link #slower()} and its "after" plan uses an index of the kept set — what the
+         *     trial never leaves behind; a statement whose plan uses none runs the same plan on both sides, so a
+         *     difference there is noise (reported as "unaffected")
+         */
+        public boolean slowedBySet() {
+            return slower() && !indexesUsed.isEmpty();
+        }
+
         /** @return true when "after" is faster than "before" beyond noise */
         public boolean faster() {
             return error == null && beforeMs > afterMs * (1 + tolerance) && beforeMs - afterMs > MIN_SLOWDOWN_MS;
@@ -144,7 +153,8 @@ public final class WorkloadTrial {
      * @param index                 the index
      * @param name                  the name it was built with
      * @param rejected              null when kept; else why it was dropped from the advice, one sentence with numbers
-     * @param warning               null, or why it was kept although it slowed a statement (see the class comment)
+     * @param warning               always null since docs/decisions/0024 (an index that slows a statement is rejected,
+ *                              never kept with a warning); kept for the report's shape
      * @param helped                labels of the statements whose kept-set plan uses it and got faster beyond noise
      * @param hurt                  labels of the statements it made slower beyond noise (rejected ones name them)
      * @param beforeMs              sum of the "before" times of the statements whose plan used it, ms
@@ -266,9 +276,7 @@ public final class WorkloadTrial {
         for (IndexCandidate c : set) {
             names.put(c.name(), c);
         }
-        Map<String, String> suspects = new LinkedHashMap<>();
         Map<String, String> rejected = new LinkedHashMap<>();
-        Map<String, String> warnings = new LinkedHashMap<>();
         Map<String, List<String>> hurt = new LinkedHashMap<>();
         List<Sample> samples = new ArrayList<>();
         double buildMs;
@@ -310,35 +318,39 @@ public final class WorkloadTrial {
                     continue;
                 }
                 s.used.retainAll(names.keySet());
-                if (time(w, s).slower() && !s.used.isEmpty()) {
-                    blame(session, w, s, options, suspects, hurt, cancellation);
-                }
             }
-            for (var e : suspects.entrySet()) {
-                double net = 0;
+            // Rounds: blame the slowed statements' indexes, drop them, time the statements that used them again
+            // (they may now take another index of the set and be slower with it), until none is slower.
+            Set<Integer> cleared = new LinkedHashSet<>();
+            for (int round = 0; round <= set.size(); round++) {
+                Map<String, String> now = new LinkedHashMap<>();
                 for (int i = 0; i < workload.size(); i++) {
-                    StatementTime t = time(workload.get(i), samples.get(i));
-                    if (samples.get(i).used.contains(e.getKey()) && t.error() == null && t.beforeMs() > 0
-                            && t.afterMs() > 0) {
-                        net += workload.get(i).weight() * (t.afterMs() - t.beforeMs());
+                    Sample s = samples.get(i);
+                    if (cleared.contains(i) || s.used.isEmpty() || !time(workload.get(i), s).slower()) {
+                        continue;
                     }
+                    progress.progress(1, "Confirming that " + workload.get(i).label() + " is slower with the indexes");
+                    List<String> culprits = blame(session, workload, samples, i, options, now, cancellation);
+                    if (culprits.isEmpty()) {
+                        cleared.add(i);
+                        continue;
+                    }
+                    for (String c : culprits) {
+                        hurt.computeIfAbsent(c, k -> new ArrayList<>()).add(workload.get(i).label());
+                    }
+                    // the other slowed statements are judged after these indexes are gone
+                    break;
                 }
-                if (net >= 0) {
-                    rejected.put(e.getKey(), e.getValue());
-                } else {
-                    warnings.put(e.getKey(), String.format(Locale.ROOT, "kept although %s: the statements it speeds "
-                            + "up save more time than that loses (%.1f ms less in total over the %d statements using "
-                            + "it); dropping it would make the workload slower", e.getValue(), -net,
-                            countUsers(samples, e.getKey())));
+                if (now.isEmpty()) {
+                    break;
                 }
-            }
-            if (!rejected.isEmpty()) {
-                for (String n : rejected.keySet()) {
-                    session.execute("DROP INDEX " + n, 1);
+                for (var e : now.entrySet()) {
+                    session.execute("DROP INDEX " + e.getKey(), 1);
+                    rejected.merge(e.getKey(), e.getValue(), (a, b) -> a + "; " + b);
                 }
                 for (int i = 0; i < workload.size(); i++) {
                     Sample s = samples.get(i);
-                    if (s.error == null && s.used.stream().anyMatch(rejected::containsKey)) {
+                    if (s.error == null && s.used.stream().anyMatch(now::containsKey)) {
                         cancellation.check();
                         progress.progress(1, "Timing " + workload.get(i).label() + " again without the rejected "
                                 + "indexes");
@@ -352,9 +364,11 @@ public final class WorkloadTrial {
                         again.before.addAll(s.before);
                         again.beforeCapped = s.beforeCapped;
                         again.used.retainAll(names.keySet());
-                        again.usedBeforeRejection = s.used;
-                        again.afterBeforeRejection = s.after;
+                        again.used.removeAll(rejected.keySet());
+                        again.usedBeforeRejection = s.usedBeforeRejection();
+                        again.afterBeforeRejection = s.afterBeforeRejection();
                         samples.set(i, again);
+                        cleared.remove(i);
                     }
                 }
             }
@@ -390,14 +404,10 @@ public final class WorkloadTrial {
                     helped.add(st.label());
                 }
             }
-            outcomes.add(new IndexOutcome(e.getValue(), n, rejected.get(n), warnings.get(n), helped,
+            outcomes.add(new IndexOutcome(e.getValue(), n, rejected.get(n), null, helped,
                     hurt.getOrDefault(n, List.of()), b, a, users == 0 || b <= 0 ? Double.NaN : 100 * (b - a) / b));
         }
         return new Result(times, outcomes, buildMs, (System.nanoTime() - t0) / 1e6);
-    }
-
-    private static int countUsers(List<Sample> samples, String name) {
-        return (int) samples.stream().filter(x -> x.used.contains(name)).count();
     }
 
     private static StatementTime time(WorkloadStatement w, Sample s) {
@@ -409,10 +419,22 @@ public final class WorkloadTrial {
                 s.tolerance(), List.copyOf(s.used), null);
     }
 
-    /** Finds the index without which the slower statement is fastest; rejects it when that undoes the slowdown. */
-    private void blame(TargetSession session, WorkloadStatement w, Sample s, Options options,
-                       Map<String, String> suspects, Map<String, List<String>> hurt, Cancellation cancellation)
+    /**
+     * Confirms that statement {@code i} is slower with the set (Mann-Whitney U over {@code runs} more runs a side) and
+     * finds what to drop: each set index its plan used is dropped in turn (savepoint) and the statement timed; those
+     * without which it is back within noise of "before" can each be dropped, and the one whose loss costs the
+     * other statements least — Σ weight·ln(before / after) over the other statements whose plans use it, what it
+     * measurably saves them — is chosen (ties: the one without which it is fastest). When no single index undoes the
+     * slowdown, all the indexes its plan used are dropped (the set without them is its "before").
+     *
+     * @param out receives the culprits with the sentence saying why
+     * @return the culprits; empty when the slowdown was not confirmed
+     */
+    private List<String> blame(TargetSession session, List<WorkloadStatement> workload, List<Sample> samples, int i,
+                               Options options, Map<String, String> out, Cancellation cancellation)
             throws TargetException {
+        WorkloadStatement w = workload.get(i);
+        Sample s = samples.get(i);
         for (int r = 0; r < options.runs(); r++) {
             Run before = time(session, w.sql(), List.copyOf(s.used), cancellation);
             s.before.add(before.ms());
@@ -427,32 +449,60 @@ public final class WorkloadTrial {
                         s.after.stream().mapToDouble(Double::doubleValue).toArray()).getPValue();
         if (!st.slower() || p >= SIGNIFICANCE) {
             LOG.info("{}: slower at first, not significantly when timed again (p = {})", w.label(), p);
-            return;
+            return List.of();
         }
         String culprit = null;
-        double bestWithout = Double.MAX_VALUE;
+        double culpritLoss = Double.MAX_VALUE;
+        double culpritWithout = Double.MAX_VALUE;
+        Map<String, Double> withoutMs = new LinkedHashMap<>();
         for (String n : s.used) {
             double without = Double.MAX_VALUE;
             for (int r = 0; r < options.runs(); r++) {
-                Run run = time(session, w.sql(), List.of(n), cancellation);
-                without = Math.min(without, run.ms());
+                without = Math.min(without, time(session, w.sql(), List.of(n), cancellation).ms());
             }
-            LOG.info("{}: {} ms before, {} ms after, {} ms without {}", w.label(), st.beforeMs(), st.afterMs(),
-                    without, n);
-            if (without < bestWithout) {
-                bestWithout = without;
+            withoutMs.put(n, without);
+            boolean undone = without <= st.beforeMs() * (1 + st.tolerance())
+                    || without - st.beforeMs() <= MIN_SLOWDOWN_MS;
+            double loss = loss(workload, samples, i, n);
+            LOG.info("{}: {} ms before, {} ms after, {} ms without {} (undone: {}, others lose {})", w.label(),
+                    st.beforeMs(), st.afterMs(), without, n, undone, loss);
+            if (undone && (loss < culpritLoss - 1e-9 || Math.abs(loss - culpritLoss) <= 1e-9
+                    && without < culpritWithout)) {
                 culprit = n;
+                culpritLoss = loss;
+                culpritWithout = without;
             }
         }
-        boolean undone = bestWithout <= st.beforeMs() * (1 + st.tolerance())
-                || bestWithout * (1 + st.tolerance()) < st.afterMs();
-        if (culprit != null && undone) {
-            hurt.computeIfAbsent(culprit, k -> new ArrayList<>()).add(w.label());
-            String why = String.format(Locale.ROOT, "%s ran %.1fx slower with it (%.1f -> %.1f ms, best of %d, "
-                            + "Mann-Whitney p = %.3f); without it %.1f ms", w.label(), st.afterMs() / st.beforeMs(),
-                    st.beforeMs(), st.afterMs(), s.after.size(), p, bestWithout);
-            suspects.merge(culprit, why, (a, b) -> a + "; " + b);
+        String head = String.format(Locale.ROOT, "%s ran %.1fx slower with it (%.1f -> %.1f ms, best of %d, "
+                + "Mann-Whitney p = %.3f)", w.label(), st.afterMs() / st.beforeMs(), st.beforeMs(), st.afterMs(),
+                s.after.size(), p);
+        if (culprit != null) {
+            out.put(culprit, String.format(Locale.ROOT, "%s; without it %.1f ms", head, culpritWithout));
+            return List.of(culprit);
         }
+        List<String> used = List.copyOf(s.used);
+        for (String n : used) {
+            out.put(n, String.format(Locale.ROOT, "%s; no single index of the %d it used undid that (without this "
+                    + "one %.1f ms), so all of them were dropped", head, used.size(), withoutMs.get(n)));
+        }
+        return used;
+    }
+
+    /** @return Σ weight·ln(before / after) over the statements other than {@code except} whose plans use {@code n} */
+    private static double loss(List<WorkloadStatement> workload, List<Sample> samples, int except, String n) {
+        double loss = 0;
+        for (int j = 0; j < workload.size(); j++) {
+            Sample o = samples.get(j);
+            if (j == except || o.error != null || !o.used.contains(n)) {
+                continue;
+            }
+            double b = o.best(o.before);
+            double a = o.best(o.after);
+            if (b > 0 && a > 0) {
+                loss += workload.get(j).weight() * Math.log(b / a);
+            }
+        }
+        return loss;
     }
 
     /**
