@@ -16,6 +16,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.feather.Feather;
+import org.planwright.app.concurrent.FxThread;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.planwright.store.StoreEncryption;
 
@@ -37,8 +38,7 @@ public final class StoreUnlockDialog extends Stage {
         this.vm = vm;
         setTitle("Planwright — encrypted store");
         FontIcon lock = new FontIcon(Feather.LOCK);
-        lock.setIconSize(28);
-        lock.setStyle("-fx-icon-color: -color-accent-fg;");
+        lock.getStyleClass().add("store-unlock-icon");
         Label title = new Label("The workbench store is encrypted");
         title.getStyleClass().add(Styles.TITLE_4);
         Label where = new Label(store.toAbsolutePath().toString());
@@ -47,6 +47,7 @@ public final class StoreUnlockDialog extends Stage {
                 ? "Type its master password to open your workspaces. It is not stored anywhere."
                 : "Its key is kept in this user's OS keychain.");
         explain.setWrapText(true);
+        explain.setMinHeight(Region.USE_PREF_SIZE);
         VBox heading = new VBox(2, title, where);
         HBox head = new HBox(14, lock, heading);
         head.setAlignment(Pos.CENTER_LEFT);
@@ -61,6 +62,8 @@ public final class StoreUnlockDialog extends Stage {
         message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
         message.getStyleClass().add(Styles.DANGER);
+        // the window grows with the message (and shrinks back) instead of cutting off its buttons
+        message.textProperty().addListener((o, was, now) -> FxThread.later(this::fitHeight));
 
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(18, 18);
@@ -102,7 +105,7 @@ public final class StoreUnlockDialog extends Stage {
         root.setPrefWidth(480);
         root.getStyleClass().add("store-unlock");
         setScene(new Scene(root));
-        setResizable(false);
+        setMinWidth(420);
         setOnCloseRequest(e -> vm.cancel());
 
         // shown only when there is something to ask or say; after a wrong password the field is emptied for the next
@@ -113,10 +116,25 @@ public final class StoreUnlockDialog extends Stage {
                 }
                 if (!isShowing()) {
                     show();
+                    fitHeight();
                 }
                 password.requestFocus();
             }
         });
+    }
+
+    /**
+     * Sizes the window to its content at the current width. Stage.sizeToScene asks for the preferred height at no
+     * particular width, where wrapping labels count one line each, so the buttons would be cut off.
+     */
+    private void fitHeight() {
+        if (!isShowing()) {
+            return;
+        }
+        Region root = (Region) getScene().getRoot();
+        root.applyCss();
+        double decorations = getHeight() - getScene().getHeight();
+        setHeight(Math.ceil(root.prefHeight(getScene().getWidth())) + (Double.isNaN(decorations) ? 0 : decorations));
     }
 
     /** @return the password field (tests type into it) */
