@@ -123,10 +123,15 @@ class StoreUnlockViewModelTest {
         KeychainInMemory keychain = new KeychainInMemory();
         StoreEncryption.enable(dir, keychain, null);
 
-        StoreUnlockViewModel vm = vm(dir, Keychain.none(), StoreEncryption.KeySource.KEYCHAIN);
+        StoreUnlockViewModel vm = vm(dir, new KeychainInMemory(), StoreEncryption.KeySource.KEYCHAIN);
         vm.start();
         assertThat(vm.phaseProperty().get()).isEqualTo(StoreUnlockViewModel.Phase.FAILED);
         assertThat(vm.messageProperty().get()).contains("OS keychain").contains("does not have it");
+        services.close();
+        StoreUnlockViewModel none = vm(dir, Keychain.none(), StoreEncryption.KeySource.KEYCHAIN);
+        none.start();
+        assertThat(none.phaseProperty().get()).isEqualTo(StoreUnlockViewModel.Phase.FAILED);
+        assertThat(none.messageProperty().get()).contains("no OS keychain is reachable");
         vm.unlock("a password".toCharArray());
         assertThat(vm.phaseProperty().get()).as("no password is tried for a keychain store")
                 .isEqualTo(StoreUnlockViewModel.Phase.FAILED);
@@ -154,7 +159,7 @@ class StoreUnlockViewModelTest {
         }
     }
 
-    /** The keychain of another machine: it held the key when the store was encrypted, this one does not. */
+    /** A keychain in memory: the one the store was encrypted with holds the key; a new one (another machine) not. */
     private static final class KeychainInMemory implements Keychain {
         private final java.util.Map<String, char[]> entries = new java.util.HashMap<>();
 

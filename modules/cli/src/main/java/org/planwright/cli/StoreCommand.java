@@ -110,6 +110,12 @@ final class StoreCommand implements Runnable {
                             + (keychain instanceof OsKeychain os ? os.unavailableReason().map(r -> " (" + r + ")")
                             .orElse("") : "") + "; use --key-source master-password. Nothing was changed.");
                 }
+                if (!inKeychain && keySource == null && keychain instanceof OsKeychain os) {
+                    spec.commandLine().getErr().println("planwright: no OS keychain here"
+                            + os.unavailableReason().map(r -> " (" + r + ")").orElse("")
+                            + "; the key is derived from a master password");
+                    spec.commandLine().getErr().flush();
+                }
                 char[] master = inKeychain ? null : masterPassword(env, true);
                 StoreEncryption.enable(dir, keychain, master);
                 if (master != null) {

@@ -146,8 +146,9 @@ public final class OsKeychain implements Keychain, AutoCloseable {
             return keyring;
         }
         connected = true;
-        if (isLinux() && System.getenv("DBUS_SESSION_BUS_ADDRESS") == null) {
-            unavailableReason = "no D-Bus session (DBUS_SESSION_BUS_ADDRESS is not set), so no Secret Service";
+        if (isLinux() && System.getenv("DBUS_SESSION_BUS_ADDRESS") == null && !userBusSocket()) {
+            unavailableReason = "no D-Bus session (DBUS_SESSION_BUS_ADDRESS is not set, no $XDG_RUNTIME_DIR/bus),"
+                    + " so no Secret Service";
             LOG.info("No OS keychain: {}", unavailableReason);
             return null;
         }
@@ -195,6 +196,12 @@ public final class OsKeychain implements Keychain, AutoCloseable {
         } catch (Exception ignored) {
             // late connection after a timeout: nothing to keep
         }
+    }
+
+    /** @return true when systemd's per-user bus socket is there (dbus-java finds it without the variable) */
+    private static boolean userBusSocket() {
+        String runtime = System.getenv("XDG_RUNTIME_DIR");
+        return runtime != null && !runtime.isBlank() && java.nio.file.Files.exists(java.nio.file.Path.of(runtime, "bus"));
     }
 
     private static boolean isLinux() {

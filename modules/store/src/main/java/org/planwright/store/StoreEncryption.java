@@ -166,6 +166,12 @@ public final class StoreEncryption {
         }
         Properties p = read(dir);
         if (KeySource.KEYCHAIN.name().equals(p.getProperty("key-source"))) {
+            if (!unlock.keychain().available()) {
+                throw new StoreException(StoreException.Reason.ENCRYPTED, "The store " + dir + " is encrypted with a"
+                        + " key kept in the OS keychain, and no OS keychain is reachable now (on Linux: the desktop"
+                        + " session's Secret Service, e.g. GNOME Keyring). Start Planwright in this user's desktop"
+                        + " session.");
+            }
             return Optional.of(unlock.keychain().read(keychainAccount(dir)).orElseThrow(() -> new StoreException(
                     StoreException.Reason.ENCRYPTED, "The store " + dir + " is encrypted with a key kept in the OS"
                     + " keychain, and the keychain does not have it (is this the same user and machine?).")));
