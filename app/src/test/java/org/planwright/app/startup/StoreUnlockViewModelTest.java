@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +17,7 @@ import org.planwright.app.concurrent.SameThreadExecutor;
 import org.planwright.keychain.OsKeychain;
 import org.planwright.store.Keychain;
 import org.planwright.store.StoreEncryption;
+import org.planwright.store.StoreUnlock;
 import org.planwright.store.WorkbenchStore;
 
 /**
@@ -79,6 +81,23 @@ class StoreUnlockViewModelTest {
         assertThat(new String(typed)).as("the typed password is cleared").isEqualTo("\0".repeat(MASTER.length()));
         assertThat(services.store()).hasValueSatisfying(s -> assertThat(s.workspaces().list())
                 .extracting(w -> w.name()).containsExactly("Client"));
+    }
+
+    @Test
+    void aWrongPasswordInTheEnvironmentIsTriedFirstThenTheUserIsAsked() {
+        services = new AppServices(AppOptions.direct(encrypted, null, null), new SameThreadExecutor(), Keychain.none());
+        StoreUnlock wrongEnvironment = new StoreUnlock(Keychain.none(), () -> Optional.of("from env".toCharArray()));
+        StoreUnlockViewModel vm = new StoreUnlockViewModel(services.executor(),
+                StoreEncryption.KeySource.MASTER_PASSWORD, true,
+                typed -> typed.ifPresentOrElse(services::openStore, () -> WorkbenchStore.open(encrypted,
+                        java.time.Clock.systemUTC(), wrongEnvironment).close()),
+                () -> unlocked++, () -> cancelled++);
+        vm.start();
+        assertThat(vm.phaseProperty().get()).isEqualTo(StoreUnlockViewModel.Phase.ASKING);
+        assertThat(vm.messageProperty().get()).startsWith("PLANWRIGHT_MASTER_PASSWORD does not open this store");
+        vm.unlock(MASTER.toCharArray());
+        assertThat(vm.phaseProperty().get()).isEqualTo(StoreUnlockViewModel.Phase.UNLOCKED);
+        assertThat(unlocked).isOne();
     }
 
     @Test

@@ -73,12 +73,6 @@ public final class OsKeychain implements Keychain, AutoCloseable {
         return Optional.ofNullable(unavailableReason);
     }
 
-    /** @return the kind of keychain reached, e.g. {@code FREEDESKTOP_SECRET_SERVICE_DBUS}, or empty */
-    public synchronized Optional<String> kind() {
-        Keyring k = connect();
-        return k == null ? Optional.empty() : Optional.of(k.getKeyringStorageType().name());
-    }
-
     @Override
     public synchronized Optional<char[]> read(String account) {
         Keyring k = connect();
