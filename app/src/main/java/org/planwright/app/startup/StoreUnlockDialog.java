@@ -94,9 +94,12 @@ public final class StoreUnlockDialog extends Stage {
         HBox buttons = new HBox(8, progress, opening, spring, quit, ok);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        boolean asks = vm.keySource() == StoreEncryption.KeySource.MASTER_PASSWORD;
-        password.visibleProperty().bind(vm.phaseProperty().isNotEqualTo(StoreUnlockViewModel.Phase.FAILED)
-                .and(Bindings.createBooleanBinding(() -> asks)));
+        // a password field only for a master-password store, and not beside a failure that Retry answers
+        if (vm.keySource() == StoreEncryption.KeySource.MASTER_PASSWORD) {
+            password.visibleProperty().bind(vm.phaseProperty().isNotEqualTo(StoreUnlockViewModel.Phase.FAILED));
+        } else {
+            password.setVisible(false);
+        }
         password.managedProperty().bind(password.visibleProperty());
         password.disableProperty().bind(vm.busyProperty());
 

@@ -18,7 +18,8 @@ import org.planwright.store.WorkbenchStore;
 /**
  * Writes docs/screenshots/store-unlock.png: the unlock window of a store encrypted under a master password, right
  * after a wrong password was typed (a real H2 file, the app's own services and background executor). Run under
- * {@code xvfb-run -a java -cp <test classpath> org.planwright.app.startup.StoreUnlockScreenshot OUT.png}.
+ * {@code xvfb-run -a java -cp <test classpath> org.planwright.app.startup.StoreUnlockScreenshot OUT.png}; a second
+ * argument {@code keychain} shows instead a store whose key is in a keychain this machine cannot reach (Retry, Quit).
  */
 public final class StoreUnlockScreenshot {
 
@@ -31,13 +32,15 @@ public final class StoreUnlockScreenshot {
         try (WorkbenchStore s = WorkbenchStore.open(home)) {
             s.workspaces().create("Acme Bank");
         }
-        StoreEncryption.enable(home, Keychain.none(), "the right master password".toCharArray());
+        boolean keychain = args.length > 1 && args[1].equals("keychain");
+        StoreEncryption.enable(home, keychain ? new OneEntryKeychain() : Keychain.none(),
+                "the right master password".toCharArray());
         Platform.startup(() -> {
             Theme.LIGHT.apply();
             AppServices services = new AppServices(AppOptions.direct(home, null, null), new FxBackgroundExecutor(),
                     Keychain.none());
             StoreUnlockViewModel vm = new StoreUnlockViewModel(services.executor(),
-                    StoreEncryption.KeySource.MASTER_PASSWORD, false,
+                    keychain ? StoreEncryption.KeySource.KEYCHAIN : StoreEncryption.KeySource.MASTER_PASSWORD, false,
                     typed -> typed.ifPresentOrElse(services::openStore, services::openStore), () -> { }, () -> { });
             StoreUnlockDialog dialog = new StoreUnlockDialog(vm, home);
             dialog.getScene().getStylesheets().add(org.planwright.app.PlanwrightApp.class
@@ -47,7 +50,7 @@ public final class StoreUnlockScreenshot {
             dialog.start();
             vm.unlock("wrong password".toCharArray());
             vm.phaseProperty().addListener((o, was, now) -> {
-                if (now != StoreUnlockViewModel.Phase.ASKING) {
+                if (now != StoreUnlockViewModel.Phase.ASKING && now != StoreUnlockViewModel.Phase.FAILED) {
                     return;
                 }
                 dialog.passwordField().setText("another try");
@@ -71,5 +74,28 @@ public final class StoreUnlockScreenshot {
                 shot.play();
             });
         });
+    }
+
+    /** The keychain of the machine that encrypted the store: this process cannot reach it afterwards. */
+    private static final class OneEntryKeychain implements Keychain {
+        @Override
+        public boolean available() {
+            return true;
+        }
+
+        @Override
+        public java.util.Optional<char[]> read(String account) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public void write(String account, char[] secret) {
+            // kept nowhere: the screenshot's process opens the store with Keychain.none()
+        }
+
+        @Override
+        public void remove(String account) {
+            // nothing kept
+        }
     }
 }
