@@ -16,6 +16,7 @@ module org.planwright.app {
     requires org.planwright.plans;
     requires org.planwright.sqltext;
     requires org.planwright.store;
+    requires org.planwright.keychain;
     requires org.planwright.workload;
     requires org.planwright.learning;
     requires org.planwright.advice;

@@ -6,6 +6,7 @@ module org.planwright.cli {
     requires org.planwright.sqltext;
     requires org.planwright.workload;
     requires org.planwright.store;
+    requires org.planwright.keychain;
     requires org.planwright.tuning;
     requires org.planwright.learning;
     requires org.planwright.sync;

@@ -1,10 +1,16 @@
 package org.planwright.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.Optional;
 import org.planwright.app.concurrent.BackgroundExecutor;
 import org.planwright.app.concurrent.FxBackgroundExecutor;
+import org.planwright.keychain.OsKeychain;
 import org.planwright.sandbox.Sandbox;
+import org.planwright.store.Keychain;
+import org.planwright.store.StoreEncryption;
+import org.planwright.store.StoreUnlock;
 import org.planwright.store.WorkbenchStore;
 import org.planwright.targetdb.PasswordSource;
 import org.planwright.targetdb.TargetConnector;
@@ -13,10 +19,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * All wiring of the application in one place (constructor injection, no static singletons): the background
- * executor, the workbench store and the sandbox PostgreSQL. It owns their life cycle: {@link #close()}
- * stops the sandbox and closes the store, so no server process is left behind.
+ * executor, the workbench store (with the OS keychain that may hold an encrypted store's key, ADR 0023) and the
+ * sandbox PostgreSQL. It owns their life cycle: {@link #close()} stops the sandbox, closes the store and the
+ * keychain connection, so no server process is left behind.
  *
- * <p>Thread rules: {@link #openStore()} and {@link #startSandbox(Sandbox.StatusListener)} block (seconds)
+ * <p>Thread rules: {@link #openStore()}, {@link #openStore(char[])} and
+ * {@link #startSandbox(Sandbox.StatusListener)} block (seconds)
  * and must run on a worker thread through {@link #executor()}; the getters and {@link #close()} are
  * thread-safe.
  */
@@ -28,6 +36,7 @@ public final class AppServices implements AutoCloseable {
     private final BackgroundExecutor executor;
     private final TargetConnector connector = new TargetConnector();
     private final PasswordSource passwords = new PasswordSource(System.getenv());
+    private final Keychain keychain;
     private volatile WorkbenchStore store;
     private volatile Sandbox sandbox;
     private volatile boolean closed;
@@ -42,8 +51,19 @@ public final class AppServices implements AutoCloseable {
      * @param executor how background work runs ({@code SameThreadExecutor} in view-model tests)
      */
     public AppServices(AppOptions options, BackgroundExecutor executor) {
+        this(options, executor, new OsKeychain());
+    }
+
+    /**
+     * @param options  start-up options
+     * @param executor how background work runs
+     * @param keychain the OS keychain an encrypted store's key may be in (reached only for such a store);
+     *                 {@link Keychain#none()} for none. Closed with the services when it is {@link AutoCloseable}.
+     */
+    public AppServices(AppOptions options, BackgroundExecutor executor, Keychain keychain) {
         this.options = options;
         this.executor = executor;
+        this.keychain = keychain;
     }
 
     /** @return start-up options */
@@ -67,18 +87,53 @@ public final class AppServices implements AutoCloseable {
     }
 
     /**
-     * Opens (creating and migrating if needed) the workbench store in {@link AppOptions#home()}. Blocking.
+     * Opens (creating and migrating if needed) the workbench store in {@link AppOptions#home()}. Blocking. An
+     * encrypted store's key comes from the OS keychain, or from the master password in
+     * {@value StoreUnlock#MASTER_PASSWORD_ENV}; the start-up asks for it first when neither has it
+     * ({@code StoreUnlockViewModel}).
      *
      * @return the store; the same one on later calls
-     * @throws org.planwright.store.StoreException when the folder cannot be used
+     * @throws org.planwright.store.StoreException when the folder cannot be used; ENCRYPTED when the store is
+     *                                             encrypted and its key cannot be had
      */
     public synchronized WorkbenchStore openStore() {
+        return open(StoreUnlock.fromEnvironment().withKeychain(keychain));
+    }
+
+    /**
+     * As {@link #openStore()}, with the master password the user typed (cleared here once used).
+     *
+     * @throws org.planwright.store.StoreException ENCRYPTED when it is not the store's master password
+     */
+    public synchronized WorkbenchStore openStore(char[] masterPassword) {
+        char[] given = masterPassword.clone();
+        Arrays.fill(masterPassword, '\0');
+        try {
+            return open(new StoreUnlock(keychain, () -> Optional.of(given.clone())));
+        } finally {
+            Arrays.fill(given, '\0');
+        }
+    }
+
+    private WorkbenchStore open(StoreUnlock unlock) {
         if (store == null) {
             checkOpen();
-            store = WorkbenchStore.open(options.home());
-            LOG.info("Workbench store open in {}", options.home());
+            store = WorkbenchStore.open(options.home(), Clock.systemUTC(), unlock);
+            LOG.info("Workbench store open in {}{}", options.home(),
+                    StoreEncryption.isEnabled(options.home()) ? " (encrypted)" : "");
         }
         return store;
+    }
+
+    /** @return where the key of the encrypted store in {@link AppOptions#home()} lives, or empty when it is plain */
+    public Optional<StoreEncryption.KeySource> storeKeySource() {
+        return StoreEncryption.keySource(options.home());
+    }
+
+    /** @return true when {@value StoreUnlock#MASTER_PASSWORD_ENV} carries a master password for this process */
+    public boolean masterPasswordInEnvironment() {
+        String v = System.getenv(StoreUnlock.MASTER_PASSWORD_ENV);
+        return v != null && !v.isEmpty();
     }
 
     /** @return the store once {@link #openStore()} succeeded */
@@ -128,6 +183,13 @@ public final class AppServices implements AutoCloseable {
         }
         if (store != null) {
             store.close();
+        }
+        if (keychain instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debug("Closing the keychain: {}", e.getMessage());
+            }
         }
     }
 }

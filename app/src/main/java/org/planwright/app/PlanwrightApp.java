@@ -17,13 +17,17 @@ import org.planwright.app.concurrent.FxThread;
 import org.planwright.app.main.MainWindow;
 import org.planwright.app.main.Theme;
 import org.planwright.app.startup.ProcessStart;
+import org.planwright.app.startup.StoreUnlockDialog;
+import org.planwright.app.startup.StoreUnlockViewModel;
+import org.planwright.store.StoreEncryption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The JavaFX application. Shows the main window at once; {@link AppServices} does the heavy start-up work
  * (store, sandbox, demo data, connection) in the background after the first frame, and is closed when the
- * application stops so that no sandbox process stays behind.
+ * application stops so that no sandbox process stays behind. An encrypted store is unlocked first
+ * ({@link StoreUnlockDialog}: the OS keychain, else the master password), and the main window follows.
  *
  * <p>{@link #PlanwrightApp()} reads {@link AppOptions#fromSystemProperties()}; tests pass options directly.
  */
@@ -40,6 +44,7 @@ public final class PlanwrightApp extends Application {
     private final AppOptions options;
     private AppServices services;
     private MainWindow window;
+    private StoreUnlockDialog unlockDialog;
 
     /** The application as the JavaFX launcher creates it: options from system properties. */
     public PlanwrightApp() {
@@ -57,6 +62,30 @@ public final class PlanwrightApp extends Application {
         long building = System.nanoTime();
         Theme.LIGHT.apply();
         services = new AppServices(options);
+        Optional<StoreEncryption.KeySource> encrypted = services.storeKeySource();
+        if (encrypted.isEmpty()) {
+            showMainWindow(stage, javafxStarted, building);
+            return;
+        }
+        // an encrypted store is unlocked before the main window: its key from the OS keychain (or
+        // PLANWRIGHT_MASTER_PASSWORD) without a word, else the master password is asked for; Quit ends the app
+        StoreUnlockDialog[] dialog = new StoreUnlockDialog[1];
+        StoreUnlockViewModel unlock = new StoreUnlockViewModel(services.executor(), encrypted.get(),
+                services.masterPasswordInEnvironment(),
+                typed -> typed.ifPresentOrElse(services::openStore, services::openStore),
+                () -> {
+                    // the main window first, so that closing the unlock window never leaves the app without one
+                    showMainWindow(stage, javafxStarted, building);
+                    dialog[0].close();
+                },
+                Platform::exit);
+        dialog[0] = new StoreUnlockDialog(unlock, options.home());
+        unlockDialog = dialog[0];
+        dialog[0].getScene().getStylesheets().add(PlanwrightApp.class.getResource("planwright.css").toExternalForm());
+        dialog[0].start();
+    }
+
+    private void showMainWindow(Stage stage, Optional<Duration> javafxStarted, long building) {
         window = new MainWindow(services, stage);
         Thread.setDefaultUncaughtExceptionHandler(new ErrorReporter(stage));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -128,9 +157,14 @@ public final class PlanwrightApp extends Application {
         return services;
     }
 
-    /** @return the main window once {@link #start(Stage)} ran (tests) */
+    /** @return the main window once it is shown: at once, or after an encrypted store is unlocked (tests) */
     public MainWindow window() {
         return window;
+    }
+
+    /** @return the unlock window of an encrypted store, or null when the store is not encrypted (tests) */
+    public StoreUnlockDialog unlockDialog() {
+        return unlockDialog;
     }
 
     @Override

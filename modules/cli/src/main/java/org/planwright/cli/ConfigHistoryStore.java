@@ -37,7 +37,7 @@ final class ConfigHistoryStore implements ChangeJournal, AutoCloseable {
      * @throws org.planwright.store.StoreException when the store cannot be opened
      */
     static ConfigHistoryStore open(CliEnvironment environment, String name) {
-        WorkbenchStore store = WorkbenchStore.open(StoreWorkspace.location(environment));
+        WorkbenchStore store = StoreWorkspace.open(environment);
         try {
             Workspace ws = name == null && store.workspaces().list().isEmpty()
                     ? store.workspaces().ensure(DEFAULT_WORKSPACE) : StoreWorkspace.pick(store, name);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.planwright.keychain.OsKeychain;
 import org.planwright.store.Keychain;
 import org.planwright.store.StoreEncryption;
 import org.planwright.store.StoreException;
@@ -18,8 +19,9 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code planwright store encrypt|decrypt|status}: encryption at rest of the store that {@code PLANWRIGHT_HOME} /
- * {@code -Dplanwright.home} points at (issue 12, ADR 0017). The store must be closed (no running Planwright). The
- * master password comes from {@code PLANWRIGHT_MASTER_PASSWORD}, else the terminal (typed twice to encrypt).
+ * {@code -Dplanwright.home} points at (issue 12, ADR 0017, ADR 0023). The store must be closed (no running
+ * Planwright). The key goes to the OS keychain where there is one; otherwise the master password comes from
+ * {@code PLANWRIGHT_MASTER_PASSWORD}, else the terminal (typed twice to encrypt).
  */
 @Command(name = "store", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = "Encryption at rest of the Planwright store (off by default).",
@@ -73,30 +75,72 @@ final class StoreCommand implements Runnable {
         }
     }
 
+    /** Where {@code store encrypt} puts the key. */
+    enum KeySourceChoice {
+        /** the OS keychain; an error where there is none */
+        KEYCHAIN,
+        /** derived from a master password, asked at every start */
+        MASTER_PASSWORD
+    }
+
     @Command(name = "encrypt", mixinStandardHelpOptions = true,
-            description = {"Encrypt the store file (H2 AES) under a key derived from a master password, which every "
-                    + "later start then needs (PLANWRIGHT_MASTER_PASSWORD or typed). Close Planwright first.",
+            description = {"Encrypt the store file (H2 AES). The key is random and kept in the OS keychain (macOS "
+                    + "Keychain, Windows Credential Manager, the Secret Service on Linux desktops) where there is one; "
+                    + "otherwise, or with --key-source master-password, it is derived from a master password, which "
+                    + "every later start then needs (PLANWRIGHT_MASTER_PASSWORD or typed). Close Planwright first.",
                     "Backups taken before schema upgrades (backups/*.zip, unencrypted) are deleted."})
     static final class Encrypt implements Callable<Integer> {
         @ParentCommand
         StoreCommand parent;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
+        @Option(names = "--key-source", paramLabel = "SOURCE", converter = KeySourceConverter.class,
+                description = "keychain or master-password (default: the keychain where there is one).")
+        KeySourceChoice keySource;
 
         @Override
         public Integer call() {
             CliEnvironment env = parent.parent.environment();
             Path dir = StoreWorkspace.location(env);
             try {
-                char[] master = masterPassword(env, true);
-                StoreEncryption.enable(dir, Keychain.none(), master);
-                Arrays.fill(master, '\0');
-                spec.commandLine().getOut().println(dir + ": encrypted; keep the master password safe, without it"
-                        + " the store cannot be opened");
+                Keychain keychain = keySource == KeySourceChoice.MASTER_PASSWORD ? Keychain.none() : env.keychain();
+                boolean inKeychain = keychain.available();
+                if (keySource == KeySourceChoice.KEYCHAIN && !inKeychain) {
+                    throw new IllegalArgumentException("there is no OS keychain here"
+                            + (keychain instanceof OsKeychain os ? os.unavailableReason().map(r -> " (" + r + ")")
+                            .orElse("") : "") + "; use --key-source master-password. Nothing was changed.");
+                }
+                if (!inKeychain && keySource == null && keychain instanceof OsKeychain os) {
+                    spec.commandLine().getErr().println("planwright: no OS keychain here"
+                            + os.unavailableReason().map(r -> " (" + r + ")").orElse("")
+                            + "; the key is derived from a master password");
+                    spec.commandLine().getErr().flush();
+                }
+                char[] master = inKeychain ? null : masterPassword(env, true);
+                StoreEncryption.enable(dir, keychain, master);
+                if (master != null) {
+                    Arrays.fill(master, '\0');
+                }
+                spec.commandLine().getOut().println(dir + (inKeychain
+                        ? ": encrypted; the key is in the OS keychain of this user, no password is needed to open it"
+                        : ": encrypted; keep the master password safe, without it the store cannot be opened"));
                 spec.commandLine().getOut().flush();
                 return ExitCodes.OK;
             } catch (StoreException | IllegalArgumentException e) {
                 return fail(spec, e);
+            }
+        }
+    }
+
+    /** Reads {@code keychain} / {@code master-password} (any case, '-' or '_'). */
+    static final class KeySourceConverter implements CommandLine.ITypeConverter<KeySourceChoice> {
+        @Override
+        public KeySourceChoice convert(String value) {
+            try {
+                return KeySourceChoice.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("expected keychain or master-password, not '" + value
+                        + "'");
             }
         }
     }
@@ -114,8 +158,7 @@ final class StoreCommand implements Runnable {
             CliEnvironment env = parent.parent.environment();
             Path dir = StoreWorkspace.location(env);
             try {
-                StoreEncryption.disable(dir, StoreUnlock.fromEnvironment(env.env())
-                        .orElseAsk(() -> env.prompt().ask("Master password of the Planwright store: ")));
+                StoreEncryption.disable(dir, StoreWorkspace.unlock(env));
                 spec.commandLine().getOut().println(dir + ": no longer encrypted");
                 spec.commandLine().getOut().flush();
                 return ExitCodes.OK;

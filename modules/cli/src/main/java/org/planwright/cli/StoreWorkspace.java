@@ -28,15 +28,19 @@ final class StoreWorkspace {
     }
 
     /**
-     * Opens the store of this environment. An encrypted store's master password comes from
-     * {@code PLANWRIGHT_MASTER_PASSWORD}, else from the terminal (asked only when the store is encrypted).
+     * Opens the store of this environment. An encrypted store's key comes from the OS keychain (ADR 0023) or from
+     * its master password: {@code PLANWRIGHT_MASTER_PASSWORD}, else the terminal (asked only when needed).
      *
      * @throws org.planwright.store.StoreException as {@link WorkbenchStore#open(java.nio.file.Path)}, and ENCRYPTED
      */
     static WorkbenchStore open(CliEnvironment environment) {
-        StoreUnlock unlock = StoreUnlock.fromEnvironment(environment.env())
+        return WorkbenchStore.open(location(environment), Clock.systemUTC(), unlock(environment));
+    }
+
+    /** @return the OS keychain, then the master password from the environment, then from the terminal */
+    static StoreUnlock unlock(CliEnvironment environment) {
+        return StoreUnlock.fromEnvironment(environment.env()).withKeychain(environment.keychain())
                 .orElseAsk(() -> environment.prompt().ask("Master password of the Planwright store: "));
-        return WorkbenchStore.open(location(environment), Clock.systemUTC(), unlock);
     }
 
     /**

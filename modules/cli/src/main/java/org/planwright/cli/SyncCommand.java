@@ -58,7 +58,7 @@ final class SyncCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         var connections = TeamRemote.connections(remote, user, parent.environment(), spec.commandLine(), err);
-        try (WorkbenchStore store = WorkbenchStore.open(StoreWorkspace.location(parent.environment()))) {
+        try (WorkbenchStore store = StoreWorkspace.open(parent.environment())) {
             boolean known = workspace == null
                     || store.workspaces().list().stream().anyMatch(w -> w.name().equalsIgnoreCase(workspace));
             Workspace ws = known ? StoreWorkspace.pick(store, workspace) : store.workspaces().ensure(workspace);

@@ -51,7 +51,7 @@ final class TrialRecorder implements AutoCloseable {
             return new TrialRecorder(null, null, err);
         }
         try {
-            store = WorkbenchStore.open(home);
+            store = StoreWorkspace.open(environment);
             return new TrialRecorder(store, StoreWorkspace.pick(store, workspaceName), err);
         } catch (StoreException | IllegalArgumentException e) {
             if (store != null) {

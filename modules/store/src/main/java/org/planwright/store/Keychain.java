@@ -4,9 +4,10 @@ import java.util.Optional;
 
 /**
  * The operating system's keychain (macOS Keychain, Windows Credential Manager, the Secret Service on Linux desktops),
- * where an encrypted store's key can live instead of being derived from a master password (ADR 0017). Planwright
- * ships no implementation bound to an OS yet: {@link #none()} is used, and the key comes from the master password;
- * an implementation (e.g. on the java-keyring library) plugs in here.
+ * where an encrypted store's key can live instead of being derived from a master password (ADR 0017). The
+ * implementation bound to the OS is {@code org.planwright.keychain.OsKeychain} (module {@code modules/keychain},
+ * java-keyring, ADR 0023), wired in by the CLI and the app; this module stays free of native and D-Bus libraries.
+ * {@link #none()} stands for a machine without one.
  *
  * <p>Implementations are thread-safe and must never write the secret anywhere but the keychain.
  */

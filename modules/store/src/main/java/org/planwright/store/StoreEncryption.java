@@ -78,7 +78,8 @@ public final class StoreEncryption {
      * @param keychain       the OS keychain, or {@link Keychain#none()}
      * @param masterPassword at least 8 characters when there is no keychain; not kept
      * @throws StoreException INVALID when already encrypted or the password is short; LOCKED when the store is open;
-     *                        NOT_ACCESSIBLE when files cannot be written (the store is left as it was)
+     *                        NOT_ACCESSIBLE when files cannot be written or the keychain refuses the key (the store is
+     *                        left as it was)
      */
     public static void enable(Path directory, Keychain keychain, char[] masterPassword) {
         Path dir = directory.toAbsolutePath().normalize();
@@ -91,7 +92,12 @@ public final class StoreEncryption {
             byte[] random = new byte[32];
             RANDOM.nextBytes(random);
             key = HexFormat.of().formatHex(random).toCharArray();
-            keychain.write(account(dir), key);
+            try {
+                keychain.write(keychainAccount(dir), key);
+            } catch (IllegalStateException e) {
+                throw new StoreException(StoreException.Reason.NOT_ACCESSIBLE, "Cannot keep the key of the store in "
+                        + dir + " in the OS keychain (" + e.getMessage() + "). Nothing was changed.", e);
+            }
             p.setProperty("key-source", KeySource.KEYCHAIN.name());
         } else {
             if (masterPassword == null || masterPassword.length < WorkspaceFileCipher.MIN_PASSPHRASE) {
@@ -115,7 +121,8 @@ public final class StoreEncryption {
             } catch (RuntimeException e) {
                 try {
                     Files.deleteIfExists(dir.resolve(SETTINGS_FILE));
-                } catch (IOException suppressed) {
+                    keychain.remove(keychainAccount(dir));
+                } catch (IOException | RuntimeException suppressed) {
                     e.addSuppressed(suppressed);
                 }
                 throw e;
@@ -145,7 +152,7 @@ public final class StoreEncryption {
             throw new StoreException(StoreException.Reason.NOT_ACCESSIBLE, "The store in " + dir + " is decrypted"
                     + " but " + SETTINGS_FILE + " could not be removed (" + e.getMessage() + "); remove it by hand.", e);
         }
-        unlock.keychain().remove(account(dir));
+        unlock.keychain().remove(keychainAccount(dir));
         LOG.info("The store in {} is no longer encrypted", dir);
     }
 
@@ -159,7 +166,13 @@ public final class StoreEncryption {
         }
         Properties p = read(dir);
         if (KeySource.KEYCHAIN.name().equals(p.getProperty("key-source"))) {
-            return Optional.of(unlock.keychain().read(account(dir)).orElseThrow(() -> new StoreException(
+            if (!unlock.keychain().available()) {
+                throw new StoreException(StoreException.Reason.ENCRYPTED, "The store " + dir + " is encrypted with a"
+                        + " key kept in the OS keychain, and no OS keychain is reachable now (on Linux: the desktop"
+                        + " session's Secret Service, e.g. GNOME Keyring). Start Planwright in this user's desktop"
+                        + " session.");
+            }
+            return Optional.of(unlock.keychain().read(keychainAccount(dir)).orElseThrow(() -> new StoreException(
                     StoreException.Reason.ENCRYPTED, "The store " + dir + " is encrypted with a key kept in the OS"
                     + " keychain, and the keychain does not have it (is this the same user and machine?).")));
         }
@@ -219,8 +232,13 @@ public final class StoreEncryption {
         }
     }
 
-    private static String account(Path dir) {
-        return "planwright-store:" + dir;
+    /**
+     * @param directory the store folder
+     * @return the keychain account under which the key of this folder's store is kept: {@code planwright-store:}
+     *         and the folder's absolute, normalised path
+     */
+    public static String keychainAccount(Path directory) {
+        return "planwright-store:" + directory.toAbsolutePath().normalize();
     }
 
     private static Properties read(Path dir) {

@@ -35,6 +35,11 @@ public record StoreUnlock(Keychain keychain, Supplier<Optional<char[]>> masterPa
                 : Optional.of(v.toCharArray()));
     }
 
+    /** @return this, with the key looked up in {@code keychain} (the OS keychain) */
+    public StoreUnlock withKeychain(Keychain keychain) {
+        return new StoreUnlock(keychain, masterPassword);
+    }
+
     /** @return this, with the master password asked of {@code ask} when the environment gives none */
     public StoreUnlock orElseAsk(Supplier<Optional<char[]>> ask) {
         Supplier<Optional<char[]>> first = masterPassword;

@@ -124,7 +124,12 @@ class StoreEncryptionTest {
         assertThatThrownBy(() -> WorkbenchStore.open(dir, new TestClock(T0), master("anything")))
                 .isInstanceOfSatisfying(StoreException.class,
                         e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.ENCRYPTED))
-                .hasMessageContaining("keychain");
+                .hasMessageContaining("no OS keychain is reachable");
+        assertThatThrownBy(() -> WorkbenchStore.open(dir, new TestClock(T0), new StoreUnlock(new MapKeychain(),
+                Optional::empty)))
+                .isInstanceOfSatisfying(StoreException.class,
+                        e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.ENCRYPTED))
+                .hasMessageContaining("the keychain does not have it");
     }
 
     /** A keychain held in memory: plays the OS keychain this Linux machine does not have. */
