@@ -36,7 +36,7 @@ import org.planwright.testsupport.TpchQueries;
  * 10-fold out-of-fold predictions of all trials ({@link OutOfFold}). Which one wins is reported, not asserted: see
  * the note at the end of the test.
  *
- * <p>The workloads (TPC-H at two scale factors, Pagila) are interleaved trial by trial so that the held-out trials
+ * <p>The workloads (TPC-H at three scale factors, Pagila) are interleaved trial by trial so that the held-out trials
  * are not all from one database. Set {@code -Dplanwright.e2e.store=DIR} to keep the store (the Learning page screenshot in
  * docs/ comes from one).
  */
@@ -44,11 +44,12 @@ import org.planwright.testsupport.TpchQueries;
 class LearningLoopEndToEndTest {
 
     /**
-     * TPC-H scale factors: the same queries on two sizes of data (lineitem about 60,000 and 120,000 rows), so that
+     * TPC-H scale factors: the same queries on three sizes of data (lineitem about 60,000, 120,000 and 180,000 rows),
+     * so that
      * the estimator sees how table size changes what an index or more memory buys; small, so that 50+ trials of 8
      * runs each take seconds.
      */
-    private static final double[] TPCH_SCALES = {0.01, 0.02};
+    private static final double[] TPCH_SCALES = {0.01, 0.02, 0.03};
     private static final Pattern NAMED = Pattern.compile("(?m)^-- name: (\\S+)\\R(.+?);\\s*$");
 
     @Test
@@ -57,8 +58,9 @@ class LearningLoopEndToEndTest {
             throws Exception {
         String tpch = databaseOf(pg.tpch(TPCH_SCALES[0]));
         String tpchLarger = databaseOf(pg.tpch(TPCH_SCALES[1]));
+        String tpchLargest = databaseOf(pg.tpch(TPCH_SCALES[2]));
         String pagila = databaseOf(pg.pagila());
-        for (String db : List.of(tpch, tpchLarger, pagila)) {
+        for (String db : List.of(tpch, tpchLarger, tpchLargest, pagila)) {
             analyzeEveryRow(pg, db);
         }
         List<String[]> tpchQueries = new ArrayList<>();
@@ -80,7 +82,8 @@ class LearningLoopEndToEndTest {
             LearningService learning = new LearningService(store, settings, Clock.systemUTC());
             RealTrials trials = new RealTrials(pg, store.adviceRecords(), learning, ws.id());
             List<List<RealTrials.Planned>> workloads = List.of(trials.advise(tpch, tpchQueries),
-                    trials.advise(pagila, pagilaQueries), trials.advise(tpchLarger, tpchQueries));
+                    trials.advise(pagila, pagilaQueries), trials.advise(tpchLarger, tpchQueries),
+                    trials.advise(tpchLargest, tpchQueries));
             long advised = System.nanoTime();
             List<RealTrials.Planned> planned = new ArrayList<>();
             for (int i = 0; planned.size() < workloads.stream().mapToInt(List::size).sum(); i++) {
