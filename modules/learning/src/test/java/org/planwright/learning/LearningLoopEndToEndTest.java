@@ -45,9 +45,8 @@ class LearningLoopEndToEndTest {
 
     /**
      * TPC-H scale factors: the same queries on three sizes of data (lineitem about 60,000, 120,000 and 180,000 rows),
-     * so that
-     * the estimator sees how table size changes what an index or more memory buys; small, so that 50+ trials of 8
-     * runs each take seconds.
+     * so that the estimator sees how table size changes what an index or more memory buys; small, so that 50+ trials
+     * of 12 runs each take about a minute.
      */
     private static final double[] TPCH_SCALES = {0.01, 0.02, 0.03};
     private static final Pattern NAMED = Pattern.compile("(?m)^-- name: (\\S+)\\R(.+?);\\s*$");
