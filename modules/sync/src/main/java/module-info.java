@@ -6,6 +6,7 @@
  */
 module org.planwright.sync {
     requires transitive java.sql;
+    requires java.management;
     requires transitive org.planwright.store;
     requires transitive org.planwright.targetdb;
     requires flyway.core;

@@ -113,8 +113,11 @@ final class SyncApplier {
                 }
                 conflicts++;
             }
-            writeRow(table, shape, values);
-            setVersion(table, wsKey, change.rowKey(), incoming);
+            // no version here: the row is new to this store, a plain INSERT (MERGE would look the key up first); the
+            // rare row that exists without a version fails the fast path, and the isolated retry MERGEs it
+            boolean absent = local == null && !isolateRows;
+            writeRow(table, shape, values, absent);
+            setVersion(table, wsKey, change.rowKey(), incoming, absent);
             applied++;
         } else if (concurrent) {
             keepLoser(table, change.rowKey(), incoming.hlc, incoming.device, change.payload(), local);
@@ -143,8 +146,9 @@ final class SyncApplier {
             unchanged++;
             return;
         }
-        writeRow(table, shape, values);
-        setVersion(table, wsKey, change.rowKey(), local == null || newer(incoming, local) ? incoming : local);
+        writeRow(table, shape, values, false);
+        setVersion(table, wsKey, change.rowKey(), local == null || newer(incoming, local) ? incoming : local,
+                local == null && !isolateRows);
         applied++;
     }
 
@@ -176,9 +180,17 @@ final class SyncApplier {
         }
     }
 
-    private void setVersion(SyncTable table, String wsKey, String rowKey, Version v) throws SQLException {
-        PreparedStatement ps = statement("MERGE INTO sync_row_version (table_name, ws_key, row_key, workspace_id, hlc,"
-                + " device_id, base_hlc, base_device) KEY (table_name, ws_key, row_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    /**
+     * @param absent true when this page's lookup found no version of the row: a plain INSERT (a MERGE looks the key
+     *               up once more); only on the fast path, whose failure the isolated retry repeats with MERGE
+     */
+    private void setVersion(SyncTable table, String wsKey, String rowKey, Version v, boolean absent)
+            throws SQLException {
+        PreparedStatement ps = statement(absent
+                ? "INSERT INTO sync_row_version (table_name, ws_key, row_key, workspace_id, hlc, device_id, base_hlc,"
+                        + " base_device) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                : "MERGE INTO sync_row_version (table_name, ws_key, row_key, workspace_id, hlc, device_id, base_hlc,"
+                        + " base_device) KEY (table_name, ws_key, row_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         ps.setString(1, table.name());
         ps.setString(2, wsKey);
         ps.setString(3, rowKey);
@@ -193,10 +205,14 @@ final class SyncApplier {
         fetched.add(k);
     }
 
-    /** MERGE of the columns this table has (a newer Planwright's extra columns are ignored), workspace set here. */
-    private void writeRow(SyncTable table, TableShape shape, Map<String, Object> values) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
+    /**
+     * MERGE (or, for a row known to be new, INSERT) of the columns this table has (a newer Planwright's extra columns
+     * are ignored), workspace set here. The statement is built once per table and column set.
+     */
+    private void writeRow(SyncTable table, TableShape shape, Map<String, Object> values, boolean insert)
+            throws SQLException {
+        List<String> columns = new ArrayList<>(shape.columns().size());
+        List<Object> params = new ArrayList<>(shape.columns().size());
         for (int i = 0; i < shape.columns().size(); i++) {
             String column = shape.columns().get(i);
             if (column.equals(table.workspaceColumn())) {
@@ -207,17 +223,29 @@ final class SyncApplier {
                 params.add(RowCodec.toColumn(values.get(column), shape.types().get(i)));
             }
         }
-        List<String> key = new ArrayList<>(table.keyColumns());
-        if (table.merge() == SyncTable.Merge.COUNTER_MAX) {
-            key.add(table.workspaceColumn());
+        Map<List<String>, String> byColumns = writeSql.computeIfAbsent(table.name() + (insert ? "+" : "="),
+                t -> new HashMap<>());
+        String sql = byColumns.get(columns);
+        if (sql == null) {
+            List<String> key = new ArrayList<>(table.keyColumns());
+            if (table.merge() == SyncTable.Merge.COUNTER_MAX) {
+                key.add(table.workspaceColumn());
+            }
+            sql = (insert ? "INSERT INTO " + table.name() + " (" + String.join(", ", columns) + ")"
+                    : "MERGE INTO " + table.name() + " (" + String.join(", ", columns) + ") KEY ("
+                            + String.join(", ", key) + ")")
+                    + " VALUES (" + "?, ".repeat(columns.size() - 1) + "?)";
+            byColumns.put(List.copyOf(columns), sql);
         }
-        PreparedStatement ps = statement("MERGE INTO " + table.name() + " (" + String.join(", ", columns) + ") KEY ("
-                + String.join(", ", key) + ") VALUES (" + "?, ".repeat(columns.size() - 1) + "?)");
+        PreparedStatement ps = statement(sql);
         for (int i = 0; i < params.size(); i++) {
             ps.setObject(i + 1, params.get(i));
         }
         ps.executeUpdate();
     }
+
+    /** The row-writing SQL per table (+ insert, = merge) and column set, built once per page. */
+    private final Map<String, Map<List<String>, String>> writeSql = new HashMap<>();
 
     /** @return the row held here with the key of these values, in column order, or null */
     private Object[] readRow(SyncTable table, TableShape shape, Map<String, Object> values) throws SQLException {

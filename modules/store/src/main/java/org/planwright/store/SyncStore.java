@@ -78,31 +78,69 @@ public final class SyncStore {
             } else {
                 sequence = Jdbc.one(c, rs -> rs.getLong(1), "SELECT last_sealed_seq FROM sync_stream"
                         + " WHERE workspace_id = ?", workspaceId).orElseThrow() + 1;
-                // the last entry the batch takes, then every pending entry up to it (one pass, not a subquery per row)
-                Optional<Long> upTo = Jdbc.one(c, rs -> rs.getLong(1), "SELECT MAX(seq) FROM (SELECT seq FROM sync_outbox"
-                        + " WHERE batch_seq IS NULL AND (workspace_id = ? OR workspace_id IS NULL) ORDER BY seq LIMIT ?)",
-                        workspaceId, maxChanges);
-                if (upTo.isEmpty() || upTo.get() == 0) {
+                // the first maxChanges pending entries of the stream in capture order: the workspace's and the global
+                // ones, each read as a range of sync_outbox_pending_idx (batch_seq NULL, workspace_id, seq) in index
+                // order and stopped after maxChanges, then merged by seq. Ordering by the index's columns lets H2 skip
+                // the sort, so a batch costs in proportion to its size, not to the whole outbox (JFR profile,
+                // docs/sync.md)
+                List<SyncChange> pending = mergeBySeq(
+                        Jdbc.list(c, SyncStore::change, PENDING + " AND workspace_id = ?" + PENDING_ORDER, workspaceId,
+                                maxChanges),
+                        Jdbc.list(c, SyncStore::change, PENDING + " AND workspace_id IS NULL" + PENDING_ORDER,
+                                maxChanges), maxChanges);
+                if (pending.isEmpty()) {
                     return Optional.<SyncBatch>empty();
                 }
+                long upTo = pending.getLast().number();
+                // the same two ranges, up to the last entry taken
                 int taken = Jdbc.update(c, "UPDATE sync_outbox SET batch_seq = ?, sealed_workspace_id = ? WHERE"
-                        + " batch_seq IS NULL AND (workspace_id = ? OR workspace_id IS NULL) AND seq <= ?", sequence,
-                        workspaceId, workspaceId, upTo.get());
+                        + " batch_seq IS NULL AND workspace_id = ? AND seq <= ?", sequence, workspaceId, workspaceId, upTo)
+                        + Jdbc.update(c, "UPDATE sync_outbox SET batch_seq = ?, sealed_workspace_id = ? WHERE"
+                        + " batch_seq IS NULL AND workspace_id IS NULL AND seq <= ?", sequence, workspaceId, upTo);
                 if (taken == 0) {
                     return Optional.<SyncBatch>empty();
                 }
                 Jdbc.update(c, "UPDATE sync_stream SET last_sealed_seq = ? WHERE workspace_id = ?", sequence,
                         workspaceId);
+                if (taken == pending.size()) {
+                    // nothing committed meanwhile below upTo: the batch is exactly the entries read
+                    return Optional.of(new SyncBatch(workspaceId, context.deviceId(), sequence, pending));
+                }
             }
-            List<SyncChange> changes = Jdbc.list(c, rs -> new SyncChange(rs.getLong("seq"),
-                            rs.getString("table_name"), rs.getString("row_key"), rs.getLong("hlc"),
-                            Jdbc.uuid(rs, "device_id"), rs.getLong("base_hlc"), Jdbc.uuid(rs, "base_device"),
-                            rs.getString("payload") != null ? rs.getString("payload") : rs.getString("payload_lob")),
-                    "SELECT seq, table_name, row_key, hlc, device_id, base_hlc, base_device, payload, payload_lob"
-                            + " FROM sync_outbox"
-                            + " WHERE sealed_workspace_id = ? AND batch_seq = ? ORDER BY seq", workspaceId, sequence);
+            List<SyncChange> changes = Jdbc.list(c, SyncStore::change, "SELECT " + OUTBOX_COLUMNS + " FROM sync_outbox"
+                    + " WHERE sealed_workspace_id = ? AND batch_seq = ? ORDER BY seq", workspaceId, sequence);
             return Optional.of(new SyncBatch(workspaceId, context.deviceId(), sequence, changes));
         });
+    }
+
+    /** The outbox columns a {@link SyncChange} is read from ({@link #change}). */
+    private static final String OUTBOX_COLUMNS = "seq, table_name, row_key, hlc, device_id, base_hlc, base_device,"
+            + " payload, payload_lob";
+    /** Pending entries, to be narrowed to one workspace or the global ones. */
+    private static final String PENDING = "SELECT " + OUTBOX_COLUMNS + " FROM sync_outbox WHERE batch_seq IS NULL";
+    /** The order of sync_outbox_pending_idx (equal to seq order within one workspace), so H2 reads it unsorted. */
+    private static final String PENDING_ORDER = " ORDER BY batch_seq, workspace_id, seq LIMIT ?";
+
+    private static SyncChange change(java.sql.ResultSet rs) throws SQLException {
+        String payload = rs.getString("payload");
+        return new SyncChange(rs.getLong("seq"), rs.getString("table_name"), rs.getString("row_key"),
+                rs.getLong("hlc"), Jdbc.uuid(rs, "device_id"), rs.getLong("base_hlc"), Jdbc.uuid(rs, "base_device"),
+                payload != null ? payload : rs.getString("payload_lob"));
+    }
+
+    /** @return the first {@code limit} entries of two lists each ordered by seq, in seq order */
+    private static List<SyncChange> mergeBySeq(List<SyncChange> a, List<SyncChange> b, int limit) {
+        List<SyncChange> out = new java.util.ArrayList<>(Math.min(limit, a.size() + b.size()));
+        int i = 0;
+        int j = 0;
+        while (out.size() < limit && (i < a.size() || j < b.size())) {
+            if (j >= b.size() || (i < a.size() && a.get(i).number() < b.get(j).number())) {
+                out.add(a.get(i++));
+            } else {
+                out.add(b.get(j++));
+            }
+        }
+        return out;
     }
 
     /**

@@ -91,6 +91,38 @@ class SyncStoreTest {
     }
 
     @Test
+    void aBatchTakesTheFirstPendingEntriesOfItsWorkspaceAndTheGlobalOnesInCaptureOrderAndNoOtherWorkspaces() {
+        Workspace other = a.workspaces().create("other client");
+        // capture order: q1, pref p1, other's o1, q2, pref p2, q3, other's o2, q4
+        a.savedQueries().save(SavedQuery.create(wa.id(), "q1", "SELECT 1"));
+        a.preferences().putString("p1", "1");
+        a.savedQueries().save(SavedQuery.create(other.id(), "o1", "SELECT 11"));
+        a.savedQueries().save(SavedQuery.create(wa.id(), "q2", "SELECT 2"));
+        a.preferences().putString("p2", "2");
+        a.savedQueries().save(SavedQuery.create(wa.id(), "q3", "SELECT 3"));
+        a.savedQueries().save(SavedQuery.create(other.id(), "o2", "SELECT 12"));
+        a.savedQueries().save(SavedQuery.create(wa.id(), "q4", "SELECT 4"));
+
+        SyncBatch first = a.sync().nextBatch(wa.id(), 3).orElseThrow();
+        assertThat(first.changes()).extracting(SyncChange::payload).satisfiesExactly(
+                p -> assertThat(p).contains("\"q1\""), p -> assertThat(p).contains("\"p1\""),
+                p -> assertThat(p).contains("\"q2\""));
+        assertThat(first.changes()).extracting(SyncChange::number).isSorted();
+        a.sync().acknowledge(wa.id(), first.sequence());
+        SyncBatch second = a.sync().nextBatch(wa.id(), 3).orElseThrow();
+        assertThat(second.changes()).extracting(SyncChange::payload).satisfiesExactly(
+                p -> assertThat(p).contains("\"p2\""), p -> assertThat(p).contains("\"q3\""),
+                p -> assertThat(p).contains("\"q4\""));
+        a.sync().acknowledge(wa.id(), second.sequence());
+        assertThat(a.sync().nextBatch(wa.id(), 3)).isEmpty();
+
+        // the other workspace's stream still holds exactly its own two
+        SyncBatch others = a.sync().nextBatch(other.id(), 10).orElseThrow();
+        assertThat(others.changes()).extracting(SyncChange::payload).satisfiesExactly(
+                p -> assertThat(p).contains("\"o1\""), p -> assertThat(p).contains("\"o2\""));
+    }
+
+    @Test
     void appliedChangesAreNotQueuedBackAndAReplayChangesNothing() {
         SavedQuery q = a.savedQueries().save(SavedQuery.create(wa.id(), "late orders", "SELECT * FROM orders"));
         List<SyncChange> page = drain(a, wa);

@@ -30,7 +30,7 @@ public final class SyncBenchmark {
 
     /** The figures of one run. */
     public record Result(int records, double uploadMs, double downloadMs, double uploadBaselineMs,
-                         double downloadBaselineMs) {
+                         double downloadBaselineMs, double uploadCpuMs, double downloadCpuMs) {
 
         public double uploadPerSecond() {
             return records / (uploadMs / 1000);
@@ -84,18 +84,28 @@ public final class SyncBenchmark {
                     + down.downloaded() + " down instead of " + records);
         }
         double[] baseline = baseline(admin, name, records);
-        Result r = new Result(records, up.uploadMs(), down.downloadMs(), baseline[0], baseline[1]);
+        Result r = new Result(records, up.uploadMs(), down.downloadMs(), baseline[0], baseline[1], up.uploadCpuMs(),
+                down.downloadCpuMs());
         out.printf(Locale.ROOT, "upload   (H2 outbox -> PostgreSQL): %,10.0f records/s  (%,.0f ms; baseline plain"
                         + " multi-row INSERT %,.0f records/s; ratio %.2f)%n", r.uploadPerSecond(), r.uploadMs(),
                 records / (r.uploadBaselineMs() / 1000), r.uploadMs() / r.uploadBaselineMs());
         out.printf(Locale.ROOT, "download (PostgreSQL -> H2 merge):  %,10.0f records/s  (%,.0f ms; baseline plain"
                         + " SELECT %,.0f records/s; ratio %.2f)%n", r.downloadPerSecond(), r.downloadMs(),
                 records / (r.downloadBaselineMs() / 1000), r.downloadMs() / r.downloadBaselineMs());
+        out.printf(Locale.ROOT, "syncing thread CPU: upload %,.0f ms, download %,.0f ms (%,.1f and %,.1f us per record;"
+                        + " load average %s)%n", r.uploadCpuMs(), r.downloadCpuMs(), 1000 * r.uploadCpuMs() / records,
+                1000 * r.downloadCpuMs() / records, loadAverage());
         out.printf(Locale.ROOT, "target: >= %,.0f records/s each way: %s%n", TARGET_PER_SECOND,
                 r.uploadPerSecond() >= TARGET_PER_SECOND && r.downloadPerSecond() >= TARGET_PER_SECOND ? "met"
                         : "NOT met");
         out.flush();
         return r;
+    }
+
+    /** @return the 1-minute load average (other work on the machine bends the figures), or "unknown" */
+    private static String loadAverage() {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", load);
     }
 
     private static String sql(int i) {

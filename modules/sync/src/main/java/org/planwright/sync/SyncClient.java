@@ -86,6 +86,7 @@ public final class SyncClient {
             boolean fullPull = store.sync().bindRemote(workspace.id(), remote.id());
 
             long t0 = System.nanoTime();
+            long cpu0 = threadCpuNanos();
             long uploaded = 0;
             long batches = 0;
             for (Optional<SyncBatch> next = store.sync().nextBatch(workspace.id(), batchSize); next.isPresent();
@@ -112,6 +113,7 @@ public final class SyncClient {
             }
 
             long t1 = System.nanoTime();
+            long cpu1 = threadCpuNanos();
             SyncStreamState state = store.sync().stream(workspace.id());
             long cursor = state.downloadCursor();
             if (cursor > 0 && cursor < remote.prunedThrough()) {
@@ -134,10 +136,17 @@ public final class SyncClient {
                 checkCancelled(progress);
             }
             long t2 = System.nanoTime();
+            long cpu2 = threadCpuNanos();
             return new SyncSummary(workspace.name(), uploaded, batches, applied.applied(), applied.unchanged(),
                     applied.conflicts(), applied.rejected(), fullPull, store.sync().pendingChanges(workspace.id()),
-                    (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+                    (t1 - t0) / 1e6, (t2 - t1) / 1e6, (cpu1 - cpu0) / 1e6, (cpu2 - cpu1) / 1e6);
         }
+    }
+
+    /** @return the current thread's CPU time, ns, or 0 when the JVM does not measure it */
+    private static long threadCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
     }
 
     private static void checkCancelled(SyncProgress progress) throws SyncException {

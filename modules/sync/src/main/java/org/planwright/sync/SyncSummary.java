@@ -15,7 +15,11 @@ package org.planwright.sync;
  * @param pending    changes still waiting in the outbox after the round (0 when it ended well)
  * @param uploadMs   wall-clock time of the upload phase, ms
  * @param downloadMs wall-clock time of the download phase, ms
+ * @param uploadCpuMs   CPU time of the syncing thread in the upload phase, ms (H2 and JDBC client work; not the
+ *                      server's, not H2's background writer): a figure less bent by other load than {@code uploadMs}
+ * @param downloadCpuMs the same for the download phase, ms
  */
 public record SyncSummary(String workspace, long uploaded, long batches, long downloaded, long unchanged, long conflicts,
-                          long rejected, boolean fullPull, long pending, double uploadMs, double downloadMs) {
+                          long rejected, boolean fullPull, long pending, double uploadMs, double downloadMs,
+                          double uploadCpuMs, double downloadCpuMs) {
 }
