@@ -147,10 +147,10 @@ class LearningLoopEndToEndTest {
             assertThat(stored.get().trainingSize()).isEqualTo(result.trainingSize());
             assertThat(stored.get().deployed()).isEqualTo(stored.get().holdoutMae() < stored.get().baselineMae());
             assertThat(learning.estimator(ws.id()).isLearned()).isEqualTo(stored.get().deployed());
-            // Not asserted: that the learned estimator beats the cost-only one. On this machine the trials'
-            // measurement noise (the same index on the same query measured 18 % faster in one run, 41 % slower in
-            // another) is as large as the estimators' errors, and the comparison came out either way from run to
-            // run (docs/learning.md, "Real trials, end to end"); the figures are printed above.
+            // Not asserted: that the learned estimator beats the cost-only one. With the test data's visibility map
+            // set at load and before-after-before trials its 10-fold out-of-fold median error was lower in 6 of 7
+            // runs (by 2.8-13.6 points) and higher in one (11.8 vs 10.2): an assertion would fail about one CI run in
+            // seven. The figures are printed above (docs/learning.md, "Real trials, end to end").
         }
     }
 

@@ -52,13 +52,13 @@ final class RealTrials {
     static final String WORK_MEM = "64kB";
     /**
      * Index advice as the Advice pane gives it on the sandbox, one statement at a time with rolled-back builds (the
-     * embedded server has no HypoPG), with a 10 % cost cut instead of dexter's 50 %, so that marginal indexes are
+     * embedded server has no HypoPG), with a 5 % cost cut instead of dexter's 50 %, so that marginal indexes are
      * tried too (the learning loop needs failures as well as successes), and single-column candidates only, which
      * keeps the real builds few enough for a test. A 1 GiB budget selects the greedy set up to the budget instead of
      * cutting it at the knee of its benefit-per-byte curve (ADR 0019): every index that passes the cost cut is
      * tried, marginal ones included.
      */
-    static final IndexAdviceOptions INDEX_OPTIONS = new IndexAdviceOptions(10, 1L << 30, 1, true);
+    static final IndexAdviceOptions INDEX_OPTIONS = new IndexAdviceOptions(5, 1L << 30, 1, true);
 
     private final PostgresFixture pg;
     private final AdviceRecords records;
