@@ -121,9 +121,9 @@ public final class ConfigApplyPane extends VBox {
             approver.setPromptText("name of the approving administrator");
             approver.textProperty().bindBidirectional(vm.approvedByProperty());
             alert.getDialogPane().setContent(new VBox(8, lines, ask, approver));
-            alert.getDialogPane().lookupButton(applyNow).disableProperty()
-                    .bind(vm.approvedByProperty().isEmpty().or(javafx.beans.binding.Bindings.createBooleanBinding(
-                            () -> vm.approvedByProperty().get().isBlank(), vm.approvedByProperty())));
+            alert.getDialogPane().lookupButton(applyNow).disableProperty().bind(javafx.beans.binding.Bindings
+                    .createBooleanBinding(() -> vm.approvedByProperty().get() == null
+                            || vm.approvedByProperty().get().isBlank(), vm.approvedByProperty()));
         }
         if (getScene() != null) {
             alert.initOwner(getScene().getWindow());

@@ -237,20 +237,6 @@ public final class MainViewModel {
     }
 
     /**
-     * Applies insight thresholds to the next analysis at once and stores them in the background; the status bar
-     * says so once stored.
-     *
-     * @param thresholds the thresholds the preferences dialog returned
-     * @param failed     receives a store error on the UI thread
-     */
-    public void savePreferences(InsightThresholds thresholds, Consumer<Throwable> failed) {
-        services.executor().submit(() -> {
-            insightPreferences.save(thresholds);
-            return thresholds;
-        }, saved -> status.done("Preferences saved; they apply to the next analysis"), failed);
-    }
-
-    /**
      * Stores the insight thresholds and the admin-approval preference for configuration changes, in the background.
      *
      * @param thresholds       the thresholds the preferences dialog returned

@@ -13,6 +13,27 @@ public final class ExplainStatements {
     }
 
     /**
+     * @return the option list as {@link #explain} writes it, in EXPLAIN's order, e.g.
+     *     "ANALYZE, BUFFERS, VERBOSE, SETTINGS, FORMAT JSON" ({@code FORMAT JSON} always)
+     */
+    public static String options(boolean analyze, boolean buffers, boolean verbose, boolean settings) {
+        StringBuilder sb = new StringBuilder();
+        if (analyze) {
+            sb.append("ANALYZE, ");
+        }
+        if (buffers) {
+            sb.append("BUFFERS, ");
+        }
+        if (verbose) {
+            sb.append("VERBOSE, ");
+        }
+        if (settings) {
+            sb.append("SETTINGS, ");
+        }
+        return sb.append("FORMAT JSON").toString();
+    }
+
+    /**
      * Wraps a statement in {@code EXPLAIN (ANALYZE, BUFFERS, VERBOSE, SETTINGS, FORMAT JSON)}, listing only the
      * options asked for ({@code FORMAT JSON} always). A statement that is already an {@code EXPLAIN} is
      * unwrapped first: its own options are dropped and its inner statement explained with the ones given here.
@@ -44,20 +65,7 @@ public final class ExplainStatements {
             throw new IllegalArgumentException("Cannot EXPLAIN " + what
                     + ": only SELECT, VALUES, TABLE, WITH, INSERT, UPDATE, DELETE and MERGE statements have a plan.");
         }
-        StringBuilder sql = new StringBuilder("EXPLAIN (");
-        if (analyze) {
-            sql.append("ANALYZE, ");
-        }
-        if (buffers) {
-            sql.append("BUFFERS, ");
-        }
-        if (verbose) {
-            sql.append("VERBOSE, ");
-        }
-        if (settings) {
-            sql.append("SETTINGS, ");
-        }
-        return sql.append("FORMAT JSON) ").append(target.text()).toString();
+        return "EXPLAIN (" + options(analyze, buffers, verbose, settings) + ") " + target.text();
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.planwright.targetdb;
 
+import org.planwright.sqltext.ExplainStatements;
+
 /**
  * EXPLAIN options (PostgreSQL "EXPLAIN" reference page). The output format is always JSON on PostgreSQL.
  *
@@ -36,19 +38,6 @@ public record ExplainOptions(boolean useAnalyze, boolean useBuffers, boolean use
      *     server drops BUFFERS without ANALYZE before 13 and SETTINGS before 12); the text plan captures record
      */
     public String describe() {
-        StringBuilder sb = new StringBuilder();
-        if (useAnalyze) {
-            sb.append("ANALYZE, ");
-        }
-        if (useBuffers) {
-            sb.append("BUFFERS, ");
-        }
-        if (useVerbose) {
-            sb.append("VERBOSE, ");
-        }
-        if (useSettings) {
-            sb.append("SETTINGS, ");
-        }
-        return sb.append("FORMAT JSON").toString();
+        return ExplainStatements.options(useAnalyze, useBuffers, useVerbose, useSettings);
     }
 }
