@@ -108,12 +108,21 @@ pw config pgtune --db-version 15 --os linux --db-type oltp "${hw[@]}" --format c
 
 log "Planwright's advice: each workload once under the defaults, then config advise"
 reset_stats() { psql -X -q -d "$1" -c "SELECT pg_stat_reset(), pg_stat_statements_reset(), pg_stat_reset_shared('bgwriter')" >/dev/null; }
-advise() { # $1 = database, $2 = name
-  pw config advise --url "postgresql://postgres@127.0.0.1:$PORT/$1" "${hw[@]}" --format json >"$OUT/conf/advice-$2.json"
-  jq -r '.recommendations[] | "\(.parameter) = '"'"'\(.recommended)'"'"'"' "$OUT/conf/advice-$2.json" >"$OUT/conf/planwright-$2.conf"
-  pw config advise --url "postgresql://postgres@127.0.0.1:$PORT/$1" "${hw[@]}" >"$OUT/conf/advice-$2.txt"
+advise() { # $1 = database, $2 = name, $3... = --trial statements (optional)
+  local db=$1 name=$2; shift 2
+  local trial=(); [ $# -gt 0 ] && trial=(--trial "$@")
+  pw config advise --url "postgresql://postgres@127.0.0.1:$PORT/$db" "${hw[@]}" "${trial[@]}" --format json \
+    >"$OUT/conf/advice-$name.json" 2>"$OUT/conf/advice-$name.log"
+  jq -r '.recommendations[] | "\(.parameter) = '"'"'\(.recommended)'"'"'"' "$OUT/conf/advice-$name.json" >"$OUT/conf/planwright-$name.conf"
+  jq -r '.recommendations[] | "\(.parameter): \(.current) -> \(.recommended)\n  why: \(.reason)\n  evidence: \(.evidence | join("\n  evidence: "))"' \
+    "$OUT/conf/advice-$name.json" >"$OUT/conf/advice-$name.txt"
+  jq -r '.notProposed[] | "not proposed: \(.parameter) (\(.current) -> PGTune \(.pgtune)): \(.why)"' \
+    "$OUT/conf/advice-$name.json" >>"$OUT/conf/advice-$name.txt"
 }
-use_conf ""; tpch_pass defaults ""; reset_stats tpch; tpch_pass defaults ""; advise tpch tpch
+# TRIAL=0 leaves out the settings trial (config advise --trial on the 22 queries)
+tpch_trial=(); [ "${TRIAL:-1}" != 0 ] && tpch_trial=("$CORPUS/sql/tpch/queries")
+use_conf ""; tpch_pass defaults ""; reset_stats tpch; tpch_pass defaults ""; advise tpch tpch "${tpch_trial[@]}"
+[ -n "${ADVISE_ONLY:-}" ] && { log "ADVISE_ONLY: stopping after the advice (cluster kept in $WORK)"; cat "$OUT/conf/advice-tpch.txt"; exit 0; }
 use_conf ""; reset_stats bench; "$PGBIN/pgbench" -n -c "$CLIENTS" -j 2 -T "$SECONDS_PER_RUN" bench >/dev/null 2>&1
 advise bench pgbench
 for f in "$OUT"/conf/*.conf; do log "$(basename "$f"): $(grep -v '^#' "$f" | grep . | tr '\n' ';' )"; done

@@ -8,9 +8,11 @@
 module org.planwright.tuning {
     requires transitive org.planwright.targetdb;
     requires org.slf4j;
+    requires org.apache.commons.statistics.inference;
     exports org.planwright.tuning.pgtune;
     exports org.planwright.tuning.settings;
     exports org.planwright.tuning.advice;
     exports org.planwright.tuning.apply;
     exports org.planwright.tuning.compare;
+    exports org.planwright.tuning.trial;
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +22,21 @@ import org.planwright.tuning.advice.EvidenceCollector;
 import org.planwright.tuning.advice.NotProposed;
 import org.planwright.tuning.advice.PostgresConfigAdvisor;
 import org.planwright.tuning.advice.WorkloadEvidence;
+import org.planwright.sqltext.SqlScript;
+import org.planwright.sqltext.SqlStatement;
+import org.planwright.tuning.apply.Cancellation;
 import org.planwright.tuning.pgtune.DbType;
+import org.planwright.tuning.pgtune.PgTuneResult;
 import org.planwright.tuning.pgtune.OsType;
 import org.planwright.tuning.pgtune.StorageType;
 import org.planwright.tuning.settings.Hardware;
 import org.planwright.tuning.settings.HardwareDetector;
 import org.planwright.tuning.settings.PgConfigReader;
 import org.planwright.tuning.settings.SettingsSnapshot;
+import org.planwright.tuning.trial.SettingCandidate;
+import org.planwright.tuning.trial.SettingCandidates;
+import org.planwright.tuning.trial.SettingsTrial;
+import org.planwright.tuning.trial.TrialedConfigAdvice;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +50,9 @@ import picocli.CommandLine.Spec;
  * read-only session and prints the workload-aware recommendations ({@link PostgresConfigAdvisor}). JSON: an
  * object with {@code server}, {@code version}, {@code hardware}, {@code workload}, {@code recommendations} (each:
  * parameter, current, recommended, reason, evidence, impact, risk, apply = restart|reload|new session,
- * alterSystem), {@code notProposed} and {@code notes}. Changes nothing on the server.
+ * alterSystem), {@code notProposed} and {@code notes}; with {@code --trial}, also {@code settingsTrial} (the
+ * accepted settings and every candidate's measured outcome, see {@link SettingsTrial}). Changes nothing on the
+ * server.
  */
 @Command(name = "advise", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         versionProvider = VersionProvider.class,
@@ -85,6 +96,17 @@ final class ConfigAdviseCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: text)")
     private AdviseFormat format;
 
+    @Option(names = "--trial", paramLabel = "FILE|FOLDER", arity = "1..*",
+            description = "Try the session-settable changes (work_mem, random_page_cost, effective_cache_size, jit, "
+                    + "...) that the rules or PGTune's profile would make on these statements first (SET LOCAL in "
+                    + "rolled-back read-only transactions; nothing changes on the server): only a change that makes "
+                    + "some statement faster and none slower is proposed. A folder stands for its *.sql files.")
+    private List<Path> trialPaths;
+
+    @Option(names = "--trial-runs", defaultValue = "5", paramLabel = "N",
+            description = "Timed runs per side and statement in the settings trial, at least 3 (default: 5)")
+    private int trialRuns;
+
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
@@ -105,11 +127,14 @@ final class ConfigAdviseCommand implements Callable<Integer> {
             }
             SettingsSnapshot settings = new PgConfigReader(Clock.systemUTC()).read(session, request.shown());
             WorkloadEvidence evidence = new EvidenceCollector().collect(session);
-            Advice advice = new PostgresConfigAdvisor().advise(new AdviceRequest(settings, evidence, hardware, osType,
-                    type));
+            AdviceRequest adviceRequest = new AdviceRequest(settings, evidence, hardware, osType, type);
+            Advice advice = new PostgresConfigAdvisor().advise(adviceRequest);
+            if (trialPaths != null && !trialPaths.isEmpty()) {
+                advice = trial(cl, session, settings, adviceRequest, advice, target.statementTimeout());
+            }
             if (format == AdviseFormat.JSON) {
                 cl.getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(json(settings, hardware, type, advice)));
+                        .writeValueAsString(json(settings, hardware, type, advice, trialResult)));
             } else {
                 text(cl.getOut(), settings, hardware, type, advice);
             }
@@ -121,6 +146,42 @@ final class ConfigAdviseCommand implements Callable<Integer> {
             return ExitCodes.USAGE_OR_CONNECTION;
         }
     }
+
+    /** Runs the settings trial on the --trial statements and lets its measurements decide the tried parameters. */
+    private Advice trial(CommandLine cl, TargetSession session, SettingsSnapshot settings, AdviceRequest request,
+                         Advice rules, Duration timeout) throws TargetException {
+        if (trialRuns < 3) {
+            throw new CommandLine.ParameterException(cl, "--trial-runs must be at least 3, not " + trialRuns);
+        }
+        List<SettingsTrial.Statement> statements = new ArrayList<>();
+        try {
+            for (SqlFiles.SqlFile f : SqlFiles.load(trialPaths)) {
+                List<SqlStatement> all = SqlScript.split(f.text());
+                for (int i = 0; i < all.size(); i++) {
+                    statements.add(new SettingsTrial.Statement(all.size() == 1 ? f.display()
+                            : f.display() + "#" + (i + 1), all.get(i).text()));
+                }
+            }
+        } catch (SqlFiles.SqlFileException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+        PgTuneResult pgtune = PostgresConfigAdvisor.baseline(request);
+        List<SettingCandidate> candidates = SettingCandidates.of(settings, pgtune, rules);
+        SettingsTrial.Options defaults = SettingsTrial.Options.defaults();
+        SettingsTrial.Options options = new SettingsTrial.Options(trialRuns, defaults.noise(),
+                defaults.minDifferenceMs(), defaults.significance(),
+                timeout.isZero() ? defaults.statementTimeout() : timeout);
+        PrintWriter err = cl.getErr();
+        SettingsTrial.Result result = new SettingsTrial(session, options).run(statements, candidates,
+                (fraction, message) -> {
+                    err.printf(Locale.ROOT, "[%3.0f%%] %s%n", fraction * 100, message);
+                    err.flush();
+                }, new Cancellation());
+        this.trialResult = result;
+        return TrialedConfigAdvice.merge(rules, settings, pgtune, result);
+    }
+
+    private SettingsTrial.Result trialResult;
 
     private Hardware hardware(CommandLine cl, String host) {
         Optional<Hardware> detected = HardwareDetector.isLocal(host)
@@ -152,7 +213,8 @@ final class ConfigAdviseCommand implements Callable<Integer> {
         return m;
     }
 
-    private static Map<String, Object> json(SettingsSnapshot s, Hardware hw, DbType type, Advice advice) {
+    private static Map<String, Object> json(SettingsSnapshot s, Hardware hw, DbType type, Advice advice,
+                                            SettingsTrial.Result trial) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("server", s.server());
         root.put("version", s.version());
@@ -178,7 +240,25 @@ final class ConfigAdviseCommand implements Callable<Integer> {
         root.put("notProposed", advice.notProposed().stream().map(n -> ordered("parameter", n.parameter(),
                 "current", n.current(), "pgtune", n.pgtune(), "why", n.why())).toList());
         root.put("notes", advice.notes());
+        if (trial != null) {
+            root.put("settingsTrial", ordered("accepted", trial.accepted(), "cancelled", trial.cancelled(),
+                    "skipped", trial.skipped(), "candidates", trial.outcomes().stream().map(o -> ordered(
+                            "parameter", o.candidate().parameter(), "value", o.candidate().value(),
+                            "source", o.candidate().source(), "base", o.base(), "accepted", o.accepted(),
+                            "reason", o.reason(), "workloadBeforeMs", round1(o.workloadBeforeMs()),
+                            "workloadAfterMs", round1(o.workloadAfterMs()),
+                            "statements", o.statements().stream().map(c -> ordered("label", c.label(),
+                                    "change", c.change().name().toLowerCase(Locale.ROOT),
+                                    "medianBeforeMs", round1(c.medianBeforeMs()),
+                                    "medianAfterMs", round1(c.medianAfterMs()),
+                                    "pValue", Double.isNaN(c.pValue()) ? null : Math.round(c.pValue() * 10000) / 10000.0))
+                                    .toList())).toList()));
+        }
         return root;
+    }
+
+    private static Double round1(double v) {
+        return Double.isNaN(v) ? null : Math.round(v * 10) / 10.0;
     }
 
     private static void text(PrintWriter out, SettingsSnapshot s, Hardware hw, DbType type, Advice advice) {

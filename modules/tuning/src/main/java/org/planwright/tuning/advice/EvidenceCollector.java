@@ -56,7 +56,20 @@ public final class EvidenceCollector {
                 Rows.number(act, "oldest"), Rows.number(cp, "timed"), Rows.number(cp, "req"),
                 Rows.number(cp, "seconds"), Rows.number(scans, "seq"), Rows.number(scans, "idx"),
                 major >= 18 ? Rows.number(db, "pw_to") : -1, major >= 18 ? Rows.number(db, "pw_l") : -1, lag,
-                statements);
+                statements, scannedTable(session));
+    }
+
+    /** @return the largest table read whole by sequential scans at least twice ({@code seq_tup_read}), or null */
+    private static WorkloadEvidence.ScannedTable scannedTable(TargetSession session) {
+        // rows: the planner's reltuples where ANALYZE or VACUUM set it (n_live_tup can count a load twice
+        // when its statistics arrive after the ANALYZE), else n_live_tup
+        Map<String, Object> r = optionalRow(session, "SELECT * FROM (SELECT t.schemaname || '.' || t.relname AS t, "
+                + "pg_relation_size(t.relid) AS bytes, t.seq_scan AS scans, t.seq_tup_read AS rows_read, "
+                + "CASE WHEN c.reltuples >= 0 THEN c.reltuples ELSE t.n_live_tup END AS live "
+                + "FROM pg_stat_user_tables t JOIN pg_class c ON c.oid = t.relid) x "
+                + "WHERE live > 0 AND rows_read >= 2 * live ORDER BY bytes DESC LIMIT 1");
+        return r.isEmpty() ? null : new WorkloadEvidence.ScannedTable(Rows.text(r, "t"), Rows.number(r, "bytes"),
+                Rows.number(r, "scans"), Rows.number(r, "rows_read"), Rows.number(r, "live"));
     }
 
     private static List<WorkloadEvidence.TableVacuumLag> vacuumLag(TargetSession session) {

@@ -26,6 +26,9 @@ import java.util.List;
  * @param parallelWorkersLaunched {@code parallel_workers_launched} (PostgreSQL 18), -1 unknown
  * @param vacuumLag               tables whose dead rows exceed autovacuum's threshold and wait, worst first
  * @param statements              pg_stat_statements rows, by total time (empty without the extension)
+ * @param scannedTable            the largest table of the connected database read whole by sequential scans at
+ *                                least twice ({@code seq_tup_read >= 2 x} its rows: {@code pg_class.reltuples}, else
+ *                                {@code n_live_tup}), or null when none
  */
 public record WorkloadEvidence(double statsSeconds, double databaseBytes, double blocksHit, double blocksRead,
                                double tempFiles, double tempBytes, double transactions, int connections,
@@ -33,11 +36,37 @@ public record WorkloadEvidence(double statsSeconds, double databaseBytes, double
                                double checkpointsTimed, double checkpointsRequested, double checkpointSeconds,
                                double seqScans, double indexScans, double parallelWorkersToLaunch,
                                double parallelWorkersLaunched, List<TableVacuumLag> vacuumLag,
-                               List<StatementStat> statements) {
+                               List<StatementStat> statements, ScannedTable scannedTable) {
 
     public WorkloadEvidence {
         vacuumLag = List.copyOf(vacuumLag);
         statements = List.copyOf(statements);
+    }
+
+    /** The evidence without a sequentially scanned table (recorded inputs that have none). */
+    public WorkloadEvidence(double statsSeconds, double databaseBytes, double blocksHit, double blocksRead,
+                            double tempFiles, double tempBytes, double transactions, int connections,
+                            int activeConnections, int idleConnections, double oldestConnectionSeconds,
+                            double checkpointsTimed, double checkpointsRequested, double checkpointSeconds,
+                            double seqScans, double indexScans, double parallelWorkersToLaunch,
+                            double parallelWorkersLaunched, List<TableVacuumLag> vacuumLag,
+                            List<StatementStat> statements) {
+        this(statsSeconds, databaseBytes, blocksHit, blocksRead, tempFiles, tempBytes, transactions, connections,
+                activeConnections, idleConnections, oldestConnectionSeconds, checkpointsTimed, checkpointsRequested,
+                checkpointSeconds, seqScans, indexScans, parallelWorkersToLaunch, parallelWorkersLaunched, vacuumLag,
+                statements, null);
+    }
+
+    /**
+     * A table sequential scans read whole again and again.
+     *
+     * @param table     schema.table
+     * @param bytes     its heap size ({@code pg_relation_size}), bytes
+     * @param seqScans  {@code seq_scan}
+     * @param rowsRead  {@code seq_tup_read}
+     * @param liveRows  its rows: {@code pg_class.reltuples}, else {@code n_live_tup}
+     */
+    public record ScannedTable(String table, double bytes, double seqScans, double rowsRead, double liveRows) {
     }
 
     /** @return blocks hit / (hit + read), or NaN when nothing was read */

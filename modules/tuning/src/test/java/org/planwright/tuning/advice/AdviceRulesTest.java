@@ -121,6 +121,37 @@ class AdviceRulesTest {
     }
 
     @Test
+    void aTableScannedWholeThatIsLargerThanAQuarterOfSharedBuffersSizesItEvenWhenTheDataFits() {
+        // TPC-H SF 0.2 as measured: databases 559MB, lineitem 199MB scanned 602 times; shared_buffers 671MB
+        // holds the data, but lineitem > 671MB / 4 is scanned through the bulk-read ring and never cached
+        WorkloadEvidence.ScannedTable lineitem = new WorkloadEvidence.ScannedTable("public.lineitem",
+                199.0 * (1 << 20), 602, 333_572_478, 1_199_969);
+        WorkloadEvidence tpch = new WorkloadEvidence(600, 559.0 * (1 << 20), 1_033_549, 380_791, 0, 0, 100, 1, 1, 0,
+                60, 0, 0, 600, 5000, 900, -1, -1, List.of(), List.of(), lineitem);
+        Advice a = advise(defaults("shared_buffers", String.valueOf(671 * 128)), tpch, DbType.DW);
+        assertThat(a.recommendations()).filteredOn(r -> r.parameter().equals("shared_buffers")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.recommended()).as("4 x 199MB x 1.1, rounded up to MB").isEqualTo("876MB");
+                    assertThat(r.evidence().get(1)).contains("public.lineitem (199MB)").contains("602 scans")
+                            .contains("256 kB ring");
+                });
+        WorkloadEvidence small = new WorkloadEvidence(600, 559.0 * (1 << 20), 1_033_549, 380_791, 0, 0, 100, 1, 1,
+                0, 60, 0, 0, 600, 5000, 900, -1, -1, List.of(), List.of(), new WorkloadEvidence.ScannedTable(
+                "public.orders", 46.0 * (1 << 20), 782, 99e6, 300_000));
+        assertThat(params(advise(defaults("shared_buffers", String.valueOf(671 * 128)), small, DbType.DW)))
+                .as("the data fits and the largest scanned table is under a quarter").doesNotContain("shared_buffers");
+        WorkloadEvidence huge = new WorkloadEvidence(600, 559.0 * (1 << 20), 1_033_549, 380_791, 0, 0, 100, 1, 1,
+                0, 60, 0, 0, 600, 5000, 900, -1, -1, List.of(), List.of(), new WorkloadEvidence.ScannedTable(
+                "public.facts", 3.0 * (1L << 30), 50, 1e9, 1e8));
+        assertThat(advise(defaults(), huge, DbType.DW).recommendations())
+                .filteredOn(r -> r.parameter().equals("shared_buffers")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.recommended()).as("never beyond PGTune's 25% of 16GB").isEqualTo("4GB");
+                    assertThat(r.evidence().get(1)).contains("more than PGTune's 25% of RAM allows");
+                });
+    }
+
+    @Test
     void longAnalyticalStatementsOnEightCpusGetPgTunesParallelWorkers() {
         List<WorkloadEvidence.StatementStat> st = List.of(new WorkloadEvidence.StatementStat("select ... q1", 3,
                 9000, 3000, 0, 1e5, 1e5));

@@ -71,4 +71,30 @@ class LiveConfigTest {
             });
         }
     }
+
+    @Test
+    void aTableReadWholeBySequentialScansTwiceIsTheScannedTable(PostgresFixture pg) throws Exception {
+        String db = pg.createScratchDatabase("scanned");
+        try (java.sql.Connection c = pg.connect(db); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE big AS SELECT g, md5(g::text) AS s FROM generate_series(1, 50000) g");
+            st.execute("CREATE TABLE small AS SELECT g FROM generate_series(1, 100) g");
+            st.execute("ANALYZE big, small");
+        }
+        try (TargetSession s = new TargetConnector().open(ConnectionProfile.postgres("test", "127.0.0.1",
+                pg.sandbox().port(), db, pg.user(), "disable"), null, SessionOptions.analysis())) {
+            s.execute("SELECT count(*) FROM big", 1);
+            s.execute("SELECT pg_stat_force_next_flush()", 1);
+            assertThat(new EvidenceCollector().collect(s).scannedTable()).as("read whole once only").isNull();
+            s.execute("SELECT count(*) FROM big WHERE s LIKE 'a%'", 1);
+            for (int i = 0; i < 5; i++) {
+                s.execute("SELECT count(*) FROM small", 1);
+            }
+            s.execute("SELECT pg_stat_force_next_flush()", 1);
+            WorkloadEvidence.ScannedTable t = new EvidenceCollector().collect(s).scannedTable();
+            assertThat(t.table()).as("the largest of the tables read whole twice").isEqualTo("public.big");
+            assertThat(t.seqScans()).isEqualTo(2);
+            assertThat(t.rowsRead()).isEqualTo(100_000);
+            assertThat(t.bytes()).isGreaterThan(3_000_000);
+        }
+    }
 }
