@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  *   <li>A statement is <b>slower</b> when its median after / median before > 1 + {@link Options#noise()}, the
  *       difference exceeds {@link Options#minDifferenceMs()} and a two-sided Mann-Whitney U test gives p &lt;
  *       {@link Options#significance()} (Apache Commons Statistics); <b>faster</b> symmetrically (before / after).
- *       The same rule as the index trials' (ADR 0024), without their confirmation round.</li>
+ *       A statement whose medians differ beyond both thresholds while the test cannot confirm it yet is timed
+ *       {@link Options#runs()} more times a side and judged on all its runs — the index trials' confirmation
+ *       round (ADR 0024), so that a real slowdown with a noisy spread is not waved through as noise.</li>
  *   <li>A candidate is <b>accepted</b> only when no statement is slower and at least one is faster, and the sum of
  *       the medians does not grow — a change that cannot be shown to help on the workload, or that slows any
  *       statement, is not proposed (issue 11). Of several values of one parameter (e.g. a work_mem ladder) the
@@ -272,21 +274,46 @@ public final class SettingsTrial {
             time(s, with);
             List<Double> before = new ArrayList<>();
             List<Double> after = new ArrayList<>();
-            for (int r = 0; r < options.runs(); r++) {
-                if (cancel.isCancelled()) {
+            if (!runs(s, base, with, before, after, options.runs(), cancel)) {
+                return null;
+            }
+            StatementComparison first = compare(s.label(), before, after);
+            if (first.change() == Change.UNCHANGED && looksDifferent(first)) {
+                // a difference beyond the noise threshold that the test cannot confirm yet: time it again
+                if (!runs(s, base, with, before, after, options.runs(), cancel)) {
                     return null;
                 }
-                if (r % 2 == 0) {
-                    before.add(time(s, base));
-                    after.add(time(s, with));
-                } else {
-                    after.add(time(s, with));
-                    before.add(time(s, base));
-                }
+                out.add(compare(s.label(), before, after));
+            } else {
+                out.add(first);
             }
-            out.add(compare(s.label(), before, after));
         }
         return decide(c, base, out);
+    }
+
+    /** @return false when cancelled */
+    private boolean runs(Statement s, Map<String, String> base, Map<String, String> with, List<Double> before,
+                         List<Double> after, int n, Cancellation cancel) throws TargetException {
+        for (int r = 0; r < n; r++) {
+            if (cancel.isCancelled()) {
+                return false;
+            }
+            if ((before.size() + r) % 2 == 0) {
+                before.add(time(s, base));
+                after.add(time(s, with));
+            } else {
+                after.add(time(s, with));
+                before.add(time(s, base));
+            }
+        }
+        return true;
+    }
+
+    private boolean looksDifferent(StatementComparison c) {
+        double mb = c.medianBeforeMs();
+        double ma = c.medianAfterMs();
+        return Math.abs(ma - mb) > options.minDifferenceMs()
+                && (ma > mb * (1 + options.noise()) || mb > ma * (1 + options.noise()));
     }
 
     /** Applies the slower/faster rule to one statement's runs. Package-private for tests. */
