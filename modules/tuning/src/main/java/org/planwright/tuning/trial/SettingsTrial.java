@@ -44,8 +44,9 @@ import org.slf4j.LoggerFactory;
  *       A statement whose medians differ beyond both thresholds while the test cannot confirm it yet is timed
  *       {@link Options#runs()} more times a side and judged on all its runs — the index trials' confirmation
  *       round (ADR 0024), so that a real slowdown with a noisy spread is not waved through as noise.</li>
- *   <li>A candidate is <b>accepted</b> only when no statement is slower and at least one is faster, and the sum of
- *       the medians does not grow — a change that cannot be shown to help on the workload, or that slows any
+ *   <li>A candidate is <b>accepted</b> only when no statement is slower and either at least one is faster (and
+ *       the sum of the medians does not grow) or the workload as a whole is: the sum of the medians fell by more
+ *       than the noise threshold and the per-run totals differ by the same test — a change that cannot be shown to help on the workload, or that slows any
  *       statement, is not proposed (issue 11). Of several values of one parameter (e.g. a work_mem ladder) the
  *       first accepted wins and the others are not tried.</li>
  * </ol>
@@ -351,10 +352,14 @@ public final class SettingsTrial {
         if (!slower.isEmpty()) {
             ok = false;
             reason = "slows " + list(slower) + "; " + totals;
-        } else if (faster.isEmpty()) {
+        } else if (faster.isEmpty() && !workloadFaster(comparisons, before, after)) {
             ok = false;
             reason = timed == 0 ? "no statement's plan changes: it cannot help this workload"
-                    : "no statement faster beyond noise: " + totals;
+                    : "no statement faster beyond noise, nor the workload as a whole: " + totals;
+        } else if (faster.isEmpty()) {
+            ok = true;
+            reason = String.format(Locale.ROOT, "the workload as a whole is faster (per-run totals, p %.3f), no "
+                    + "statement slower; ", workloadP(comparisons)) + totals;
         } else if (after > before) {
             ok = false;
             reason = "faster " + list(faster) + " but the workload takes longer in all: " + totals;
@@ -363,6 +368,34 @@ public final class SettingsTrial {
             reason = "faster " + list(faster) + ", none slower; " + totals;
         }
         return new Outcome(c, base, comparisons, before, after, ok, reason);
+    }
+
+    /**
+     * The workload as one unit: the sum of the medians fell by more than the noise threshold and the per-run
+     * totals (run k of every timed statement summed, the first {@link Options#runs()} runs) differ by the
+     * Mann-Whitney test. Catches a change that speeds many statements a little, none of them provably.
+     */
+    private boolean workloadFaster(List<StatementComparison> comparisons, double before, double after) {
+        return before > after * (1 + options.noise()) && before - after > options.minDifferenceMs()
+                && workloadP(comparisons) < options.significance();
+    }
+
+    private double workloadP(List<StatementComparison> comparisons) {
+        double[] b = new double[options.runs()];
+        double[] a = new double[options.runs()];
+        boolean any = false;
+        for (StatementComparison s : comparisons) {
+            if (s.change() == Change.SAME_PLAN || s.beforeMs().size() < options.runs()) {
+                continue;
+            }
+            any = true;
+            for (int r = 0; r < options.runs(); r++) {
+                b[r] += s.beforeMs().get(r);
+                a[r] += s.afterMs().get(r);
+            }
+        }
+        return !any ? Double.NaN : MannWhitneyUTest.withDefaults().with(AlternativeHypothesis.TWO_SIDED).test(b, a)
+                .getPValue();
     }
 
     private static String list(List<StatementComparison> s) {

@@ -117,6 +117,31 @@ class SettingsTrialTest {
     }
 
     @Test
+    void manyStatementsEachFasterBelowTheFloorMakeTheWorkloadFasterAsAWhole(PostgresFixture pg) throws Exception {
+        try (TargetSession s = open(pg)) {
+            SettingsTrial t = trial(s);
+            List<SettingsTrial.StatementComparison> small = new ArrayList<>();
+            for (int k = 0; k < 10; k++) {
+                // 20 ms -> 16 ms: 4 ms each, under the 5 ms floor, so no statement is faster on its own
+                small.add(t.compare("q" + k, List.of(20.0, 20.5, 19.5, 20.2, 19.8),
+                        List.of(16.0, 16.4, 15.6, 16.2, 15.8)));
+            }
+            assertThat(small).allSatisfy(c -> assertThat(c.change()).isEqualTo(SettingsTrial.Change.UNCHANGED));
+            SettingsTrial.Outcome o = t.decide(new SettingCandidate("jit", "off", "test"), java.util.Map.of(), small);
+            assertThat(o.accepted()).isTrue();
+            assertThat(o.reason()).startsWith("the workload as a whole is faster").contains("200.0 -> 160.0 ms");
+
+            List<SettingsTrial.StatementComparison> noisy = new ArrayList<>();
+            for (int k = 0; k < 10; k++) {
+                noisy.add(t.compare("q" + k, List.of(20.0, 12.0, 28.0, 20.0, 14.0),
+                        List.of(16.0, 26.0, 12.0, 16.0, 18.0)));
+            }
+            assertThat(t.decide(new SettingCandidate("jit", "off", "test"), java.util.Map.of(), noisy).accepted())
+                    .as("a lower sum of medians whose runs overlap is noise").isFalse();
+        }
+    }
+
+    @Test
     void aCancelledTrialStopsAndSaysSo(PostgresFixture pg) throws Exception {
         try (TargetSession s = open(pg)) {
             Cancellation cancel = new Cancellation();
