@@ -1,5 +1,6 @@
 package org.planwright.store;
 
+import org.planwright.testsupport.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +31,7 @@ class StoreEncryptionTest {
         Path dir = home.resolve(".local/share/planwright");
         String secret = "zq" + UUID.randomUUID().toString().replace("-", "");
         String password = "master-" + UUID.randomUUID();
-        TestClock clock = new TestClock(T0);
+        ManualClock clock = new ManualClock(T0);
         UUID ws;
         try (WorkbenchStore plain = WorkbenchStore.open(dir, clock, master(null))) {
             Workspace w = plain.workspaces().create("Client");
@@ -66,17 +67,17 @@ class StoreEncryptionTest {
     @Test
     void aMissingOrWrongMasterPasswordIsAClearErrorAndLeavesTheFileAsItWas() throws Exception {
         Path dir = home.resolve("store");
-        try (WorkbenchStore s = WorkbenchStore.open(dir, new TestClock(T0), master(null))) {
+        try (WorkbenchStore s = WorkbenchStore.open(dir, new ManualClock(T0), master(null))) {
             s.workspaces().create("Client");
         }
         StoreEncryption.enable(dir, Keychain.none(), "right password".toCharArray());
         byte[] before = Files.readAllBytes(dir.resolve(WorkbenchStore.FILE_NAME));
 
-        assertThatThrownBy(() -> WorkbenchStore.open(dir, new TestClock(T0), master(null)))
+        assertThatThrownBy(() -> WorkbenchStore.open(dir, new ManualClock(T0), master(null)))
                 .isInstanceOfSatisfying(StoreException.class,
                         e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.ENCRYPTED))
                 .hasMessageContaining(StoreUnlock.MASTER_PASSWORD_ENV);
-        assertThatThrownBy(() -> WorkbenchStore.open(dir, new TestClock(T0), master("wrong password")))
+        assertThatThrownBy(() -> WorkbenchStore.open(dir, new ManualClock(T0), master("wrong password")))
                 .isInstanceOfSatisfying(StoreException.class,
                         e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.ENCRYPTED))
                 .hasMessageContaining("master password is wrong");
@@ -88,17 +89,17 @@ class StoreEncryptionTest {
     @Test
     void switchingOffGivesAPlainStoreBackAndTheEnvironmentVariableUnlocks() {
         Path dir = home.resolve("store");
-        try (WorkbenchStore s = WorkbenchStore.open(dir, new TestClock(T0), master(null))) {
+        try (WorkbenchStore s = WorkbenchStore.open(dir, new ManualClock(T0), master(null))) {
             s.workspaces().create("Client");
         }
         StoreEncryption.enable(dir, Keychain.none(), "right password".toCharArray());
         StoreUnlock fromEnv = StoreUnlock.fromEnvironment(Map.of(StoreUnlock.MASTER_PASSWORD_ENV, "right password"));
-        try (WorkbenchStore s = WorkbenchStore.open(dir, new TestClock(T0), fromEnv)) {
+        try (WorkbenchStore s = WorkbenchStore.open(dir, new ManualClock(T0), fromEnv)) {
             assertThat(s.workspaces().list()).extracting(Workspace::name).containsExactly("Client");
         }
         StoreEncryption.disable(dir, fromEnv);
         assertThat(StoreEncryption.isEnabled(dir)).isFalse();
-        try (WorkbenchStore s = WorkbenchStore.open(dir, new TestClock(T0), master(null))) {
+        try (WorkbenchStore s = WorkbenchStore.open(dir, new ManualClock(T0), master(null))) {
             assertThat(s.workspaces().list()).extracting(Workspace::name).containsExactly("Client");
         }
     }
@@ -106,7 +107,7 @@ class StoreEncryptionTest {
     @Test
     void withAKeychainTheKeyIsRandomAndLivesOnlyThere() throws Exception {
         Path dir = home.resolve("store");
-        try (WorkbenchStore s = WorkbenchStore.open(dir, new TestClock(T0), master(null))) {
+        try (WorkbenchStore s = WorkbenchStore.open(dir, new ManualClock(T0), master(null))) {
             s.workspaces().create("Client");
         }
         MapKeychain keychain = new MapKeychain();
@@ -117,15 +118,15 @@ class StoreEncryptionTest {
         for (Path p : WorkspaceLifecycleTest.filesIn(home)) {
             assertThat(WorkspaceLifecycleTest.occurrences(p, key)).as(p.toString()).isZero();
         }
-        try (WorkbenchStore s = WorkbenchStore.open(dir, new TestClock(T0), new StoreUnlock(keychain,
+        try (WorkbenchStore s = WorkbenchStore.open(dir, new ManualClock(T0), new StoreUnlock(keychain,
                 Optional::empty))) {
             assertThat(s.workspaces().list()).hasSize(1);
         }
-        assertThatThrownBy(() -> WorkbenchStore.open(dir, new TestClock(T0), master("anything")))
+        assertThatThrownBy(() -> WorkbenchStore.open(dir, new ManualClock(T0), master("anything")))
                 .isInstanceOfSatisfying(StoreException.class,
                         e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.ENCRYPTED))
                 .hasMessageContaining("no OS keychain is reachable");
-        assertThatThrownBy(() -> WorkbenchStore.open(dir, new TestClock(T0), new StoreUnlock(new MapKeychain(),
+        assertThatThrownBy(() -> WorkbenchStore.open(dir, new ManualClock(T0), new StoreUnlock(new MapKeychain(),
                 Optional::empty)))
                 .isInstanceOfSatisfying(StoreException.class,
                         e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.ENCRYPTED))

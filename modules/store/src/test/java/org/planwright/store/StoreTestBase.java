@@ -1,5 +1,6 @@
 package org.planwright.store;
 
+import org.planwright.testsupport.ManualClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,12 +19,12 @@ abstract class StoreTestBase {
     @TempDir
     Path dir;
 
-    TestClock clock;
+    ManualClock clock;
     WorkbenchStore store;
 
     @BeforeEach
     void openStore() {
-        clock = new TestClock(Instant.parse("2026-11-23T09:00:00.123456789Z"));
+        clock = new ManualClock(Instant.parse("2026-11-23T09:00:00.123456789Z"));
         store = WorkbenchStore.open(dir, clock);
     }
 

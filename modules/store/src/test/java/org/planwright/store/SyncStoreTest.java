@@ -1,5 +1,6 @@
 package org.planwright.store;
 
+import org.planwright.testsupport.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -29,8 +30,8 @@ class SyncStoreTest {
     @TempDir
     Path dirB;
 
-    TestClock clockA;
-    TestClock clockB;
+    ManualClock clockA;
+    ManualClock clockB;
     WorkbenchStore a;
     WorkbenchStore b;
     Workspace wa;
@@ -38,8 +39,8 @@ class SyncStoreTest {
 
     @BeforeEach
     void open() {
-        clockA = new TestClock(Instant.parse("2026-12-03T10:00:00Z"));
-        clockB = new TestClock(Instant.parse("2026-12-03T10:00:00Z"));
+        clockA = new ManualClock(Instant.parse("2026-12-03T10:00:00Z"));
+        clockB = new ManualClock(Instant.parse("2026-12-03T10:00:00Z"));
         a = WorkbenchStore.open(dirA, clockA);
         b = WorkbenchStore.open(dirB, clockB);
         a.sync().enable();

@@ -1,5 +1,6 @@
 package org.planwright.sync;
 
+import org.planwright.testsupport.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -152,8 +153,8 @@ class SyncFailureTest {
         TeamFixture team = new TeamFixture(pg);
         String role = team.role("offline");
         team.admin.grant("acme", role);
-        MutableClock clockA = new MutableClock(Instant.parse("2026-12-03T12:00:00Z"));
-        MutableClock clockB = new MutableClock(Instant.parse("2026-12-03T12:00:00Z"));
+        ManualClock clockA = new ManualClock(Instant.parse("2026-12-03T12:00:00Z"));
+        ManualClock clockB = new ManualClock(Instant.parse("2026-12-03T12:00:00Z"));
         try (WorkbenchStore a = WorkbenchStore.open(homeA, clockA); WorkbenchStore b = WorkbenchStore.open(homeB, clockB)) {
             Workspace wa = a.workspaces().create("acme");
             Workspace wb = b.workspaces().create("acme");
@@ -204,8 +205,8 @@ class SyncFailureTest {
         TeamFixture team = new TeamFixture(pg);
         String role = team.role("clocks");
         team.admin.grant("acme", role);
-        MutableClock ahead = new MutableClock(Instant.parse("2026-12-03T14:00:00Z"));  // +2 h
-        MutableClock behind = new MutableClock(Instant.parse("2026-12-03T10:00:00Z")); // -2 h
+        ManualClock ahead = new ManualClock(Instant.parse("2026-12-03T14:00:00Z"));  // +2 h
+        ManualClock behind = new ManualClock(Instant.parse("2026-12-03T10:00:00Z")); // -2 h
         try (WorkbenchStore a = WorkbenchStore.open(homeA, ahead); WorkbenchStore b = WorkbenchStore.open(homeB, behind)) {
             Workspace wa = a.workspaces().create("acme");
             Workspace wb = b.workspaces().create("acme");
