@@ -1,7 +1,6 @@
 package org.planwright.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +32,10 @@ import org.planwright.testsupport.TpchQueries;
  * rolled-back transaction, each trial stored in a real H2 store, recorded in the learning loop and given feedback;
  * then the estimator is trained on those trials with the deploy-if-better rule, and the learned and cost-only
  * (what-if cost ratio, {@code 100 x (1 - after / before)}) errors are printed for the newest 20 % held out and for
- * 10-fold out-of-fold predictions of all trials ({@link OutOfFold}). Which one wins is reported, not asserted: see
- * the note at the end of the test.
+ * out-of-fold predictions of all trials, 10-fold and 10 x 10-fold ({@link OutOfFold}). Which one wins is reported,
+ * not asserted: see the note at the end of the test. Also printed: autovacuum passes over the test's databases
+ * during the test and the tables whose visibility map is not all set ({@code SampleDatabases.settle} in test-support:
+ * none changes during the test; Pagila's last-loaded partition, payment_p2022_07, stays unset in every run).
  *
  * <p>The workloads (TPC-H at three scale factors, Pagila) are interleaved trial by trial so that the held-out trials
  * are not all from one database. Set {@code -Dplanwright.e2e.store=DIR} to keep the store (the Learning page screenshot in
@@ -59,9 +60,11 @@ class LearningLoopEndToEndTest {
         String tpchLarger = databaseOf(pg.tpch(TPCH_SCALES[1]));
         String tpchLargest = databaseOf(pg.tpch(TPCH_SCALES[2]));
         String pagila = databaseOf(pg.pagila());
-        for (String db : List.of(tpch, tpchLarger, tpchLargest, pagila)) {
+        List<String> databases = List.of(tpch, tpchLarger, tpchLargest, pagila);
+        for (String db : databases) {
             analyzeEveryRow(pg, db);
         }
+        long autoBefore = autovacuumPasses(pg, databases);
         List<String[]> tpchQueries = new ArrayList<>();
         for (TpchQueries.TpchQuery q : TpchQueries.all()) {
             if (q.setup().isEmpty()) { // q15 creates a view first: its query alone cannot run
@@ -110,6 +113,13 @@ class LearningLoopEndToEndTest {
             List<TrialOutcome> outcomes = store.learning().trialOutcomes().list(ws.id());
             EstimatorTraining.Result result = EstimatorTraining.train(outcomes, null, settings);
             OutOfFold.Errors cv = OutOfFold.evaluate(outcomes, settings, 10);
+            OutOfFold.Repeated repeated = OutOfFold.repeated(outcomes, settings, 10, 10);
+            System.out.printf(Locale.ROOT, "  10 x 10-fold: median |error| learned %.1f (per repetition %.1f-%.1f,"
+                            + " lower in %d of 10) vs cost-only %.1f; autovacuum/autoanalyze passes during the test: %d;"
+                            + " tables not all-visible: %s%n", repeated.learnedMedian(),
+                    java.util.Collections.min(repeated.learnedMedians()),
+                    java.util.Collections.max(repeated.learnedMedians()), repeated.wins(), repeated.costOnlyMedian(),
+                    autovacuumPasses(pg, databases) - autoBefore, notAllVisible(pg, databases));
             java.util.Optional<org.planwright.store.EstimatorModel> stored = learning.retrain(ws.id());
             LearningReport report = learning.report(ws);
             System.out.printf(Locale.ROOT, "learning e2e: %d queries, %d trials %s, %d not tried%s; advice %.0f s, all %.0f s%n"
@@ -132,11 +142,9 @@ class LearningLoopEndToEndTest {
             assertThat(trials.triedByKind).as("recommendation kinds tried").hasSizeGreaterThanOrEqualTo(2);
             assertThat(report.trials()).isEqualTo(outcomes.size());
             assertThat(report.feedback()).isEqualTo(outcomes.size());
-            // How many index trials arise varies from one load of the generated TPC-H data to the next (13 to 40
-            // were seen on the same code; the work_mem trials are always 15), so the issue's 50 real trials are not
-            // always reached. Below 50 the training checks are skipped, saying so, rather than run on too few.
-            assumeTrue(outcomes.size() >= 50, "only " + outcomes.size() + " real trials arose from this load of the"
-                    + " test data (" + trials.triedByKind + "); the estimator checks need at least 50");
+            // the issue's 50 real trials: since every table of the test data is all-visible at load and no
+            // autovacuum pass changes it mid-test, the advice (and so the trial count) is the same in every run
+            assertThat(outcomes).as("real trials (issue 10: at least 50)").hasSizeGreaterThanOrEqualTo(50);
             assertThat(outcomes.stream().map(TrialOutcome::fingerprint).distinct().count())
                     .as("distinct queries tried").isGreaterThanOrEqualTo(20);
             assertThat(result.holdoutSize()).isGreaterThanOrEqualTo(10);
@@ -147,10 +155,15 @@ class LearningLoopEndToEndTest {
             assertThat(stored.get().trainingSize()).isEqualTo(result.trainingSize());
             assertThat(stored.get().deployed()).isEqualTo(stored.get().holdoutMae() < stored.get().baselineMae());
             assertThat(learning.estimator(ws.id()).isLearned()).isEqualTo(stored.get().deployed());
-            // Not asserted: that the learned estimator beats the cost-only one. With the test data's visibility map
-            // set at load and before-after-before trials its 10-fold out-of-fold median error was lower in 6 of 7
-            // runs (by 2.8-13.6 points) and higher in one (11.8 vs 10.2): an assertion would fail about one CI run in
-            // seven. The figures are printed above (docs/learning.md, "Real trials, end to end").
+            // Not asserted: that the learned estimator beats the cost-only one. Since the test data is settled at
+            // load (every table all-visible, no autovacuum pass mid-test) every run makes the same 111 trials, and on
+            // them the cost-only estimate is about as close to a trial's measured improvement as a second measurement
+            // of the same trial is (median |error| 15.9-19.2 points; two runs of the same trials differ by a median
+            // 15.0-19.5): there is next to nothing left to learn. 10 x 10-fold median |error| learned vs cost-only
+            // was 17.1 vs 19.2, 20.4 vs 18.6, 17.8 vs 18.0, 16.1 vs 17.0 and 14.6 vs 15.9 in five runs: an assertion
+            // would fail about one run in five. The earlier sessions' wins came partly from learning the old test data's
+            // visibility-map artefact. The figures are printed above (docs/learning.md, "Real trials, end to end",
+            // session 6).
         }
     }
 
@@ -193,6 +206,35 @@ class LearningLoopEndToEndTest {
             st.execute("SET default_statistics_target = 1000");
             st.execute("ANALYZE");
         }
+    }
+
+    /** @return autovacuum plus autoanalyze passes over the user tables of the databases so far */
+    private static long autovacuumPasses(PostgresFixture pg, List<String> databases) throws java.sql.SQLException {
+        long n = 0;
+        for (String db : databases) {
+            try (java.sql.Connection c = pg.connect(db); java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0)"
+                         + " FROM pg_stat_user_tables")) {
+                rs.next();
+                n += rs.getLong(1);
+            }
+        }
+        return n;
+    }
+
+    /** @return database.table of every table whose visibility map is not all set (relallvisible below relpages) */
+    private static List<String> notAllVisible(PostgresFixture pg, List<String> databases) throws java.sql.SQLException {
+        List<String> out = new ArrayList<>();
+        for (String db : databases) {
+            try (java.sql.Connection c = pg.connect(db); java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT relname FROM pg_class WHERE relkind = 'r'"
+                         + " AND relnamespace = 'public'::regnamespace AND relallvisible < relpages ORDER BY 1")) {
+                while (rs.next()) {
+                    out.add(db + "." + rs.getString(1));
+                }
+            }
+        }
+        return out;
     }
 
     private static String databaseOf(String jdbcUrl) {

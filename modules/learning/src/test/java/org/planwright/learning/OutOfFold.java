@@ -37,6 +37,74 @@ final class OutOfFold {
     }
 
     /**
+     * Median absolute errors of repeated K-fold cross-validation: {@code repeats} times, the trials are dealt into
+     * {@code folds} folds by a shuffle seeded with the repetition's number, Smile's random generator (the
+     * boosting's row subsample) is seeded with it too, and every trial is predicted by the model fitted on the other
+     * folds. One K-fold split decides which trials share a fold and one seed which rows each tree sees; with 60
+     * trials either moves the learned median by a point or more, so a single split's verdict is partly the split's.
+     * Repeating it over seeds and averaging is repeated cross-validation, the usual remedy for that variance
+     * (Kohavi, IJCAI 1995; Bouckaert and Frank, PAKDD 2004: 10 x 10-fold). The cost-only estimate fits nothing,
+     * so its median is the same in every repetition. Deterministic for given trials.
+     *
+     * @param learnedMedians the learned estimator's median |error| per repetition, percentage points
+     * @param costOnlyMedian the cost-only estimate's median |error| over the same trials
+     */
+    record Repeated(List<Double> learnedMedians, double costOnlyMedian) {
+
+        double learnedMedian() {
+            return Stats.mean(learnedMedians);
+        }
+
+        /** @return repetitions whose learned median was below the cost-only median */
+        long wins() {
+            return learnedMedians.stream().filter(m -> m < costOnlyMedian).count();
+        }
+    }
+
+    /**
+     * @param folds   K, folds per repetition
+     * @param repeats repetitions, seeds 1 to {@code repeats}
+     * @return the per-repetition medians (see {@link Repeated})
+     */
+    static Repeated repeated(List<TrialOutcome> outcomes, LearningSettings settings, int folds, int repeats) {
+        List<TrialOutcome> ordered = Accuracy.ordered(outcomes);
+        int n = ordered.size();
+        double[][] x = EstimatorTraining.timeOrderedFeatures(ordered, settings);
+        List<Double> costOnly = new ArrayList<>();
+        for (TrialOutcome o : ordered) {
+            costOnly.add(Math.abs(Candidate.of(o).costOnlyPercent() - o.actualImprovementPercent()));
+        }
+        List<Double> medians = new ArrayList<>();
+        for (int r = 1; r <= repeats; r++) {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                order.add(i);
+            }
+            java.util.Collections.shuffle(order, new java.util.Random(r));
+            smile.math.MathEx.setSeed(r);
+            List<Double> learned = new ArrayList<>();
+            for (int f = 0; f < folds; f++) {
+                java.util.Set<Integer> held = new java.util.HashSet<>(order.subList(n * f / folds, n * (f + 1) / folds));
+                double[][] fit = new double[n - held.size()][];
+                int k = 0;
+                for (int i = 0; i < n; i++) {
+                    if (!held.contains(i)) {
+                        double[] row = java.util.Arrays.copyOf(x[i], x[i].length + 1);
+                        row[x[i].length] = ordered.get(i).actualImprovementPercent();
+                        fit[k++] = row;
+                    }
+                }
+                LearnedEstimator model = new LearnedEstimator(EstimatorTraining.fit(fit), 0);
+                for (int i : held) {
+                    learned.add(Math.abs(model.predict(x[i]) - ordered.get(i).actualImprovementPercent()));
+                }
+            }
+            medians.add(Stats.median(learned));
+        }
+        return new Repeated(medians, Stats.median(costOnly));
+    }
+
+    /**
      * @param residual true to fit the correction to the cost-only estimate ({@code actual - costOnly}) and predict
      *                 {@code costOnly + model}, a variant tried on the real trials (it did not help)
      */
@@ -75,6 +143,11 @@ final class OutOfFold {
         try (WorkbenchStore store = WorkbenchStore.open(Path.of(args[0]))) {
             Workspace ws = store.workspaces().list().getFirst();
             List<TrialOutcome> outcomes = store.learning().trialOutcomes().list(ws.id());
+            Repeated rep = repeated(outcomes, LearningSettings.defaults(), 10, 10);
+            System.out.printf(Locale.ROOT, "10 x 10-fold: median |error| learned %.1f (per repetition %.1f-%.1f, lower"
+                            + " in %d of 10) vs cost-only %.1f%n", rep.learnedMedian(),
+                    java.util.Collections.min(rep.learnedMedians()), java.util.Collections.max(rep.learnedMedians()),
+                    rep.wins(), rep.costOnlyMedian());
             for (int folds : new int[] {3, 5, 10}) {
                 for (boolean residual : new boolean[] {false, true}) {
                     Errors e = evaluate(outcomes, LearningSettings.defaults(), folds, residual);

@@ -70,7 +70,7 @@ public final class PostgresFixture implements AutoCloseable {
 
     /**
      * The Pagila sample database (corpus {@code databases/pagila}, pg_dump of PostgreSQL 12: 22 tables,
-     * {@code payment} partitioned by month, film 1,000 rows, rental 16,044), analyzed. Loaded on first call
+     * {@code payment} partitioned by month, film 1,000 rows, rental 16,044), {@code VACUUM ANALYZE}d. Loaded on first call
      * (about 3 s); treat it as read-only, other tests share it.
      *
      * @return JDBC URL of database {@code pagila}

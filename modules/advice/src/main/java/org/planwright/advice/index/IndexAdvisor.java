@@ -253,17 +253,15 @@ public final class IndexAdvisor {
                 }
             }
             Set<Integer> cuttable = new LinkedHashSet<>();
-            // Screening only with hypothetical indexes. With indexes built in a rolled-back transaction the bound
-            // did not hold: on the learning e2e workload (TPC-H SF 0.01/0.02, 10 % cut, single-column keys) a
-            // statement costed with all its candidates built showed no cut where single candidates had cut it by
-            // 10-60 % before, and the index trials fell from about 40 to 13. Cause not found yet (session 5).
-            boolean screening = whatIf instanceof HypoPgWhatIf;
+            // Screening with hypothetical and with rolled-back builds alike. Session 5 limited it to HypoPG when the
+            // learning e2e's index trials fell from about 40 to 13 with it; that test data's visibility map was partly
+            // empty until autovacuum set it at an unknown moment, possibly mid-advice. On settled test data
+            // (SampleDatabases.settle) screening gives the same sets per statement on TPC-H SF 0.01/0.02/0.03
+            // (63 statements, 5 % cut, single-column keys) and also with four tables' visibility maps emptied, and the
+            // same set for the whole SF 0.01 workload at the defaults with 478 instead of 1,422 what-if EXPLAINs
+            // (docs/learning.md, session 6)
             for (var e : byStatement.entrySet()) {
                 int q = e.getKey();
-                if (!screening) { // see below: with real builds every candidate is costed on its own
-                    cuttable.add(q);
-                    continue;
-                }
                 double all = screen(q, e.getValue());
                 screenAll.put(q, all);
                 if (Double.isNaN(all) || all <= costed.get(q).baseCost * keepRatio * SCREEN_SLACK) {
@@ -285,10 +283,6 @@ public final class IndexAdvisor {
                 f.getValue().forEach(c -> qs.addAll(relevant.get(c)));
                 for (int q : qs) {
                     if (!cuttable.contains(q)) {
-                        continue;
-                    }
-                    if (!screening) {
-                        familyCuts.add(List.of(f.getKey(), q));
                         continue;
                     }
                     List<IndexCandidate> members = f.getValue().stream().filter(c -> relevant.get(c).contains(q))
