@@ -64,8 +64,9 @@ public record Binding(String sql, List<BoundParameter> parameters, String reason
                 return Optional.empty();
             }
             out.append(other, at, t.start());
-            // parenthesised so that a following ::cast or operator applies to the whole literal
-            out.append('(').append(literal).append(')');
+            // a quoted string, NULL or an unsigned integer: a following ::cast applies to it whole, and the text
+            // keeps the fingerprint of the statement it came from (constants in the places of its $n)
+            out.append(literal);
             at = t.end();
         }
         out.append(other, at, other.length());

@@ -62,7 +62,7 @@ class ParameterBinderTest {
         BoundParameter limit = b.parameters().get(5);
         assertThat(limit.literal()).isEqualTo("10");
         assertThat(limit.source()).isEqualTo("default");
-        assertThat(b.boundSql().orElseThrow()).doesNotContain("$").contains("LIMIT (10)");
+        assertThat(b.boundSql().orElseThrow()).doesNotContain("$").contains("LIMIT 10");
     }
 
     @Test
