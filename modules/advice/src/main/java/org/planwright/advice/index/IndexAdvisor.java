@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  * <li>each statement's plain EXPLAIN VERBOSE plan gives its candidate columns ({@link PlanColumns}) and its cost
  *     with the existing indexes; a statement with {@code $n} parameters (pg_stat_statements' normalised text) is
- *     planned with {@code EXPLAIN (GENERIC_PLAN)} on PostgreSQL 16+ ({@link GenericPlan}) and, on older servers,
- *     with representative values from pg_stats ({@link CostingBindings}); one whose parameters cannot be given
- *     values there is skipped with the reason;</li>
+ *     planned with {@code EXPLAIN (GENERIC_PLAN)} on PostgreSQL 16+ ({@link GenericPlan}) and, on older servers or
+ *     where GENERIC_PLAN cannot plan it, with representative values from pg_stats ({@link CostingBindings}); one
+ *     whose parameters cannot be given values there is skipped with the reason;</li>
  * <li>candidates per table use ({@link CandidateGenerator}), minus those an existing index already covers;</li>
  * <li>each candidate is costed alone on the statements it can serve (its leading column is one they filter,
  *     join, or sort on); only those that cut some statement's cost by {@code minCostCutPercent} stay;</li>
@@ -208,7 +208,7 @@ public final class IndexAdvisor {
                     LOG.debug("{}: {}", c.statement.label(), use);
                     for (IndexCandidate cand : CandidateGenerator.generate(use, table.get(),
                             catalog.distinctValues(table.get()), options.maxKeyColumns())) {
-                        if (options.excludes(cand)) {
+                        if (options.excludes(cand) || bindings.boundConstant(c.statement, cand)) {
                             continue;
                         }
                         if (!covered.computeIfAbsent(cand, k -> isCovered(k))) {

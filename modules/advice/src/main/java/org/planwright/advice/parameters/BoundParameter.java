@@ -6,13 +6,15 @@ import java.util.Objects;
  * The representative value one {@code $n} parameter got, and why.
  *
  * @param number   n of {@code $n}
- * @param literal  the SQL text put in its place, e.g. {@code '1994-03-12'::date}, {@code 10} or {@code NULL}
- * @param value    the value as the server prints it, e.g. {@code 1994-03-12}; {@code NULL} for a null
- * @param type     the value's SQL type ({@code format_type} of the column, e.g. {@code numeric(15,2)}), or
- *                 {@code bigint} for LIMIT/OFFSET, or null when untyped
+ * @param literal  the SQL text put in its place: a string constant ({@code '1994-03-12'}), cast to the column's
+ *                 type when it is an operand of a sum ({@code '0.05'::numeric}), or {@code 10}, {@code 0}, {@code 1}
+ * @param value    the value as the server prints it, e.g. {@code 1994-03-12}
+ * @param type     the value's SQL type ({@code format_type} of the column, e.g. {@code numeric(15,2)}), {@code text}
+ *                 for a LIKE pattern, {@code bigint} for LIMIT/OFFSET, {@code integer} for a select-list factor, or
+ *                 null for a shift
  * @param source   where the value comes from: {@code most-common-values}, {@code histogram}, {@code sample} (a row
- *                 read with TABLESAMPLE), {@code default} (LIMIT/OFFSET) or {@code output} (a select-list parameter,
- *                 bound to NULL)
+ *                 read with TABLESAMPLE), {@code default} (LIMIT/OFFSET, a shift of 0) or {@code output} (only in
+ *                 the select list: 1)
  * @param evidence one sentence: what it is compared with and the statistics behind the choice
  */
 public record BoundParameter(int number, String literal, String value, String type, String source,

@@ -2,12 +2,14 @@ package org.planwright.advice.parameters;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -47,7 +49,12 @@ import org.planwright.targetdb.TargetSession;
  *     character, wildcards escaped) followed by {@code %} — a prefix search, the form a b-tree can serve;</li>
  * <li><b>LIMIT</b> {@value #DEFAULT_LIMIT} and <b>OFFSET</b> {@value #DEFAULT_OFFSET}: a first page of a typical
  *     size; no statistic describes page sizes, so these are documented defaults;</li>
- * <li>a parameter <b>only in the select list</b> filters no row and gets {@code NULL};</li>
+ * <li>a parameter <b>only in the statement's own select list</b> filters no row and gets {@code 1}: a number
+ *     works where the constant was a number, the usual case (a factor such as {@code 1 - l_discount}; NULL would
+ *     give {@code CASE ... THEN NULL} the type text, which {@code sum} refuses);</li>
+ * <li>a parameter <b>added to or subtracted from</b> another that is compared with a column
+ *     ({@code col < $2 + $3}, pg_stat_statements' text of {@code date '...' + interval '1' year}) gets 0, so the
+ *     bound is the other's representative value; that one is then cast to the column's type;</li>
  * <li>when the column has no statistics (never analyzed) or the list needed is empty: a <b>sampled real value</b>,
  *     {@code SELECT col FROM t TABLESAMPLE SYSTEM (p) REPEATABLE (0) WHERE col IS NOT NULL LIMIT 1} with
  *     {@code p} covering about {@link #SAMPLE_PAGES} blocks (a fixed seed: the same data gives the same value),
@@ -93,9 +100,10 @@ public final class ParameterBinder {
         if (numbers.isEmpty()) {
             return Binding.none(sql);
         }
+        Set<Integer> typedByWord = new HashSet<>();
         Statement statement;
         try {
-            statement = CCJSqlParserUtil.parse(body(sql));
+            statement = CCJSqlParserUtil.parse(parseable(body(sql), typedByWord));
         } catch (Exception | StackOverflowError e) {
             String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
             return new Binding(sql, List.of(), "its $n parameters cannot be given representative values: the "
@@ -105,7 +113,7 @@ public final class ParameterBinder {
         for (ParameterUse u : ParameterUses.of(statement)) {
             byNumber.computeIfAbsent(u.number(), k -> new ArrayList<>()).add(u);
         }
-        Run run = new Run(session);
+        Run run = new Run(session, typedByWord);
         List<BoundParameter> out = new ArrayList<>();
         for (int n : numbers) {
             List<ParameterUse> uses = byNumber.getOrDefault(n, List.of());
@@ -131,9 +139,11 @@ public final class ParameterBinder {
         private final TargetSession session;
         private final Map<String, Optional<ColumnStats>> stats = new HashMap<>();
         private final Map<ParameterUse, Optional<ColumnStats>> resolved = new IdentityHashMap<>();
+        private final Set<Integer> typedByWord;
 
-        Run(TargetSession session) {
+        Run(TargetSession session, Set<Integer> typedByWord) {
             this.session = session;
+            this.typedByWord = typedByWord;
         }
 
         BoundParameter bind(int n, List<ParameterUse> uses, Map<Integer, List<ParameterUse>> all)
@@ -144,7 +154,7 @@ public final class ParameterBinder {
             }
             ParameterUse unresolved = null;
             for (ParameterUse u : uses) {
-                if (!u.hasColumn()) {
+                if (!u.hasColumn() || u.kind() == ParameterUse.Kind.SHIFT) {
                     continue;
                 }
                 Optional<ColumnStats> cs = resolve(u);
@@ -154,6 +164,11 @@ public final class ParameterBinder {
                 unresolved = unresolved == null ? u : unresolved;
             }
             for (ParameterUse u : uses) {
+                if (u.kind() == ParameterUse.Kind.SHIFT) {
+                    return new BoundParameter(n, "'0'", "0", null, "default", "added to or subtracted from another "
+                            + "parameter compared with " + qualified(u) + " (" + u.context() + "): 0, so the bound is "
+                            + "that parameter's representative value");
+                }
                 if (u.kind() == ParameterUse.Kind.LIMIT) {
                     return new BoundParameter(n, Integer.toString(DEFAULT_LIMIT), Integer.toString(DEFAULT_LIMIT),
                             "bigint", "default", "LIMIT: a first page of " + DEFAULT_LIMIT + " rows (Planwright's "
@@ -164,14 +179,15 @@ public final class ParameterBinder {
                             "bigint", "default", "OFFSET: the first page (Planwright's default)");
                 }
             }
+            if (uses.stream().allMatch(ParameterUse::output)) {
+                return new BoundParameter(n, "1", "1", "integer", "output", "only in the select list: it filters no "
+                        + "row; 1 works where the constant was a number, the usual case (a factor such as "
+                        + "1 - l_discount)");
+            }
             if (unresolved != null) {
                 throw new Unbindable("it is compared with " + qualified(unresolved) + ", which is no column of a "
                         + "table in its FROM list (a CTE's or a derived table's column has no statistics), in "
                         + unresolved.context());
-            }
-            if (uses.stream().allMatch(u -> u.kind() == ParameterUse.Kind.OUTPUT)) {
-                return new BoundParameter(n, "NULL", "NULL", null, "output", "only in the select list: it filters no "
-                        + "row, so NULL plans and runs the same way as any value");
             }
             throw new Unbindable("it is compared with no column (only with an expression, an aggregate or another "
                     + "parameter), so no column's statistics say what a typical value is");
@@ -204,8 +220,11 @@ public final class ParameterBinder {
             }
             Choice c = choice.get();
             String type = u.kind() == ParameterUse.Kind.LIKE ? "text" : cs.type();
-            return new BoundParameter(n, ColumnStats.literal(c.value()), c.value(), type, c.source(),
-                    describe(u) + ": " + c.evidence());
+            // an operand of a sum is cast: an untyped constant plus another has no type ("operator is not
+            // unique"); after a type word (date $1) the word types it already
+            String literal = ColumnStats.literal(c.value())
+                    + (u.arithmetic() && !typedByWord.contains(n) ? "::" + cs.type() : "");
+            return new BoundParameter(n, literal, c.value(), type, c.source(), describe(u) + ": " + c.evidence());
         }
 
         /** @return true when another parameter bounds the same column from the other side (a two-sided range) */
@@ -380,6 +399,67 @@ public final class ParameterBinder {
         int n = Math.max(1, (value.length() + 1) / 2);
         String prefix = value.substring(0, Math.min(n, value.length()));
         return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** Type names pg_stat_statements leaves before a parameter that replaced a typed literal ({@code date '...'}). */
+    private static final Set<String> TYPE_WORDS = Set.of("date", "time", "timestamp", "timestamptz", "interval");
+    /** Interval fields that may follow {@code interval $n} ({@code interval '90' day}). */
+    private static final Set<String> INTERVAL_FIELDS = Set.of("year", "month", "day", "hour", "minute", "second");
+
+    /**
+     * pg_stat_statements keeps the type name of a typed literal ({@code date '1995-03-15'} becomes {@code date $1},
+     * {@code interval '3' month} becomes {@code interval $2 month}), which is no SQL JSqlParser reads. For reading
+     * the tree only, such a type name (and an interval's field) is dropped; the statement that runs keeps it, and
+     * the value substituted after it makes it a typed literal again.
+     *
+     * @param sql          the statement
+     * @param typedByWord  receives the numbers of the parameters written after a type name
+     * @return the text to parse
+     */
+    static String parseable(String sql, Set<Integer> typedByWord) {
+        List<SqlToken> tokens = SqlLexer.tokenize(sql);
+        boolean[] drop = new boolean[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlToken t = tokens.get(i);
+            if (t.type() != SqlToken.Type.PARAMETER) {
+                continue;
+            }
+            int before = previous(tokens, i);
+            if (before >= 0 && tokens.get(before).type() == SqlToken.Type.WORD
+                    && TYPE_WORDS.contains(tokens.get(before).text().toLowerCase(Locale.ROOT))) {
+                drop[before] = true;
+                typedByWord.add(Binding.number(t.text()));
+                int after = next(tokens, i);
+                if (tokens.get(before).text().equalsIgnoreCase("interval") && after >= 0
+                        && tokens.get(after).type() == SqlToken.Type.WORD
+                        && INTERVAL_FIELDS.contains(tokens.get(after).text().toLowerCase(Locale.ROOT))) {
+                    drop[after] = true;
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < tokens.size(); i++) {
+            out.append(drop[i] ? " " : tokens.get(i).text());
+        }
+        return out.toString();
+    }
+
+    private static int previous(List<SqlToken> tokens, int i) {
+        for (int j = i - 1; j >= 0; j--) {
+            if (!tokens.get(j).isTrivia()) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private static int next(List<SqlToken> tokens, int i) {
+        for (int j = i + 1; j < tokens.size(); j++) {
+            if (!tokens.get(j).isTrivia()) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     private static String body(String sql) {

@@ -16,9 +16,14 @@ import java.util.Map;
  * @param group    the BETWEEN or IN node it belongs to (identity), else null
  * @param position its place within an IN list (0-based), else 0
  * @param context  the expression it occurs in, for reasons (e.g. {@code lower(email) = $1})
+ * @param arithmetic true when it is the first operand of a sum or difference compared with the column
+ *                 ({@code col < $2 + $3}): its literal is then cast to the column's type, since an untyped constant
+ *                 plus another has no type
+ * @param output   true when it occurs in the statement's own select list (not a sub-query's): a comparison there
+ *                 filters no row
  */
-record ParameterUse(int number, Kind kind, String qualifier, String column, List<Map<String, String>> scope, Object group,
-                    int position, String context) {
+record ParameterUse(int number, Kind kind, String qualifier, String column, List<Map<String, String>> scope,
+                    Object group, int position, String context, boolean arithmetic, boolean output) {
 
     /** How a parameter is used. */
     enum Kind {
@@ -44,6 +49,8 @@ record ParameterUse(int number, Kind kind, String qualifier, String column, List
         TARGET,
         /** in the select list only, compared with nothing: it filters no row */
         OUTPUT,
+        /** added to or subtracted from another parameter compared with a column ({@code col < $2 + $3}: $3) */
+        SHIFT,
         /** anything else: compared with an expression, an aggregate, another parameter, ... */
         OTHER
     }

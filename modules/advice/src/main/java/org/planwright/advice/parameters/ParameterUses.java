@@ -13,6 +13,8 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.Parenthesis;
+import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
+import net.sf.jsqlparser.expression.operators.arithmetic.Subtraction;
 import net.sf.jsqlparser.expression.operators.relational.Between;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
@@ -118,12 +120,12 @@ final class ParameterUses {
                 JdbcParameter p = parameter(l.getRowCount());
                 if (p != null && seen.add(p)) {
                     uses.add(new ParameterUse(p.getIndex(), ParameterUse.Kind.LIMIT, null, null, List.of(), null, 0,
-                            "LIMIT " + p));
+                            "LIMIT " + p, false, false));
                 }
                 JdbcParameter o = parameter(l.getOffset());
                 if (o != null && seen.add(o)) {
                     uses.add(new ParameterUse(o.getIndex(), ParameterUse.Kind.OFFSET, null, null, List.of(), null, 0,
-                            "OFFSET " + o));
+                            "OFFSET " + o, false, false));
                 }
             }
         }
@@ -131,7 +133,7 @@ final class ParameterUses {
             JdbcParameter o = parameter(offset.getOffset());
             if (o != null && seen.add(o)) {
                 uses.add(new ParameterUse(o.getIndex(), ParameterUse.Kind.OFFSET, null, null, List.of(), null, 0,
-                        "OFFSET " + o));
+                        "OFFSET " + o, false, false));
             }
         }
     }
@@ -256,7 +258,7 @@ final class ParameterUses {
         JdbcParameter p = parameter(value);
         if (p != null && seen.add(p)) {
             uses.add(new ParameterUse(p.getIndex(), ParameterUse.Kind.TARGET, null, column.getColumnName(),
-                    scope, null, 0, column.getColumnName() + " := " + value));
+                    scope, null, 0, column.getColumnName() + " := " + value, false, false));
         }
     }
 
@@ -279,19 +281,43 @@ final class ParameterUses {
         private void compare(BinaryExpression e, ParameterUse.Kind columnLeft, ParameterUse.Kind columnRight) {
             Column left = column(e.getLeftExpression());
             Column right = column(e.getRightExpression());
-            JdbcParameter pl = parameter(e.getLeftExpression());
-            JdbcParameter pr = parameter(e.getRightExpression());
-            if (left != null && pr != null && seen.add(pr)) {
-                add(pr, columnLeft, left, null, 0, e);
-            } else if (right != null && pl != null && seen.add(pl)) {
-                add(pl, columnRight, right, null, 0, e);
+            if (left != null) {
+                value(e.getRightExpression(), columnLeft, left, null, 0, e);
+            } else if (right != null) {
+                value(e.getLeftExpression(), columnRight, right, null, 0, e);
+            }
+        }
+
+        /**
+         * Records the parameter that {@code side} is — directly, or as the first operand of a sum or difference of
+         * parameters ({@code $2 + $3}, pg_stat_statements' text of {@code date '...' + interval '1' year}), whose
+         * other operands are {@link ParameterUse.Kind#SHIFT}s.
+         */
+        private void value(Expression side, ParameterUse.Kind kind, Column c, Object group, int position,
+                           Expression context) {
+            JdbcParameter p = parameter(side);
+            if (p != null) {
+                if (seen.add(p)) {
+                    add(p, kind, c, group, position, context, false);
+                }
+                return;
+            }
+            List<JdbcParameter> shifts = new ArrayList<>();
+            JdbcParameter base = additive(side, shifts);
+            if (base != null && seen.add(base)) {
+                add(base, kind, c, group, position, context, true);
+                for (JdbcParameter s : shifts) {
+                    if (seen.add(s)) {
+                        add(s, ParameterUse.Kind.SHIFT, c, group, position, context, false);
+                    }
+                }
             }
         }
 
         private void add(JdbcParameter p, ParameterUse.Kind kind, Column c, Object group, int position,
-                         Expression context) {
+                         Expression context, boolean arithmetic) {
             uses.add(new ParameterUse(p.getIndex(), kind, qualifier(c), c.getColumnName(), scope, group, position,
-                    context.toString()));
+                    context.toString(), arithmetic, output));
         }
 
         @Override
@@ -335,7 +361,7 @@ final class ParameterUses {
             Column c = column(e.getLeftExpression());
             JdbcParameter p = parameter(e.getRightExpression());
             if (c != null && p != null && seen.add(p)) {
-                add(p, ParameterUse.Kind.LIKE, c, null, 0, e);
+                add(p, ParameterUse.Kind.LIKE, c, null, 0, e, false);
             }
             return super.visit(e, context);
         }
@@ -345,7 +371,7 @@ final class ParameterUses {
             Column c = column(e.getLeftExpression());
             JdbcParameter p = parameter(e.getRightExpression());
             if (c != null && p != null && seen.add(p)) {
-                add(p, ParameterUse.Kind.LIKE, c, null, 0, e);
+                add(p, ParameterUse.Kind.LIKE, c, null, 0, e, false);
             }
             return super.visit(e, context);
         }
@@ -354,14 +380,8 @@ final class ParameterUses {
         public <S> Void visit(Between e, S context) {
             Column c = column(e.getLeftExpression());
             if (c != null) {
-                JdbcParameter lo = parameter(e.getBetweenExpressionStart());
-                JdbcParameter hi = parameter(e.getBetweenExpressionEnd());
-                if (lo != null && seen.add(lo)) {
-                    add(lo, ParameterUse.Kind.BETWEEN_LOW, c, e, 0, e);
-                }
-                if (hi != null && seen.add(hi)) {
-                    add(hi, ParameterUse.Kind.BETWEEN_HIGH, c, e, 1, e);
-                }
+                value(e.getBetweenExpressionStart(), ParameterUse.Kind.BETWEEN_LOW, c, e, 0, e);
+                value(e.getBetweenExpressionEnd(), ParameterUse.Kind.BETWEEN_HIGH, c, e, 1, e);
             }
             return super.visit(e, context);
         }
@@ -373,7 +393,7 @@ final class ParameterUses {
                 for (int i = 0; i < list.size(); i++) {
                     JdbcParameter p = parameter((Expression) list.get(i));
                     if (p != null && seen.add(p)) {
-                        add(p, ParameterUse.Kind.IN_ITEM, c, e, i, e);
+                        add(p, ParameterUse.Kind.IN_ITEM, c, e, i, e, false);
                     }
                 }
             }
@@ -384,7 +404,7 @@ final class ParameterUses {
         public <S> Void visit(JdbcParameter p, S context) {
             if (seen.add(p)) {
                 uses.add(new ParameterUse(p.getIndex(), output ? ParameterUse.Kind.OUTPUT : ParameterUse.Kind.OTHER,
-                        null, null, List.of(), null, 0, p.toString()));
+                        null, null, List.of(), null, 0, p.toString(), false, output));
             }
             return null;
         }
@@ -406,6 +426,30 @@ final class ParameterUses {
     static JdbcParameter parameter(Expression e) {
         Expression x = unwrap(e);
         return x instanceof JdbcParameter p && "$".equals(p.getParameterCharacter()) && p.getIndex() != null ? p : null;
+    }
+
+    /**
+     * @param e      an expression
+     * @param shifts receives the parameters added to or subtracted from the first one
+     * @return the first parameter of a sum or difference made of parameters only ({@code $2 + $3 - $4}), through
+     *     parentheses and casts; null when {@code e} is anything else
+     */
+    static JdbcParameter additive(Expression e, List<JdbcParameter> shifts) {
+        Expression x = unwrap(e);
+        if (!(x instanceof Addition) && !(x instanceof Subtraction)) {
+            return null;
+        }
+        BinaryExpression b = (BinaryExpression) x;
+        JdbcParameter left = parameter(b.getLeftExpression());
+        if (left == null) {
+            left = additive(b.getLeftExpression(), shifts);
+        }
+        JdbcParameter right = parameter(b.getRightExpression());
+        if (left == null || right == null) {
+            return null;
+        }
+        shifts.add(right);
+        return left;
     }
 
     /** @return the column {@code e} is, through parentheses and casts; null when it is something else */

@@ -84,6 +84,38 @@ class ParameterBinderTest {
         assertThat(b.parameters().get(1).evidence()).contains("lineitem.l_suppkey");
     }
 
+    /**
+     * pg_stat_statements' text of TPC-H q4/q5-style filters: {@code date '1995-01-01'} became {@code date $1} and
+     * {@code + interval '3' month} became {@code + interval $3 month}, and the select list's {@code 1 - l_discount}
+     * became {@code $1 - l_discount}.
+     */
+    @Test
+    void typedLiteralsIntervalShiftsAndSelectListFactorsAreBound(PostgresFixture pg) throws Exception {
+        String db = Sessions.databaseOf(pg.tpchPrimaryKeysOnly(SCALE));
+        String sql = "select sum(l_extendedprice * ($1 - l_discount)) as revenue from orders, lineitem "
+                + "where l_orderkey = o_orderkey and o_orderdate >= date $2 and o_orderdate < date $3 + interval $4 "
+                + "month and l_discount between $5 - $6 and $7 + $8";
+        Binding b;
+        try (TargetSession s = Sessions.analysis(pg, db)) {
+            b = new ParameterBinder().bind(s, sql);
+            assertThat(b.bound()).as(b.reason()).isTrue();
+            assertThat(s.execute("EXPLAIN " + b.boundSql().orElseThrow(), 1).rows()).isNotEmpty();
+        }
+        assertThat(b.parameters().get(0).source()).isEqualTo("output");
+        assertThat(b.parameters().get(0).literal()).isEqualTo("1");
+        BoundParameter from = b.parameters().get(1);
+        BoundParameter to = b.parameters().get(2);
+        assertThat(LocalDate.parse(from.value())).isBefore(LocalDate.parse(to.value()));
+        assertThat(array(pg, db, "histogram_bounds", "orders", "o_orderdate")).contains(from.value(), to.value());
+        assertThat(b.parameters().get(3).literal()).isEqualTo("'0'");
+        assertThat(b.parameters().get(3).evidence()).contains("added to or subtracted from");
+        assertThat(b.parameters().get(4).type()).startsWith("numeric");
+        assertThat(b.parameters().get(4).literal()).as("an operand of a sum is cast")
+                .endsWith("'::" + b.parameters().get(4).type());
+        assertThat(b.boundSql().orElseThrow()).contains("date '" + from.value() + "'")
+                .contains("interval '0' month");
+    }
+
     @Test
     void aParameterComparedWithNoColumnGetsTheReason(PostgresFixture pg) throws Exception {
         String db = Sessions.databaseOf(pg.tpchPrimaryKeysOnly(SCALE));
