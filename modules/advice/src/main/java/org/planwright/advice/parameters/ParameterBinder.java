@@ -122,6 +122,12 @@ public final class ParameterBinder {
             } catch (Unbindable e) {
                 return new Binding(sql, List.of(), "$" + n + " cannot be given a representative value: "
                         + e.getMessage());
+            } catch (TargetException e) {
+                if (e.reason() != TargetException.Reason.TIMEOUT) {
+                    throw e;
+                }
+                return new Binding(sql, List.of(), "$" + n + " cannot be given a representative value: reading "
+                        + "the statistics hit the statement timeout (" + e.userMessage() + ")");
             }
         }
         return new Binding(sql, out, null);
