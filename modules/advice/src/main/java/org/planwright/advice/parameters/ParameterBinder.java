@@ -37,7 +37,8 @@ import org.planwright.targetdb.TargetSession;
  *     proportion to how often they occur, half of the lookups hit a value at least that frequent, so this is the
  *     typical lookup, not the rarest nor only the most skewed. A column without most common values (nearly all
  *     distinct, e.g. a key) gets the median of its {@code histogram_bounds}, a value that exists. An
- *     {@code IN ($a, $b, ...)} list gets the values following that one, each once;</li>
+ *     {@code IN ($a, $b, ...)} list gets the values following that one, each once; an array for
+ *     {@code col = ANY ($n)} that value and the {@link #ARRAY_VALUES}{@code  - 1} following ones;</li>
  * <li><b>one-sided range</b> ({@code col < $n}, {@code >=}, ...): the median histogram bound, so the range holds
  *     about half the rows the histogram describes;</li>
  * <li><b>two-sided range</b> ({@code col BETWEEN $a AND $b}, or a lower and an upper bound on the same column):
@@ -74,6 +75,8 @@ public final class ParameterBinder {
     public static final int SAMPLE_PAGES = 10;
     /** Fraction of the histogram's buckets a two-sided range spans (see the class comment). */
     public static final double RANGE_FRACTION = 0.1;
+    /** Values in the array a {@code col = ANY ($n)} parameter gets (a short IN list; a documented default). */
+    public static final int ARRAY_VALUES = 3;
     /** LIMIT a parameterised LIMIT gets: a first page. */
     public static final int DEFAULT_LIMIT = 10;
     /** OFFSET a parameterised OFFSET gets: the first page. */
@@ -204,6 +207,7 @@ public final class ParameterBinder {
             Optional<Choice> choice = switch (u.kind()) {
                 case EQUALITY, TARGET -> pick(cs, 0);
                 case IN_ITEM -> pick(cs, u.position());
+                case ANY_ARRAY -> pick(cs, 0);
                 case LIKE -> pick(cs, 0).map(c -> new Choice(prefixPattern(c.value()), c.source(),
                         "a prefix pattern of " + c.value() + ", " + c.evidence()));
                 case LOWER, UPPER -> partner(u, cs, all) ? span(cs, u.kind() == ParameterUse.Kind.LOWER)
@@ -225,12 +229,33 @@ public final class ParameterBinder {
                         : " (pg_stats has no row for it: the column was never analyzed)")));
             }
             Choice c = choice.get();
+            if (u.kind() == ParameterUse.Kind.ANY_ARRAY) {
+                return array(n, u, cs, c);
+            }
             String type = u.kind() == ParameterUse.Kind.LIKE ? "text" : cs.type();
             // an operand of a sum is cast: an untyped constant plus another has no type ("operator is not
             // unique"); after a type word (date $1) the word types it already
             String literal = ColumnStats.literal(c.value())
                     + (u.arithmetic() && !typedByWord.contains(n) ? "::" + cs.type() : "");
             return new BoundParameter(n, literal, c.value(), type, c.source(), describe(u) + ": " + c.evidence());
+        }
+
+        /**
+         * {@code col = ANY ($n)}: an array of {@link #ARRAY_VALUES} values — the equality value and the ones after
+         * it — as {@code ARRAY['a', 'b', 'c']::type[]}; one value when only one is known (a sample).
+         */
+        private static BoundParameter array(int n, ParameterUse u, ColumnStats cs, Choice first) {
+            List<String> values = new ArrayList<>(List.of(first.value()));
+            for (int k = 1; k < ARRAY_VALUES && !"sample".equals(first.source()); k++) {
+                Optional<Choice> next = pick(cs, k);
+                if (next.isPresent() && !values.contains(next.get().value())) {
+                    values.add(next.get().value());
+                }
+            }
+            String literal = "ARRAY[" + String.join(", ", values.stream().map(ColumnStats::literal).toList()) + "]::"
+                    + cs.type() + "[]";
+            return new BoundParameter(n, literal, "{" + String.join(",", values) + "}", cs.type() + "[]",
+                    first.source(), describe(u) + ": " + values.size() + " value(s) from " + first.evidence());
         }
 
         /** @return true when another parameter bounds the same column from the other side (a two-sided range) */
@@ -382,6 +407,7 @@ public final class ParameterBinder {
             String what = switch (u.kind()) {
                 case EQUALITY -> "compared for equality with ";
                 case IN_ITEM -> "an IN-list item for ";
+                case ANY_ARRAY -> "an array for = ANY on ";
                 case LIKE -> "a pattern for ";
                 case LOWER, BETWEEN_LOW -> "a lower bound of ";
                 case UPPER, BETWEEN_HIGH -> "an upper bound of ";

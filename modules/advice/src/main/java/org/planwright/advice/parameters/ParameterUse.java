@@ -39,6 +39,8 @@ record ParameterUse(int number, Kind kind, String qualifier, String column, List
         BETWEEN_HIGH,
         /** {@code column IN (..., $n, ...)} */
         IN_ITEM,
+        /** {@code column = ANY ($n)}: $n is an array of values */
+        ANY_ARRAY,
         /** {@code column LIKE $n}, ILIKE, SIMILAR TO */
         LIKE,
         /** {@code LIMIT $n} */

@@ -10,6 +10,7 @@ import java.util.Set;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.Parenthesis;
@@ -302,6 +303,13 @@ final class ParameterUses {
                 }
                 return;
             }
+            JdbcParameter array = anyArray(side);
+            if (array != null) {
+                if (seen.add(array)) {
+                    add(array, ParameterUse.Kind.ANY_ARRAY, c, group, position, context, false);
+                }
+                return;
+            }
             List<JdbcParameter> shifts = new ArrayList<>();
             JdbcParameter base = additive(side, shifts);
             if (base != null && seen.add(base)) {
@@ -450,6 +458,16 @@ final class ParameterUses {
         }
         shifts.add(right);
         return left;
+    }
+
+    /** @return the parameter of {@code ANY ($n)} / {@code SOME ($n)} (an array of values), else null */
+    static JdbcParameter anyArray(Expression e) {
+        if (unwrap(e) instanceof Function f && f.getName() != null
+                && (f.getName().equalsIgnoreCase("any") || f.getName().equalsIgnoreCase("some"))
+                && f.getParameters() != null && f.getParameters().size() == 1) {
+            return parameter((Expression) f.getParameters().getFirst());
+        }
+        return null;
     }
 
     /** @return the column {@code e} is, through parentheses and casts; null when it is something else */

@@ -146,6 +146,13 @@ class ParameterBinderTest {
             assertThat(film.parameters().get(2).literal()).isEqualTo("0");
             assertThat(s.execute("EXPLAIN " + film.boundSql().orElseThrow(), 1).rows()).isNotEmpty();
 
+            // an ORM's array parameter: film.rating = ANY ($1)
+            Binding any = new ParameterBinder().bind(s, "SELECT count(*) FROM film WHERE rating = ANY ($1)");
+            assertThat(any.bound()).as(any.reason()).isTrue();
+            assertThat(any.parameters().getFirst().literal()).startsWith("ARRAY['").endsWith("]::mpaa_rating[]");
+            assertThat(any.parameters().getFirst().value().split(",")).hasSize(ParameterBinder.ARRAY_VALUES);
+            assertThat(s.execute(any.boundSql().orElseThrow(), 1).rows()).isNotEmpty();
+
             Binding update = new ParameterBinder().bind(s, "UPDATE film SET rental_rate = $1 WHERE film_id = $2");
             assertThat(update.bound()).as(update.reason()).isTrue();
             assertThat(update.parameters().get(0).evidence()).startsWith("the value written to rental_rate");
