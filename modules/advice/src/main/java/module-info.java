@@ -11,6 +11,7 @@ module org.planwright.advice {
     requires org.apache.commons.statistics.inference;
     exports org.planwright.advice;
     exports org.planwright.advice.index;
+    exports org.planwright.advice.parameters;
     exports org.planwright.advice.rewrite;
     exports org.planwright.advice.trial;
     exports org.planwright.advice.tuning;

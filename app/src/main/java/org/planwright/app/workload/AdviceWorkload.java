@@ -8,14 +8,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Stream;
-import org.planwright.advice.index.GenericPlan;
 import org.planwright.advice.index.IndexAdvice;
 import org.planwright.advice.index.WorkloadStatement;
 import org.planwright.sqltext.SqlScript;
 import org.planwright.sqltext.SqlStatement;
-import org.planwright.targetdb.ServerInfo;
 import org.planwright.workload.StatementFigures;
 
 /**
@@ -35,16 +32,14 @@ public record AdviceWorkload(List<WorkloadStatement> statements, List<IndexAdvic
     /**
      * @param top      top statements by total time (pg_stat_statements figures), most first
      * @param database the connected database: statements of other databases are skipped (their tables are not here)
-     * @param server   the connected server, or null when unknown (then treated as older than PostgreSQL 16)
      * @return the explainable statements, labelled {@code top N (queryid Q)}, weighted by calls; statements with
-     *     {@code $n} parameters (outside strings and comments) are kept on PostgreSQL 16+, where the index advisor
-     *     plans them with {@code EXPLAIN (GENERIC_PLAN)}, and skipped with the version needed on older servers
+     *     {@code $n} parameters (outside strings and comments) are kept: the index advisor plans them with
+     *     {@code EXPLAIN (GENERIC_PLAN)} on PostgreSQL 16+ and with representative values from pg_stats on older
+     *     servers, and skips those it cannot give values, with the reason
      */
-    public static AdviceWorkload fromTopStatements(List<StatementFigures> top, String database, ServerInfo server) {
+    public static AdviceWorkload fromTopStatements(List<StatementFigures> top, String database) {
         List<WorkloadStatement> out = new ArrayList<>();
         List<IndexAdvice.Skipped> skipped = new ArrayList<>();
-        ServerInfo known = server != null ? server
-                : new ServerInfo("PostgreSQL", "of unknown version", 0, database, null, false, false, false);
         for (int i = 0; i < top.size(); i++) {
             StatementFigures f = top.get(i);
             String label = String.format(Locale.ROOT, "top %d (queryid %d)", i + 1, f.counters().key().queryId());
@@ -52,11 +47,6 @@ public record AdviceWorkload(List<WorkloadStatement> statements, List<IndexAdvic
             if (database != null && f.counters().database() != null && !f.counters().database().equals(database)) {
                 skipped.add(new IndexAdvice.Skipped(label, "runs in database " + f.counters().database()
                         + ", not the connected " + database));
-                continue;
-            }
-            Optional<String> unplannable = GenericPlan.unplannable(sql, known);
-            if (unplannable.isPresent()) {
-                skipped.add(new IndexAdvice.Skipped(label, unplannable.get()));
                 continue;
             }
             List<SqlStatement> parts = SqlScript.split(sql);

@@ -307,7 +307,8 @@ public final class WorkloadViewModel {
     /**
      * Index advice for the shown top statements by total time ({@link #topByTotalTime()}), weighted by calls, on
      * the active connection. Statements with {@code $n} parameters are planned with {@code EXPLAIN (GENERIC_PLAN)}
-     * on PostgreSQL 16+ and skipped with the reason on older servers.
+     * on PostgreSQL 16+ and with representative values from pg_stats on older servers (skipped with the reason when
+     * a parameter cannot be given one).
      */
     public void adviseTopStatements() {
         List<StatementFigures> top = List.copyOf(byTotal);
@@ -324,7 +325,7 @@ public final class WorkloadViewModel {
         }
         ServerInfo info = connection.get().map(c -> c.session().serverInfo()).orElse(null);
         String database = info == null ? null : info.database();
-        advise(() -> AdviceWorkload.fromTopStatements(top, database, info));
+        advise(() -> AdviceWorkload.fromTopStatements(top, database));
     }
 
     /**

@@ -19,6 +19,8 @@ import org.planwright.advice.index.IndexAdviceOptions;
 import org.planwright.advice.index.IndexAdvisor;
 import org.planwright.advice.index.TrialedIndexAdvice;
 import org.planwright.advice.index.WorkloadStatement;
+import org.planwright.advice.parameters.Binding;
+import org.planwright.advice.parameters.ParameterBinder;
 import org.planwright.cli.report.ConnectionInfo;
 import org.planwright.plans.report.JsonReport;
 import org.planwright.sqltext.SqlScript;
@@ -217,16 +219,23 @@ final class AdviseCommand implements Callable<Integer> {
                             ? "the statement it helps was not found" : TRIAL_NEEDS_CONSENT)));
                     continue;
                 }
-                err.println("planwright: trying " + r.title() + " on " + label + " ...");
+                Binding binding = new ParameterBinder().bind(readWrite, sql);
+                if (!binding.bound()) {
+                    items.add(item.withTrial(AdviseReport.Trial.skipped(label, "not tried: " + binding.reason())));
+                    continue;
+                }
+                err.println("planwright: trying " + r.title() + " on " + label
+                        + (binding.hasParameters() ? " with " + binding.summary() : "") + " ...");
                 err.flush();
                 try {
-                    TrialResult t = new TrialRunner().run(readWrite, r, sql, TrialMode.ROLLED_BACK,
+                    TrialResult t = new TrialRunner().run(readWrite, r, binding.boundSql().orElseThrow(),
+                            TrialMode.ROLLED_BACK,
                             TrialOptions.defaults().withLockConsent(true), ProgressListener.NONE, Cancellation.create());
                     recorder.record(sql, t);
                     items.add(item.withTrial(new AdviseReport.Trial(label, "rolled-back",
                             round1(t.actualImprovementPercent()), round3(t.beforeSummary().medianMillis()),
                             round3(t.afterSummary().medianMillis()), t.after().size(), t.pValue(), t.significant(),
-                            null)));
+                            null, AdviseReport.BoundValue.of(binding.parameters()))));
                 } catch (TargetException e) {
                     items.add(item.withTrial(AdviseReport.Trial.skipped(label, "trial failed, nothing changed: "
                             + e.userMessage())));
@@ -269,7 +278,18 @@ final class AdviseCommand implements Callable<Integer> {
         for (Recommendation r : advice.recommendations()) {
             IndexAdvice.ChosenIndex c = r.kind() == RecommendationKind.INDEX && chosen < advice.chosen().size()
                     ? advice.chosen().get(chosen++) : null;
-            items.add(AdviseReport.item(r, c));
+            AdviseReport.Item item = AdviseReport.item(r, c);
+            if (c != null) {
+                List<AdviseReport.CostedWith> with = new ArrayList<>();
+                for (IndexAdvice.StatementCost sc : advice.statements()) {
+                    if (c.helps().contains(sc.label()) && !sc.boundParameters().isEmpty()) {
+                        with.add(new AdviseReport.CostedWith(sc.label(),
+                                AdviseReport.BoundValue.of(sc.boundParameters())));
+                    }
+                }
+                item = item.withCostedWith(with);
+            }
+            items.add(item);
         }
         List<AdviseReport.Skipped> skipped = new ArrayList<>(notExplainable);
         advice.skipped().forEach(s -> skipped.add(new AdviseReport.Skipped(s.label(), s.reason())));
@@ -280,7 +300,8 @@ final class AdviseCommand implements Callable<Integer> {
                 advice.lockNote().isEmpty() ? null : advice.lockNote(),
                 !trial ? null : statements > 1 ? AdviseWorkloadTrial.METHOD : TRIAL_METHOD, workload,
                 advice.statements().stream().map(s -> new AdviseReport.StatementCost(s.label(),
-                        Math.round(s.costBefore() * 100) / 100.0, Math.round(s.costAfter() * 100) / 100.0)).toList(),
+                        Math.round(s.costBefore() * 100) / 100.0, Math.round(s.costAfter() * 100) / 100.0,
+                        AdviseReport.BoundValue.of(s.boundParameters()))).toList(),
                 skipped, items, null);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.planwright.advice.Recommendation;
 import org.planwright.advice.index.IndexAdvice;
+import org.planwright.advice.parameters.BoundParameter;
 import org.planwright.cli.report.ConnectionInfo;
 
 /**
@@ -63,10 +64,38 @@ record AdviseReport(int formatVersion, String planwrightVersion, ConnectionInfo 
      * @param afterCapped  every run after did
      * @param indexesUsed  names of the kept indexes its plan used
      * @param change       {@code faster}, {@code slower}, {@code same} (within noise), {@code unaffected} (its plan
-     *                     used none of the kept indexes: any difference is noise) or {@code failed: message}
+     *                     used none of the kept indexes: any difference is noise), {@code failed: message}, or
+     *                     {@code not timed: reason} when its {@code $n} parameters could not be given values
+     * @param boundParameters the representative values its {@code $n} parameters were timed with; null when it has
+     *                     none
      */
     record TrialStatement(String label, Double beforeMs, Double afterMs, boolean beforeCapped, boolean afterCapped,
-                          List<String> indexesUsed, String change) {
+                          List<String> indexesUsed, String change, List<BoundValue> boundParameters) {
+    }
+
+    /**
+     * A representative value given to a {@code $n} parameter (org.planwright.advice.parameters.ParameterBinder).
+     *
+     * @param number   n of {@code $n}
+     * @param literal  the SQL text put in its place
+     * @param value    the value as text ({@code NULL} for a null)
+     * @param type     the SQL type of the column it is compared with ({@code bigint} for LIMIT/OFFSET), or null
+     * @param source   {@code most-common-values}, {@code histogram}, {@code sample}, {@code default} or
+     *                 {@code output}
+     * @param evidence what it is compared with and the statistics behind the choice
+     */
+    record BoundValue(int number, String literal, String value, String type, String source, String evidence) {
+        static List<BoundValue> of(List<BoundParameter> parameters) {
+            return parameters.isEmpty() ? null : parameters.stream().map(p -> new BoundValue(p.number(), p.literal(),
+                    p.value(), p.type(), p.source(), p.evidence())).toList();
+        }
+    }
+
+    /**
+     * @param statement       a statement the recommendation helps
+     * @param boundParameters the representative values its {@code $n} parameters were costed with
+     */
+    record CostedWith(String statement, List<BoundValue> boundParameters) {
     }
 
     /** @param title the index @param sql its CREATE INDEX @param reason why the trial dropped it, with numbers */
@@ -103,8 +132,14 @@ record AdviseReport(int formatVersion, String planwrightVersion, ConnectionInfo 
                     long indexBytes, double geomeanCostRatio) {
     }
 
-    /** @param label file (and #n) @param costBefore plan cost now @param costAfter with the recommended indexes */
-    record StatementCost(String label, double costBefore, double costAfter) {
+    /**
+     * @param label           file (and #n)
+     * @param costBefore      plan cost now
+     * @param costAfter       with the recommended indexes
+     * @param boundParameters the representative values its {@code $n} parameters were costed with (PostgreSQL
+     *                        before 16); null when it was planned as given
+     */
+    record StatementCost(String label, double costBefore, double costAfter, List<BoundValue> boundParameters) {
     }
 
     /** @param label file (and #n) @param reason one line */
@@ -129,19 +164,28 @@ record AdviseReport(int formatVersion, String planwrightVersion, ConnectionInfo 
      *                                    did not run; null otherwise
      * @param workloadTrial               with {@code --trial} on a workload: what the workload trial measured for this
      *                                    index; null otherwise
+     * @param costedWith                  the statements it helps whose {@code $n} parameters were costed with
+     *                                    representative values (PostgreSQL before 16), with those values; null when
+     *                                    none was
      */
     record Item(String kind, String title, String target, String sql, String undoSql,
                 double estimatedImprovementPercent, double confidence, String method, Long indexSizeBytes,
-                List<String> helps, List<Fact> evidence, Trial trial, IndexTrial workloadTrial) {
+                List<String> helps, List<Fact> evidence, Trial trial, IndexTrial workloadTrial,
+                List<CostedWith> costedWith) {
 
         Item withTrial(Trial t) {
             return new Item(kind, title, target, sql, undoSql, estimatedImprovementPercent, confidence, method,
-                    indexSizeBytes, helps, evidence, t, workloadTrial);
+                    indexSizeBytes, helps, evidence, t, workloadTrial, costedWith);
         }
 
         Item withWorkloadTrial(IndexTrial t) {
             return new Item(kind, title, target, sql, undoSql, estimatedImprovementPercent, confidence, method,
-                    indexSizeBytes, helps, evidence, trial, t);
+                    indexSizeBytes, helps, evidence, trial, t, costedWith);
+        }
+
+        Item withCostedWith(List<CostedWith> c) {
+            return new Item(kind, title, target, sql, undoSql, estimatedImprovementPercent, confidence, method,
+                    indexSizeBytes, helps, evidence, trial, workloadTrial, c.isEmpty() ? null : c);
         }
     }
 
@@ -157,11 +201,14 @@ record AdviseReport(int formatVersion, String planwrightVersion, ConnectionInfo 
      * @param pValue                   Mann-Whitney U two-sided p-value of before vs after
      * @param significant              {@code pValue < 0.05}
      * @param skipped                  why it did not run, or null
+     * @param boundParameters          the representative values the statement's {@code $n} parameters were timed
+     *                                 with; null when it has none
      */
     record Trial(String statement, String mode, Double actualImprovementPercent, Double beforeMedianMs,
-                 Double afterMedianMs, Integer runs, Double pValue, Boolean significant, String skipped) {
+                 Double afterMedianMs, Integer runs, Double pValue, Boolean significant, String skipped,
+                 List<BoundValue> boundParameters) {
         static Trial skipped(String statement, String why) {
-            return new Trial(statement, null, null, null, null, null, null, null, why);
+            return new Trial(statement, null, null, null, null, null, null, null, why, null);
         }
     }
 
@@ -173,6 +220,6 @@ record AdviseReport(int formatVersion, String planwrightVersion, ConnectionInfo 
         return new Item(r.kind().jsonName(), r.title(), r.target(), r.sql(), r.undoSql(),
                 Math.round(r.estimate().percent() * 10) / 10.0, r.estimate().confidence(), r.estimate().method(),
                 chosen == null ? null : chosen.sizeBytes(), chosen == null ? List.of() : chosen.helps(),
-                r.evidence().stream().map(e -> new Fact(e.label(), e.detail())).toList(), null, null);
+                r.evidence().stream().map(e -> new Fact(e.label(), e.detail())).toList(), null, null, null);
     }
 }

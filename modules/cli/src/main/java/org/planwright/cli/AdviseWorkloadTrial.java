@@ -156,10 +156,11 @@ final class AdviseWorkloadTrial {
     }
 
     private static AdviseReport.TrialStatement statement(WorkloadTrial.StatementTime t) {
-        String change = t.error() != null ? "failed: " + t.error()
+        String change = t.error() != null ? (t.error().startsWith(WorkloadTrial.NOT_TIMED) ? t.error()
+                : "failed: " + t.error())
                 : t.indexesUsed().isEmpty() ? "unaffected" : t.slower() ? "slower" : t.faster() ? "faster" : "same";
         return new AdviseReport.TrialStatement(t.label(), nullable(t.beforeMs()), nullable(t.afterMs()), t.beforeCapped(),
-                t.afterCapped(), t.indexesUsed(), change);
+                t.afterCapped(), t.indexesUsed(), change, AdviseReport.BoundValue.of(t.boundParameters()));
     }
 
     /** @return one line: the workload's before/after sums and geometric mean */

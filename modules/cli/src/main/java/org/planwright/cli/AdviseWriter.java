@@ -62,6 +62,9 @@ final class AdviseWriter {
                 out.printf(Locale.ROOT, "   %-12s %s -> %s  %s%s%n", s.label(), ms(s.beforeMs(), s.beforeCapped()),
                         ms(s.afterMs(), s.afterCapped()), s.change(),
                         s.indexesUsed().isEmpty() ? "" : " (uses " + String.join(", ", s.indexesUsed()) + ")");
+                if (s.boundParameters() != null) {
+                    out.println("                timed with " + values(s.boundParameters()));
+                }
             }
             for (AdviseReport.Rejected x : wt.rejected()) {
                 out.println("Dropped by the trial: " + x.title() + ": " + x.reason());
@@ -95,6 +98,14 @@ final class AdviseWriter {
                         "   trial on %s: %.1f %% faster (median %.3f -> %.3f ms, %d runs each, Mann-Whitney p = %.3g%s)",
                         t.statement(), t.actualImprovementPercent(), t.beforeMedianMs(), t.afterMedianMs(), t.runs(),
                         t.pValue(), t.significant() ? ", significant" : ", not significant"));
+            }
+            if (i.trial() != null && i.trial().boundParameters() != null) {
+                out.println("   trial values: " + values(i.trial().boundParameters()));
+            }
+            if (i.costedWith() != null) {
+                for (AdviseReport.CostedWith c : i.costedWith()) {
+                    out.println("   costed " + c.statement() + " with " + values(c.boundParameters()));
+                }
             }
             for (AdviseReport.Fact e : i.evidence()) {
                 out.println("   - " + e.label() + ": " + e.detail());
@@ -171,7 +182,13 @@ final class AdviseWriter {
         }
     }
 
-    private static String ms(Double v, boolean capped) {
+    /** @return "$1 = 'x' (most-common-values), ..." */
+    private static String values(java.util.List<AdviseReport.BoundValue> values) {
+        return String.join(", ", values.stream().map(v -> "$" + v.number() + " = " + v.literal() + " ("
+                + v.source() + ")").toList());
+    }
+
+        private static String ms(Double v, boolean capped) {
         return v == null ? "-" : String.format(Locale.ROOT, "%s%.3f s", capped ? ">=" : "", v / 1000);
     }
 

@@ -149,6 +149,66 @@ class AdviseCommandTest {
         assertThat(indexCount(pg, db)).as("indexes after the trials").isEqualTo(indexesBefore);
     }
 
+    /**
+     * Statements as pg_stat_statements stores them ({@code $n} for every constant) on PostgreSQL 15, which has no
+     * {@code EXPLAIN (GENERIC_PLAN)}: they are costed and timed with representative values from pg_stats, which the
+     * JSON reports ({@code costedWith}, {@code boundParameters}); one whose parameter multiplies an aggregate cannot be
+     * given a value and is skipped, saying why.
+     */
+    @Test
+    void normalisedStatementsAreAdvisedAndTimedWithRepresentativeValues(DebianPostgres15 pg, @TempDir Path dir)
+            throws Exception {
+        String url = pg.tpchPrimaryKeysOnly(0.02);
+        String db = url.substring(url.lastIndexOf('/') + 1);
+        long indexesBefore = indexCount(pg, db);
+        Path workload = Files.createDirectory(dir.resolve("top"));
+        Files.writeString(workload.resolve("top1.sql"),
+                "SELECT l_orderkey, l_extendedprice FROM lineitem WHERE l_partkey = $1 AND l_quantity < $2;\n");
+        Files.writeString(workload.resolve("top2.sql"), "SELECT o_orderkey, o_totalprice FROM orders "
+                + "WHERE o_custkey = $1 ORDER BY o_orderdate DESC LIMIT $2;\n");
+        Files.writeString(workload.resolve("top3.sql"), "SELECT sum(l_extendedprice) FROM lineitem, part "
+                + "WHERE p_partkey = l_partkey AND p_brand = $1 AND l_quantity < (SELECT $2 * avg(l_quantity) "
+                + "FROM lineitem WHERE l_partkey = p_partkey);\n");
+        CliRun run = CliRun.run("advise", "--url", url, "-U", pg.user(), "--format", "json", "--trial",
+                "--allow-locking-builds", workload.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode recs = new ObjectMapper().readTree(run.out());
+        JsonNode first = null;
+        for (JsonNode r : recs) {
+            if (r.get("kind").asText().equals("index") && r.get("costedWith").isArray()) {
+                first = first == null ? r : first;
+            }
+        }
+        assertThat(first).as("an index costed on a $n statement").isNotNull();
+        JsonNode costed = first.get("costedWith").get(0);
+        assertThat(costed.get("statement").asText()).matches(".*top[12]\\.sql");
+        JsonNode value = costed.get("boundParameters").get(0);
+        assertThat(value.get("number").asInt()).isEqualTo(1);
+        assertThat(value.get("source").asText()).isIn("most-common-values", "histogram");
+        assertThat(value.get("evidence").asText()).containsPattern("l_partkey|o_custkey");
+        assertThat(value.get("literal").asText()).startsWith("'");
+        assertThat(first.get("target").asText()).as("the fingerprint of the statement as given").contains("= $1");
+        JsonNode statements = first.get("workloadTrial").get("statements");
+        assertThat(statements.size()).isPositive();
+        for (JsonNode st : statements) {
+            assertThat(st.get("boundParameters").size()).as(st.toString()).isPositive();
+            assertThat(st.get("beforeMs").asDouble()).isGreaterThan(st.get("afterMs").asDouble());
+        }
+        CliRun text = CliRun.run("advise", "--url", url, "-U", pg.user(), workload.toString());
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).containsPattern("costed \\S*top[12]\\.sql with \\$1 = '")
+                .containsPattern("Skipped \\S*top3\\.sql: .*GENERIC_PLAN.*\\$2 cannot be given a representative value");
+
+        CliRun single = CliRun.run("advise", "--url", url, "-U", pg.user(), "--format", "json", "--trial",
+                "--allow-locking-builds", workload.resolve("top2.sql").toString());
+        assertThat(single.exitCode()).as(single.err()).isZero();
+        JsonNode trial = new ObjectMapper().readTree(single.out()).get(0).get("trial");
+        assertThat(trial.get("skipped").isNull()).as(trial.toString()).isTrue();
+        assertThat(trial.get("boundParameters").size()).isEqualTo(2);
+        assertThat(trial.get("actualImprovementPercent").asDouble()).isGreaterThan(50);
+        assertThat(indexCount(pg, db)).as("indexes after the trials").isEqualTo(indexesBefore);
+    }
+
     private static long indexCount(DebianPostgres15 pg, String db) throws Exception {
         try (var c = pg.connect(db); var st = c.createStatement();
              var rs = st.executeQuery("SELECT count(*) FROM pg_indexes WHERE schemaname = 'public'")) {

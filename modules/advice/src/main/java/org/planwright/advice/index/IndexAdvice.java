@@ -2,6 +2,7 @@ package org.planwright.advice.index;
 
 import java.util.List;
 import org.planwright.advice.Recommendation;
+import org.planwright.advice.parameters.BoundParameter;
 
 /**
  * What the index advisor found for a workload.
@@ -45,11 +46,23 @@ public record IndexAdvice(List<Recommendation> recommendations, List<ChosenIndex
     }
 
     /**
-     * @param label       the statement's label
-     * @param costBefore  estimated total plan cost with the existing indexes
-     * @param costAfter   with the chosen indexes too
+     * @param label           the statement's label
+     * @param costBefore      estimated total plan cost with the existing indexes
+     * @param costAfter       with the chosen indexes too
+     * @param boundParameters the representative values its {@code $n} parameters were costed with (PostgreSQL
+     *                        before 16, {@link org.planwright.advice.parameters.ParameterBinder}); empty when it was
+     *                        planned as given (no parameters, or {@code EXPLAIN (GENERIC_PLAN)})
      */
-    public record StatementCost(String label, double costBefore, double costAfter) {
+    public record StatementCost(String label, double costBefore, double costAfter,
+                                List<BoundParameter> boundParameters) {
+        public StatementCost {
+            boundParameters = List.copyOf(boundParameters);
+        }
+
+        /** @param label the label @param costBefore cost now @param costAfter with the set; planned as given */
+        public StatementCost(String label, double costBefore, double costAfter) {
+            this(label, costBefore, costAfter, List.of());
+        }
     }
 
     /**

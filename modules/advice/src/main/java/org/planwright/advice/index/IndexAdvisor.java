@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  * <li>each statement's plain EXPLAIN VERBOSE plan gives its candidate columns ({@link PlanColumns}) and its cost
  *     with the existing indexes; a statement with {@code $n} parameters (pg_stat_statements' normalised text) is
- *     planned with {@code EXPLAIN (GENERIC_PLAN)} on PostgreSQL 16+ and skipped with the reason on older servers
- *     ({@link GenericPlan});</li>
+ *     planned with {@code EXPLAIN (GENERIC_PLAN)} on PostgreSQL 16+ ({@link GenericPlan}) and, on older servers or
+ *     where GENERIC_PLAN cannot plan it, with representative values from pg_stats ({@link CostingBindings}); one
+ *     whose parameters cannot be given values there is skipped with the reason;</li>
  * <li>candidates per table use ({@link CandidateGenerator}), minus those an existing index already covers;</li>
  * <li>each candidate is costed alone on the statements it can serve (its leading column is one they filter,
  *     join, or sort on); only those that cut some statement's cost by {@code minCostCutPercent} stay;</li>
@@ -99,8 +100,9 @@ public final class IndexAdvisor {
                     + "indexes must be built for real inside a transaction that is rolled back, which locks the "
                     + "tables while the advice runs — allow that explicitly", null, null, null);
         }
+        CostingBindings bindings = CostingBindings.of(session, workload, progress);
         try (WhatIf whatIf = hypo ? new HypoPgWhatIf(session) : new RolledBackWhatIf(session)) {
-            Run run = new Run(whatIf, new Catalog(session), workload);
+            Run run = new Run(whatIf, new Catalog(session), bindings.workload(), bindings);
             IndexAdvice advice = run.advise(hypo, t0);
             LOG.info("Index advice: {} statements, {} candidates, {} chosen, {} what-if calls, {} ms",
                     workload.size(), advice.candidates(), advice.chosen().size(), advice.explainCalls(),
@@ -114,6 +116,7 @@ public final class IndexAdvisor {
         private final WhatIf whatIf;
         private final Catalog catalog;
         private final List<WorkloadStatement> workload;
+        private final CostingBindings bindings;
         private final List<Costed> costed = new ArrayList<>();
         private final List<IndexAdvice.Skipped> skipped = new ArrayList<>();
         private final Map<String, Double> cache = new HashMap<>();
@@ -125,7 +128,8 @@ public final class IndexAdvisor {
         private final Map<IndexCandidate, Long> sizes = new HashMap<>();
         private final double keepRatio = 1 - options.minCostCutPercent() / 100;
 
-        Run(WhatIf whatIf, Catalog catalog, List<WorkloadStatement> workload) {
+        Run(WhatIf whatIf, Catalog catalog, List<WorkloadStatement> workload, CostingBindings bindings) {
+            this.bindings = bindings;
             this.whatIf = whatIf;
             this.catalog = catalog;
             this.workload = workload;
@@ -168,7 +172,7 @@ public final class IndexAdvisor {
                 progress.accept("Planning " + s.label() + " (" + (i + 1) + "/" + workload.size() + ")");
                 Optional<String> unplannable = GenericPlan.unplannable(s.sql(), session.serverInfo());
                 if (unplannable.isPresent()) {
-                    skipped.add(new IndexAdvice.Skipped(s.label(), unplannable.get()));
+                    skipped.add(new IndexAdvice.Skipped(s.label(), bindings.reason(s, unplannable.get())));
                     continue;
                 }
                 try {
@@ -204,7 +208,7 @@ public final class IndexAdvisor {
                     LOG.debug("{}: {}", c.statement.label(), use);
                     for (IndexCandidate cand : CandidateGenerator.generate(use, table.get(),
                             catalog.distinctValues(table.get()), options.maxKeyColumns())) {
-                        if (options.excludes(cand)) {
+                        if (options.excludes(cand) || bindings.boundConstant(c.statement, cand)) {
                             continue;
                         }
                         if (!covered.computeIfAbsent(cand, k -> isCovered(k))) {
@@ -651,7 +655,7 @@ public final class IndexAdvisor {
             List<IndexAdvice.StatementCost> statements = new ArrayList<>();
             for (int q = 0; q < costed.size(); q++) {
                 statements.add(new IndexAdvice.StatementCost(costed.get(q).statement.label(), costed.get(q).baseCost,
-                        cost(q, chosen, null)));
+                        cost(q, chosen, null), bindings.parameters(costed.get(q).statement)));
             }
             List<IndexAdvice.ChosenIndex> chosenIndexes = new ArrayList<>();
             List<Recommendation> recommendations = new ArrayList<>();
@@ -671,8 +675,8 @@ public final class IndexAdvisor {
                         after += s.statement.weight() * with;
                         helps.add(s.statement.label());
                         evidence.add(new Evidence(s.statement.label(), String.format(Locale.ROOT,
-                                "estimated plan cost %,.0f without this index, %,.0f with it (%s %%)", wo, with,
-                                fmt(-100 * (1 - with / wo)))));
+                                "estimated plan cost %,.0f without this index, %,.0f with it (%s %%)%s", wo, with,
+                                fmt(-100 * (1 - with / wo)), bindings.note(s.statement))));
                     }
                 }
                 double percent = before > 0 ? 100 * (before - after) / before : 0;

@@ -14,6 +14,9 @@ import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.MannWhitneyUTest;
 import org.planwright.advice.Cancellation;
 import org.planwright.advice.ProgressListener;
+import org.planwright.advice.parameters.Binding;
+import org.planwright.advice.parameters.BoundParameter;
+import org.planwright.advice.parameters.ParameterBinder;
 import org.planwright.targetdb.ConnectionProfile;
 import org.planwright.targetdb.QueryResult;
 import org.planwright.targetdb.TargetException;
@@ -55,6 +58,11 @@ import org.slf4j.LoggerFactory;
  * reported "after" is the kept set's. A replacement set without the rejected access paths is the caller's to ask
  * for ({@link TrialedIndexAdvice}).
  *
+ * <p>Statements with {@code $n} parameters (pg_stat_statements' normalised text) are timed with representative
+ * values for them ({@link ParameterBinder}, chosen from pg_stats before the transaction opens), reported with each
+ * {@link StatementTime}; one whose parameters cannot be given values is not timed, its error saying why
+ * ({@link #NOT_TIMED}).
+ *
  * <p>Locks: each CREATE INDEX holds a SHARE lock on its table (writers wait) until the end; each "before" run and
  * each blame run holds an ACCESS EXCLUSIVE lock on the tables of the dropped indexes until its savepoint is rolled
  * back (readers wait too, for up to one statement timeout). Another session reading several of those tables at the
@@ -74,6 +82,8 @@ public final class WorkloadTrial {
     public static final double MIN_SLOWDOWN_MS = 5;
     /** Significance level of the Mann-Whitney U test that confirms a slowdown before an index is blamed. */
     public static final double SIGNIFICANCE = 0.05;
+    /** How {@link StatementTime#error()} starts for a statement whose {@code $n} parameters got no values. */
+    public static final String NOT_TIMED = "not timed: ";
     private static final Pattern INDEX_NAME = Pattern.compile("\"Index Name\":\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /**
@@ -114,12 +124,24 @@ public final class WorkloadTrial {
      * @param afterCapped  every "after" run hit it
      * @param tolerance    the relative noise used for this statement (fraction)
      * @param indexesUsed  names of the kept set's indexes the "after" plan used
-     * @param error        the statement failed (not a timeout): the server's message; times are then NaN
+     * @param error        the statement failed (not a timeout): the server's message; or it was not timed because its
+     *                     {@code $n} parameters could not be given values: {@link #NOT_TIMED} and the reason; times are
+     *                     then NaN
+     * @param boundParameters the representative values its {@code $n} parameters were timed with
+     *                     ({@link ParameterBinder}); empty when it has none
      */
     public record StatementTime(String label, double beforeMs, double afterMs, boolean beforeCapped,
-                                boolean afterCapped, double tolerance, List<String> indexesUsed, String error) {
+                                boolean afterCapped, double tolerance, List<String> indexesUsed, String error,
+                                List<BoundParameter> boundParameters) {
         public StatementTime {
             indexesUsed = List.copyOf(indexesUsed);
+            boundParameters = List.copyOf(boundParameters);
+        }
+
+        /** A statement timed as given (no parameters); see the canonical constructor. */
+        public StatementTime(String label, double beforeMs, double afterMs, boolean beforeCapped,
+                             boolean afterCapped, double tolerance, List<String> indexesUsed, String error) {
+            this(label, beforeMs, afterMs, beforeCapped, afterCapped, tolerance, indexesUsed, error, List.of());
         }
 
         /** @return after / before (NaN when it failed) */
@@ -213,6 +235,7 @@ public final class WorkloadTrial {
         boolean afterCapped = true;
         Set<String> used = new LinkedHashSet<>();
         String error;
+        List<BoundParameter> bound = List.of();
         /** when measured again after a rejection: what the first measurement used and took */
         Set<String> usedBeforeRejection;
         List<Double> afterBeforeRejection;
@@ -272,6 +295,18 @@ public final class WorkloadTrial {
         }
         cancellation.attach(session);
         long t0 = System.nanoTime();
+        // $n statements (pg_stat_statements' text) are timed with representative values, chosen before the
+        // transaction opens: a failed statistics read must not abort it
+        List<Binding> bindings = new ArrayList<>();
+        List<WorkloadStatement> given = workload;
+        workload = new ArrayList<>();
+        ParameterBinder binder = new ParameterBinder();
+        for (WorkloadStatement w : given) {
+            cancellation.check();
+            Binding b = binder.bind(session, w.sql());
+            bindings.add(b);
+            workload.add(b.bound() ? new WorkloadStatement(w.label(), b.boundSql().orElseThrow(), w.weight()) : w);
+        }
         Map<String, IndexCandidate> names = new LinkedHashMap<>();
         for (IndexCandidate c : set) {
             names.put(c.name(), c);
@@ -294,10 +329,16 @@ public final class WorkloadTrial {
             }
             buildMs = (System.nanoTime() - b0) / 1e6;
             List<String> all = List.copyOf(names.keySet());
-            for (WorkloadStatement w : workload) {
+            for (int i = 0; i < workload.size(); i++) {
+                WorkloadStatement w = workload.get(i);
                 progress.progress((double) step++ / total, "Timing " + w.label() + " without and with the indexes");
                 Sample s = new Sample();
                 samples.add(s);
+                s.bound = bindings.get(i).parameters();
+                if (!bindings.get(i).bound()) {
+                    s.error = NOT_TIMED + bindings.get(i).reason();
+                    continue;
+                }
                 try {
                     for (int r = 0; r < options.runs(); r++) {
                         if (r == 0 || !s.beforeCapped) {
@@ -366,6 +407,7 @@ public final class WorkloadTrial {
                         again.used.retainAll(names.keySet());
                         again.used.removeAll(rejected.keySet());
                         again.usedBeforeRejection = s.usedBeforeRejection();
+                        again.bound = s.bound;
                         again.afterBeforeRejection = s.afterBeforeRejection();
                         samples.set(i, again);
                         cleared.remove(i);
@@ -413,10 +455,10 @@ public final class WorkloadTrial {
     private static StatementTime time(WorkloadStatement w, Sample s) {
         if (s.error != null) {
             return new StatementTime(w.label(), Double.NaN, Double.NaN, false, false, MIN_TOLERANCE, List.of(),
-                    s.error);
+                    s.error, s.bound);
         }
         return new StatementTime(w.label(), s.best(s.before), s.best(s.after), s.beforeCapped, s.afterCapped,
-                s.tolerance(), List.copyOf(s.used), null);
+                s.tolerance(), List.copyOf(s.used), null, s.bound);
     }
 
     /**

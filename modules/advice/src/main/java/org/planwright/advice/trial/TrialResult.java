@@ -10,7 +10,8 @@ import org.planwright.advice.Recommendation;
  * A finished trial: everything the workspace stores and the learning work reads.
  *
  * @param recommendation           what was tried
- * @param querySql                 the query measured (for a rewrite: the original; the rewrite is the
+ * @param querySql                 the query measured, with the representative values its {@code $n} parameters were
+ *                                 timed with in their place (for a rewrite: the original; the rewrite is the
  *                                 recommendation's SQL)
  * @param mode                     how it was applied
  * @param before                   measured runs before, in order (empty for {@link TrialMode#HYPOTHETICAL})

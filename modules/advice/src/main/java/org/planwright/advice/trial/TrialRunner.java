@@ -15,6 +15,8 @@ import org.planwright.advice.Cancellation;
 import org.planwright.advice.ProgressListener;
 import org.planwright.advice.Recommendation;
 import org.planwright.advice.RecommendationKind;
+import org.planwright.advice.parameters.Binding;
+import org.planwright.advice.parameters.ParameterBinder;
 import org.planwright.plans.Buffers;
 import org.planwright.plans.Plan;
 import org.planwright.plans.PlanNode;
@@ -65,13 +67,16 @@ public final class TrialRunner {
      * @param session      the trial's session: read-write for {@link TrialMode#ROLLED_BACK}; with the statement
      *                     timeout the runs must keep
      * @param rec          the recommendation to try
-     * @param querySql     the query it is for (one SELECT / WITH ... SELECT)
+     * @param querySql     the query it is for (one SELECT / WITH ... SELECT); {@code $n} parameters (pg_stat_statements'
+     *                     text) are given representative values ({@link ParameterBinder}), which the result's
+     *                     {@link TrialResult#querySql()} then holds in their place
      * @param mode         how to apply it
      * @param options      runs, warm-ups, lock timeout, consent
      * @param progress     told before each run and after the change ("Applied: ...")
      * @param cancellation stops the trial
      * @return the measured result
-     * @throws TargetException {@code UNSUPPORTED_STATEMENT} when the query is not a query, the mode does not fit
+     * @throws TargetException {@code UNSUPPORTED_STATEMENT} when the query is not a query, its {@code $n} parameters
+     *                         cannot be given values (the message says why), the mode does not fit
      *                         (hypothetical without HypoPG or for a non-index recommendation, VACUUM in a
      *                         transaction, a read-only session) or a locking change lacks consent on a
      *                         non-sandbox server; {@code CANCELLED}; {@code SQL_ERROR} when the change or the query
@@ -86,17 +91,32 @@ public final class TrialRunner {
             throw unsupported("A trial measures a query (SELECT or WITH ... SELECT); data-changing statements are"
                     + " measured with EXPLAIN ANALYZE in the editor, which rolls them back");
         }
+        // $n parameters (pg_stat_statements' text) get representative values before any transaction opens
+        Binding binding = new ParameterBinder().bind(session, querySql);
+        if (!binding.bound()) {
+            throw unsupported("This statement cannot be timed: " + binding.reason());
+        }
+        String measured = binding.boundSql().orElseThrow();
+        String rewritten = null;
+        if (rec.kind() == RecommendationKind.REWRITE) {
+            rewritten = binding.apply(rec.sql()).orElseThrow(() -> unsupported("The rewrite uses a $n parameter the "
+                    + "query does not have, so it cannot be timed with the query's values"));
+        }
+        if (binding.hasParameters()) {
+            progress.progress(0, "Timing with representative values: " + binding.summary());
+        }
         cancellation.attach(session);
         Instant started = Instant.now();
         Map<String, String> settings = settings(session);
         return switch (mode) {
-            case HYPOTHETICAL -> hypothetical(session, rec, querySql, settings, started, progress, cancellation);
-            case ROLLED_BACK -> rolledBack(session, rec, querySql, options, settings, started, progress,
+            case HYPOTHETICAL -> hypothetical(session, rec, measured, settings, started, progress, cancellation);
+            case ROLLED_BACK -> rolledBack(session, rec, measured, rewritten, options, settings, started, progress,
                     cancellation);
         };
     }
 
-    private TrialResult rolledBack(TargetSession session, Recommendation rec, String querySql, TrialOptions options,
+    private TrialResult rolledBack(TargetSession session, Recommendation rec, String querySql, String rewritten,
+                                   TrialOptions options,
                                    Map<String, String> settings, Instant started, ProgressListener progress,
                                    Cancellation cancellation) throws TargetException {
         if (session.options().readOnly()) {
@@ -115,7 +135,7 @@ public final class TrialRunner {
                     + " (writes wait) — give consent to try it on " + session.profile().name()
                     + ", or try it on the sandbox");
         }
-        String afterQuery = rec.kind() == RecommendationKind.REWRITE ? rec.sql() : querySql;
+        String afterQuery = rec.kind() == RecommendationKind.REWRITE ? rewritten : querySql;
         List<String> change = rec.kind() == RecommendationKind.REWRITE ? List.of() : trialStatements(rec.sql());
         int total = 2 * (options.warmups() + options.runs()) + 1;
         int[] step = {0};

@@ -123,26 +123,49 @@ class HypoPgIndexAdvisorTest {
         }
     }
 
+    /**
+     * PostgreSQL 15 has no {@code EXPLAIN (GENERIC_PLAN)}: a statement with {@code $n} parameters is costed with
+     * representative values from pg_stats instead (the custom plan for typical values) and gets its index; one whose
+     * parameter is compared with no column (q17's {@code $2 * avg(...)}) is skipped with the version needed and the
+     * binder's reason.
+     */
     @Test
-    void beforePostgres16AStatementWithParametersIsSkippedWithTheVersionNeeded(DebianPostgres15 pg) throws Exception {
+    void beforePostgres16StatementsWithParametersAreCostedWithRepresentativeValues(DebianPostgres15 pg)
+            throws Exception {
         String url = pg.tpchPrimaryKeysOnly(SCALE);
         // '$1' in a string constant and $2 in a comment are no parameters: this one is planned as before
-        String literal = "SELECT count(*) FROM lineitem WHERE l_partkey = 17 AND l_comment <> '$1' -- $2";
+        String literal = "SELECT count(*) FROM orders WHERE o_custkey = 17 AND o_comment <> '$1' -- $2";
+        String unbindable = "SELECT sum(l_extendedprice) FROM lineitem, part WHERE p_partkey = l_partkey "
+                + "AND p_brand = $1 AND l_quantity < (SELECT $2 * avg(l_quantity) FROM lineitem "
+                + "WHERE l_partkey = p_partkey)";
         IndexAdvice advice;
         try (TargetSession s = Sessions.analysis(url, pg.user())) {
             assertThat(s.serverInfo().majorVersion()).isEqualTo(15);
             advice = new IndexAdvisor(s, IndexAdviceOptions.defaults(), m -> { }).advise(List.of(
                     new WorkloadStatement("top 1", RolledBackIndexAdvisorTest.PARAMETERISED, 500),
-                    WorkloadStatement.of("literal", literal)));
+                    WorkloadStatement.of("literal", literal),
+                    new WorkloadStatement("top 2", unbindable, 20)));
         }
         assertThat(advice.skipped()).singleElement().satisfies(sk -> {
-            assertThat(sk.label()).isEqualTo("top 1");
+            assertThat(sk.label()).isEqualTo("top 2");
             assertThat(sk.reason()).contains("$n parameters").contains("GENERIC_PLAN")
-                    .contains("PostgreSQL 16 or later").contains("PostgreSQL 15.");
+                    .contains("PostgreSQL 16 or later").contains("PostgreSQL 15.")
+                    .contains("$2 cannot be given a representative value");
         });
-        assertThat(advice.statements()).extracting(IndexAdvice.StatementCost::label).containsExactly("literal");
-        assertThat(advice.chosen()).anySatisfy(c -> assertThat(c.candidate().keys().getFirst())
-                .isEqualTo("l_partkey"));
+        assertThat(advice.statements()).extracting(IndexAdvice.StatementCost::label)
+                .containsExactly("top 1", "literal");
+        IndexAdvice.StatementCost top1 = advice.statements().getFirst();
+        assertThat(top1.boundParameters()).extracting(b -> b.number()).containsExactly(1, 2);
+        assertThat(top1.boundParameters().get(0).evidence()).contains("l_partkey");
+        assertThat(top1.boundParameters().get(1).evidence()).contains("l_quantity").contains("histogram");
+        assertThat(top1.costAfter()).isLessThan(top1.costBefore() / 2);
+        assertThat(advice.statements().get(1).boundParameters()).isEmpty();
+        assertThat(advice.chosen()).anySatisfy(c -> {
+            assertThat(c.candidate().keys().getFirst()).isEqualTo("l_partkey");
+            assertThat(c.helps()).contains("top 1");
+        });
+        assertThat(advice.recommendations()).anySatisfy(r -> assertThat(r.evidence())
+                .anySatisfy(e -> assertThat(e.detail()).contains("costed with representative values $1 = ")));
     }
 
     /** @return best of two runs in seconds; a run stopped by the statement timeout counts as the cap */

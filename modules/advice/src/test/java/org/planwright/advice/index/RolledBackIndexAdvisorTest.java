@@ -80,4 +80,26 @@ class RolledBackIndexAdvisorTest {
                 .isLessThan(advice.statements().getFirst().costBefore() / 2);
         assertThat(HypoPgIndexAdvisorTest.indexCount(url, pg.user())).isEqualTo(before);
     }
+    /**
+     * PostgreSQL 16+ keeps {@code GENERIC_PLAN}, but refuses pg_stat_statements' {@code date $1} (a syntax error
+     * there too): such a statement is costed with representative values instead of being skipped, and gets its index.
+     */
+    @Test
+    void aStatementGenericPlanRefusesIsCostedWithRepresentativeValues(PostgresFixture pg)
+            throws Exception {
+        String url = pg.tpchPrimaryKeysOnly(SCALE);
+        String dated = "select l_orderkey, l_quantity from lineitem where l_partkey = $1 and l_shipmode = $2 "
+                + "and l_shipdate >= date $3 and l_shipdate < date $4 + interval $5 month";
+        IndexAdvice advice;
+        try (TargetSession s = Sessions.analysis(url, pg.user())) {
+            assertThat(s.serverInfo().versionNum()).isGreaterThanOrEqualTo(GenericPlan.MIN_VERSION_NUM);
+            advice = new IndexAdvisor(s, IndexAdviceOptions.defaults().withRolledBackBuilds(true), m -> { })
+                    .advise(List.of(new WorkloadStatement("top 1", dated, 100)));
+        }
+        assertThat(advice.skipped()).isEmpty();
+        IndexAdvice.StatementCost cost = advice.statements().getFirst();
+        assertThat(cost.boundParameters()).extracting(b -> b.number()).containsExactly(1, 2, 3, 4, 5);
+        assertThat(cost.costAfter()).isLessThan(cost.costBefore() / 2);
+        assertThat(advice.chosen()).anySatisfy(c -> assertThat(c.helps()).containsExactly("top 1"));
+    }
 }
