@@ -82,8 +82,21 @@ public final class ConfigApplyPane extends VBox {
         phase.textProperty().bind(vm.progressProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label("Measure"), measure, new Label("window (s)"), seconds, apply, busy, phase,
-                cancel, grow);
+        Button trial = new Button("Try on statements…");
+        trial.setId("config-trial");
+        trial.setTooltip(new Tooltip("Try the session settings (work_mem, random_page_cost, jit, ...) on a folder of "
+                + "SQL statements under SET LOCAL in rolled-back transactions; keep only those shown to help"));
+        trial.disableProperty().bind(vm.runningProperty().or(vm.loadingProperty()));
+        trial.setOnAction(e -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle("Folder of SQL statements to try the settings on");
+            java.io.File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+            if (dir != null) {
+                vm.trySettings(java.util.List.of(dir.toPath()));
+            }
+        });
+        HBox bar = new HBox(8, new Label("Measure"), measure, new Label("window (s)"), seconds, apply, trial, busy,
+                phase, cancel, grow);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label result = new Label();
         result.setId("config-apply-result");

@@ -22,12 +22,14 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.planwright.app.concurrent.BackgroundExecutor;
+import org.planwright.sqltext.SqlScript;
 import org.planwright.tuning.apply.Approval;
 import org.planwright.tuning.apply.Cancellation;
 import org.planwright.tuning.apply.ChangeEvent;
 import org.planwright.tuning.apply.ChangePlan;
 import org.planwright.tuning.apply.ConfigChange;
 import org.planwright.tuning.apply.ValidationRun;
+import org.planwright.tuning.trial.SettingsTrial;
 
 /**
  * State and commands of the Apply action in the configuration window: the advisor's recommendations to choose
@@ -62,6 +64,7 @@ public final class ConfigApplyViewModel {
             new javafx.beans.property.SimpleStringProperty(this, "approvedBy", "");
     private final BooleanBinding canApply;
     private Cancellation cancellation;
+    private boolean trialing;
 
     /**
      * @param executor       runs the blocking work
@@ -164,6 +167,87 @@ public final class ConfigApplyViewModel {
     }
 
     /**
+     * Tries the session-settable changes on the statements of the {@code *.sql} files (a folder stands for its
+     * files) in the background — progress in {@link #progressProperty()}, {@link #cancel()} stops it — and replaces
+     * the recommendations with the trial's: a tried parameter is recommended only when it made a statement (or the
+     * workload as a whole) faster and none slower. Nothing changes on the server.
+     *
+     * @param paths files or folders of SQL
+     */
+    public void trySettings(List<Path> paths) {
+        if (running.get() || loading.get()) {
+            return;
+        }
+        List<SettingsTrial.Statement> statements;
+        try {
+            statements = statements(paths);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            error.set("Could not read the statements: " + message(e));
+            return;
+        }
+        if (statements.isEmpty()) {
+            error.set("No SQL statements in " + paths.stream().map(Path::toString).collect(
+                    java.util.stream.Collectors.joining(", ")));
+            return;
+        }
+        running.set(true);
+        result.set("");
+        error.set("");
+        Cancellation cancel = new Cancellation();
+        cancellation = cancel;
+        trialing = true;
+        executor.submit(() -> changer.trial(statements, cancel,
+                phase -> executor.onUiThread(() -> progress.set(phase))), r -> {
+                    running.set(false);
+                    progress.set("");
+                    recommendations.setAll(r.recommendations().stream().map(RecommendationItem::new).toList());
+                    result.set(describe(r.trial(), statements.size()));
+                }, e -> {
+                    running.set(false);
+                    progress.set("");
+                    error.set("The settings trial failed (nothing was changed): " + message(e));
+                });
+    }
+
+    static String describe(SettingsTrial.Result r, int statements) {
+        long tried = r.outcomes().stream().map(o -> o.candidate().parameter()).distinct().count();
+        StringBuilder s = new StringBuilder(r.cancelled() ? "Settings trial cancelled (nothing was changed); "
+                : "Settings trial on " + statements + " statement(s): ");
+        s.append(r.accepted().isEmpty() ? "none of the " + tried + " parameter(s) tried was shown to help"
+                : "kept " + r.accepted().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", ")) + " of " + tried + " parameter(s) tried");
+        if (!r.skipped().isEmpty()) {
+            s.append("; ").append(r.skipped().size()).append(" statement(s) skipped");
+        }
+        return s.append('.').toString();
+    }
+
+    private static List<SettingsTrial.Statement> statements(List<Path> paths)
+            throws java.io.IOException {
+        List<SettingsTrial.Statement> out = new java.util.ArrayList<>();
+        for (Path given : paths) {
+            List<Path> files;
+            if (java.nio.file.Files.isDirectory(given)) {
+                try (var list = java.nio.file.Files.list(given)) {
+                    files = list.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
+                            .sorted().toList();
+                }
+            } else {
+                files = List.of(given);
+            }
+            for (Path f : files) {
+                var all = SqlScript.split(java.nio.file.Files.readString(f));
+                for (int i = 0; i < all.size(); i++) {
+                    String name = f.getFileName().toString();
+                    out.add(new SettingsTrial.Statement(
+                            all.size() == 1 ? name : name + "#" + (i + 1), all.get(i).text()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * Validates the chosen changes in the background; when valid, {@link #pendingProperty()} holds the plan for the
      * confirmation dialog, else {@link #errorProperty()} says what is wrong. Changes nothing.
      */
@@ -241,6 +325,7 @@ public final class ConfigApplyViewModel {
         error.set("");
         Cancellation cancel = new Cancellation();
         cancellation = cancel;
+        trialing = false;
         ConfigChanger.Measure m = new ConfigChanger.Measure(measure.get(), Math.max(1, seconds.get()), threshold.get(),
                 pgbenchScript.get());
         executor.submit(() -> changer.run(plan, m, true, approver, cancel,
@@ -257,12 +342,12 @@ public final class ConfigApplyViewModel {
                 });
     }
 
-    /** Stops the running measurement; the run reverts what it applied. Any thread. */
+    /** Stops the running measurement or settings trial; a run reverts what it applied. Any thread. */
     public void cancel() {
         Cancellation c = cancellation;
         if (c != null && running.get()) {
             c.cancel();
-            progress.set("Cancelling: reverting what was applied…");
+            progress.set(trialing ? "Cancelling the settings trial…" : "Cancelling: reverting what was applied…");
         }
     }
 

@@ -8,6 +8,7 @@ import org.planwright.tuning.advice.ConfigRecommendation;
 import org.planwright.tuning.apply.Cancellation;
 import org.planwright.tuning.apply.ChangePlan;
 import org.planwright.tuning.apply.ValidationRun;
+import org.planwright.tuning.trial.SettingsTrial;
 
 /**
  * The blocking work behind the Apply action of the configuration window: the advice for the connected server, the
@@ -46,6 +47,31 @@ public interface ConfigChanger {
 
     /** @return the workload-aware recommendations for the server now @throws Exception when they cannot be read */
     List<ConfigRecommendation> recommendations() throws Exception;
+
+    /**
+     * Runs a settings trial ({@link org.planwright.tuning.trial.SettingsTrial}) on the statements and returns the
+     * recommendations with the tried parameters decided by measurement. Read-only: every run is rolled back.
+     *
+     * @param statements the workload's statements
+     * @param cancel     set from the UI thread; the trial stops after the running statement
+     * @param progress   told each candidate in words (called on the worker thread)
+     * @return the recommendations and the trial's result
+     * @throws Exception when the server cannot be read
+     */
+    default TrialedRecommendations trial(List<SettingsTrial.Statement> statements,
+                                         Cancellation cancel, Consumer<String> progress) throws Exception {
+        throw new UnsupportedOperationException("settings trials are not available here");
+    }
+
+    /**
+     * What a settings trial gives the window.
+     *
+     * @param recommendations the advice after the trial
+     * @param trial           the trial's result
+     */
+    record TrialedRecommendations(List<ConfigRecommendation> recommendations,
+                                  SettingsTrial.Result trial) {
+    }
 
     /**
      * @param changes parameter to new value

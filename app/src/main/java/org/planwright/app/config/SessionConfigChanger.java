@@ -28,6 +28,10 @@ import org.planwright.tuning.apply.WorkloadProbe;
 import org.planwright.tuning.pgtune.DbType;
 import org.planwright.tuning.pgtune.OsType;
 import org.planwright.tuning.settings.Hardware;
+import org.planwright.tuning.settings.PgConfigReader;
+import org.planwright.tuning.trial.SettingCandidates;
+import org.planwright.tuning.trial.SettingsTrial;
+import org.planwright.tuning.trial.TrialedConfigAdvice;
 
 /**
  * {@link ConfigChanger} over a connection profile: each call opens its own read-write session (ALTER SYSTEM needs
@@ -72,6 +76,25 @@ public final class SessionConfigChanger implements ConfigChanger {
             var now = new ConfigApplier(Clock.systemUTC()).snapshot(s, server);
             return new PostgresConfigAdvisor().advise(new AdviceRequest(now, new EvidenceCollector().collect(s),
                     hardware, OsType.LINUX, DbType.MIXED)).recommendations();
+        }
+    }
+
+    @Override
+    public TrialedRecommendations trial(List<SettingsTrial.Statement> statements,
+                                        Cancellation cancel, Consumer<String> progress) throws Exception {
+        try (TargetSession s = connector.open(profile, null, SessionOptions.analysis())) {
+            var now = new PgConfigReader(Clock.systemUTC()).read(s, server);
+            AdviceRequest request = new AdviceRequest(now, new EvidenceCollector().collect(s), hardware,
+                    OsType.LINUX, DbType.MIXED);
+            var rules = new PostgresConfigAdvisor().advise(request);
+            var pgtune = PostgresConfigAdvisor.baseline(request);
+            var candidates = SettingCandidates.of(now, pgtune, rules);
+            var result = new SettingsTrial(s,
+                    SettingsTrial.Options.defaults()).run(statements, candidates,
+                    (fraction, message) -> progress.accept(String.format(java.util.Locale.ROOT, "%.0f%% %s",
+                            fraction * 100, message)), cancel);
+            return new TrialedRecommendations(TrialedConfigAdvice.merge(rules, now,
+                    pgtune, result).recommendations(), result);
         }
     }
 

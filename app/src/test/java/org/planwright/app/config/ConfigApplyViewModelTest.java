@@ -158,6 +158,51 @@ class ConfigApplyViewModelTest {
     }
 
     @Test
+    void aSettingsTrialOnAFolderReplacesTheRecommendationsWithMeasuredOnesAndCanBeCancelled(@TempDir Path sql)
+            throws Exception {
+        try (Connection c = server.connect("bench"); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS trial_t AS SELECT g, md5(g::text) AS s "
+                    + "FROM generate_series(1, 100000) g");
+            st.execute("CREATE INDEX IF NOT EXISTS trial_t_g ON trial_t (g)");
+            st.execute("VACUUM ANALYZE trial_t");
+        }
+        Files.writeString(sql.resolve("lookup.sql"), "SELECT s FROM trial_t WHERE g = 4242;\n");
+        Files.writeString(sql.resolve("ddl.sql"), "CREATE TABLE nope (a int);\n");
+        ConfigApplyViewModel vm = vm(new AtomicInteger());
+        List<String> phases = new ArrayList<>();
+        vm.progressProperty().addListener((o, a, b) -> phases.add(b));
+
+        vm.trySettings(List.of(sql));
+
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(phases).anyMatch(p -> p.matches("\\d+% Trying work_mem = \\S+ on 1 statements"));
+        assertThat(vm.resultProperty().get()).startsWith("Settings trial on 2 statement(s): ")
+                .contains("parameter(s) tried").endsWith("1 statement(s) skipped.");
+        for (RecommendationItem i : vm.recommendations()) {
+            if (List.of("work_mem", "random_page_cost", "effective_cache_size", "jit")
+                    .contains(i.recommendation().parameter())) {
+                assertThat(i.recommendation().evidence().getFirst()).as("a tried parameter is recommended only "
+                        + "with its measurement").startsWith("measured in this session");
+            }
+        }
+        assertThat(actions()).as("a trial changes nothing and writes no history").isEmpty();
+
+        ConfigApplyViewModel cancelled = vm(new AtomicInteger());
+        cancelled.progressProperty().addListener((o, a, b) -> {
+            if (b.contains("Trying")) {
+                cancelled.cancel();
+            }
+        });
+        cancelled.trySettings(List.of(sql));
+        assertThat(cancelled.resultProperty().get()).startsWith("Settings trial cancelled (nothing was changed)");
+
+        ConfigApplyViewModel empty = vm(new AtomicInteger());
+        empty.trySettings(List.of(sql.resolve("missing.sql")));
+        assertThat(empty.errorProperty().get()).startsWith("Could not read the statements:");
+    }
+
+    @Test
     void aBadChangeIsMeasuredDegradedAndRevertedWithTheRestartOnlyOnePrepared() {
         AtomicInteger reloads = new AtomicInteger();
         ConfigApplyViewModel vm = vm(reloads);
