@@ -28,7 +28,8 @@ import org.planwright.tuning.settings.Hardware;
 
 /**
  * Writes docs/screenshots/config-apply-confirm.png (the confirmation dialog over the window) and
- * config-apply-result.png (the measured result and the history timeline) from the real window on a temporary
+ * config-apply-result.png (the measured result and the history timeline), then config-settings-trial.png (Try on
+ * statements… on a sorting and a lookup statement: the trial's measured recommendations) from the real window on a temporary
  * PostgreSQL 18 cluster: a sorting workload spills to temp files, so the advisor proposes work_mem; Apply… with a
  * pgbench measurement of the NOT IN workload (3 s windows), kept or reverted as measured. Screen captures, so run
  * it on a real display: {@code xvfb-run -a -s "-screen 0 1500x1000x24" java -cp <test class path>
@@ -112,6 +113,20 @@ public final class ConfigApplyScreenshot {
             Thread.sleep(1000);
             capture(dir.resolve("config-apply-result.png"));
             System.out.println("result: " + vm.resultProperty().get());
+            // Try on statements…: a settings trial on the sorting statement, its measured recommendations listed
+            Path statements = Files.createTempDirectory("pw-config-shot-sql");
+            Files.writeString(statements.resolve("sort.sql"),
+                    "SELECT g, md5(g::text) FROM generate_series(1, 150000) g ORDER BY 2 OFFSET 149999;\n");
+            Files.writeString(statements.resolve("lookup.sql"), "SELECT id FROM not_in_inner WHERE id = 42;\n");
+            Platform.runLater(() -> vm.trySettings(List.of(statements)));
+            waitFor(() -> vm.runningProperty().get(), "the settings trial to start");
+            Thread.sleep(1500);
+            capture(dir.resolve("config-settings-trial-running.png"));
+            waitFor(() -> !vm.runningProperty().get() && vm.resultProperty().get().startsWith("Settings trial"),
+                    "the settings trial");
+            Thread.sleep(1000);
+            capture(dir.resolve("config-settings-trial.png"));
+            System.out.println("trial: " + vm.resultProperty().get());
             Platform.runLater(() -> window[0].stage().close());
             executor.close();
             connection.close();

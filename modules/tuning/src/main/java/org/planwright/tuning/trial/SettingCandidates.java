@@ -62,6 +62,8 @@ public final class SettingCandidates {
             add(byParameter, current, s.name(), s.value(), profile);
         }
         current.setting("jit").filter(s -> s.setting().equalsIgnoreCase("on") && sessionSettable(s))
+                .filter(s -> byParameter.getOrDefault("jit", List.of()).stream()
+                        .noneMatch(c -> c.value().equalsIgnoreCase("off")))
                 .ifPresent(s -> byParameter.computeIfAbsent("jit", k -> new ArrayList<>())
                         .add(new SettingCandidate("jit", "off", "JIT compile time against what it saves on these "
                                 + "statements (PGTune turns JIT off for all but its dw and desktop profiles)")));

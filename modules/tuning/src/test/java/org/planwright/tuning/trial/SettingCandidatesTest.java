@@ -72,6 +72,16 @@ class SettingCandidatesTest {
     }
 
     @Test
+    void jitOffIsTriedOnceWhenPgTuneAlsoTurnsItOff() {
+        PgTuneResult mixed = PgTune.calculate(PgTuneInput.of(15, OsType.LINUX, DbType.MIXED, 16, 4, null,
+                StorageType.SSD));
+        assertThat(mixed.value("jit")).contains("off");
+        assertThat(SettingCandidates.of(defaults(), mixed, new Advice(List.of(), List.of(), List.of())))
+                .filteredOn(c -> c.parameter().equals("jit")).singleElement()
+                .satisfies(c -> assertThat(c.source()).startsWith("PGTune's mixed profile"));
+    }
+
+    @Test
     void measurementsDecideTheTriedParametersAndLeaveTheOthersToTheRules() {
         SettingsSnapshot current = defaults();
         Advice rules = new Advice(List.of(rule("work_mem", "10MB"), rule("shared_buffers", "671MB"),
