@@ -95,6 +95,19 @@ class ConfigApplyPaneUiTest {
         FxToolkit.cleanupStages();
     }
 
+    /** A dialog a failed test left open would take the next test's clicks: close it first. */
+    @org.junit.jupiter.api.BeforeEach
+    void noDialogOpen() throws TimeoutException {
+        FxToolkit.setupFixture(() -> {
+            if (window.applyPane().confirmation() != null && window.applyPane().confirmation().isShowing()) {
+                window.applyPane().confirmation().close();
+            }
+            window.applyViewModel().dismiss();
+            window.applyViewModel().approvalRequiredProperty().set(false);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @Test
     void applyAsksWithTheChangesAndCancelChangesNothing() throws Exception {
         List<String> before = autoConf();
@@ -142,6 +155,10 @@ class ConfigApplyPaneUiTest {
                 .filter(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE)
                 .map(b -> window.applyPane().confirmation().getDialogPane().lookupButton(b)).findFirst().orElseThrow();
         assertThat(apply.isDisabled()).as("Apply without an approver").isTrue();
+        // the dialog's window can report showing a pulse before its content is laid out and visible
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> robot.lookup("#config-apply-approver").match(org.testfx.util.NodeQueryUtils.isVisible())
+                .tryQuery().isPresent(), "the approver field to be visible");
         robot.clickOn("#config-apply-approver").write("Dana");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(apply.isDisabled()).isFalse();
