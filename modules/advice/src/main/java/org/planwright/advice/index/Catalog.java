@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.planwright.advice.PgArrays;
 import org.planwright.targetdb.QueryResult;
 import org.planwright.targetdb.TargetException;
 import org.planwright.targetdb.TargetSession;

@@ -3,6 +3,7 @@ package org.planwright.advice.parameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.planwright.advice.PgArrays;
 import org.planwright.targetdb.QueryResult;
 import org.planwright.targetdb.TargetException;
 import org.planwright.targetdb.TargetSession;
@@ -74,10 +75,10 @@ record ColumnStats(String table, String column, String type, long relpages, bool
             return Optional.empty();
         }
         Object[] row = r.rows().getFirst();
-        List<String> mcv = row[4] == null ? List.of() : parseArray(String.valueOf(row[4]));
+        List<String> mcv = row[4] == null ? List.of() : PgArrays.parse(String.valueOf(row[4]));
         List<Double> freqs = new ArrayList<>();
         if (row[5] != null) {
-            for (String f : parseArray(String.valueOf(row[5]))) {
+            for (String f : PgArrays.parse(String.valueOf(row[5]))) {
                 freqs.add(Double.parseDouble(f));
             }
         }
@@ -85,7 +86,7 @@ record ColumnStats(String table, String column, String type, long relpages, bool
             mcv = List.of();
             freqs = List.of();
         }
-        List<String> hist = row[6] == null ? List.of() : parseArray(String.valueOf(row[6]));
+        List<String> hist = row[6] == null ? List.of() : PgArrays.parse(String.valueOf(row[6]));
         return Optional.of(new ColumnStats(String.valueOf(row[0]), attname, String.valueOf(row[1]),
                 ((Number) row[2]).longValue(), Boolean.TRUE.equals(row[3]), mcv, freqs, hist));
     }
@@ -157,43 +158,5 @@ record ColumnStats(String table, String column, String type, long relpages, bool
 
     static String quoteIdent(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
-    }
-
-    /** PostgreSQL's text form of a one-dimensional array, elements unquoted and unescaped. */
-    static List<String> parseArray(String text) {
-        List<String> out = new ArrayList<>();
-        String s = text.strip();
-        if (s.length() < 2 || s.charAt(0) != '{') {
-            return List.of(s);
-        }
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 1; i < s.length() - 1; i++) {
-            char c = s.charAt(i);
-            if (quoted) {
-                if (c == '\\' && i + 1 < s.length() - 1) {
-                    cur.append(s.charAt(++i));
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-                any = true;
-            } else if (c == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-                any = false;
-            } else {
-                cur.append(c);
-                any = true;
-            }
-        }
-        if (any || !out.isEmpty()) {
-            out.add(cur.toString());
-        }
-        return out;
     }
 }

@@ -1,5 +1,6 @@
 package org.planwright.advice.index;
 
+import org.planwright.advice.PgArrays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -183,7 +183,7 @@ class ParameterBinderTest {
                      + "' AND attname = '" + column + "'")) {
             List<String> out = new java.util.ArrayList<>();
             if (rs.next() && rs.getString(1) != null) {
-                out.addAll(ColumnStats.parseArray(rs.getString(1)));
+                out.addAll(org.planwright.advice.PgArrays.parse(rs.getString(1)));
             }
             return out;
         }

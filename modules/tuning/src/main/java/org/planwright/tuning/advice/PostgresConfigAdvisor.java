@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import org.planwright.tuning.pgtune.DataSize;
@@ -360,7 +359,7 @@ public final class PostgresConfigAdvisor {
             if (cur.isEmpty()) {
                 continue;
             }
-            if (!c.differs(cur.get(), s.value())) {
+            if (!cur.get().differsByMoreThan5Percent(s.value())) {
                 continue;
             }
             String why = switch (s.name()) {
@@ -453,20 +452,6 @@ public final class PostgresConfigAdvisor {
             return av > 0 ? av : bytes("maintenance_work_mem");
         }
 
-        boolean differs(ServerSetting current, String proposed) {
-            OptionalDouble cur = current.baseValue();
-            OptionalDouble next;
-            try {
-                next = SettingValue.parse(proposed, current.unit());
-            } catch (IllegalArgumentException e) {
-                next = OptionalDouble.empty();
-            }
-            if (cur.isPresent() && next.isPresent()) {
-                return SettingValue.differsByMoreThan5Percent(cur.getAsDouble(), next.getAsDouble());
-            }
-            return !current.setting().equalsIgnoreCase(proposed);
-        }
-
         void skipReason(String name, String why) {
             reasons.put(name, why);
         }
@@ -476,7 +461,7 @@ public final class PostgresConfigAdvisor {
             if (cur.isEmpty()) {
                 return;
             }
-            if (!differs(cur.get(), value)) {
+            if (!cur.get().differsByMoreThan5Percent(value)) {
                 reasons.put(name, "within 5% of the current value");
                 return;
             }

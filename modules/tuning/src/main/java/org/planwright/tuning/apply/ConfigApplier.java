@@ -250,26 +250,12 @@ public final class ConfigApplier {
                 wrong.add(c.parameter() + " is gone");
                 continue;
             }
-            if (!sameValue(s, c.newValue())) {
+            if (!s.hasValue(c.newValue())) {
                 wrong.add(c.parameter() + " is " + s.display() + ", not " + c.newValue());
             }
             now.fileSettings().stream().filter(f -> f.name().equals(c.parameter()) && f.error() != null)
                     .findFirst().ifPresent(f -> wrong.add(c.parameter() + " in " + f.sourceFile() + ": " + f.error()));
         }
         return wrong;
-    }
-
-    static boolean sameValue(ServerSetting s, String value) {
-        OptionalDouble cur = s.baseValue();
-        OptionalDouble want;
-        try {
-            want = SettingValue.parse(value, s.unit());
-        } catch (IllegalArgumentException e) {
-            want = OptionalDouble.empty();
-        }
-        if (cur.isPresent() && want.isPresent()) {
-            return Math.abs(cur.getAsDouble() - want.getAsDouble()) <= Math.abs(want.getAsDouble()) * 1e-9;
-        }
-        return s.setting().equalsIgnoreCase(value.strip()) || s.display().equalsIgnoreCase(value.strip());
     }
 }

@@ -57,6 +57,42 @@ public record ServerSetting(String name, String setting, String unit, String cat
         return SettingValue.toBase(setting, unit);
     }
 
+    /**
+     * @param value a value as postgresql.conf or {@code SET} takes it ({@code "512MB"}, {@code "1.1"}, {@code "on"})
+     * @return true when it means this setting's current value: numerically equal in base units, else the same text
+     *     (case-insensitive) as the setting or its display form
+     */
+    public boolean hasValue(String value) {
+        OptionalDouble cur = baseValue();
+        OptionalDouble want = parsed(value);
+        if (cur.isPresent() && want.isPresent()) {
+            return Math.abs(cur.getAsDouble() - want.getAsDouble()) <= Math.abs(want.getAsDouble()) * 1e-9;
+        }
+        return setting.equalsIgnoreCase(value.strip()) || display().equalsIgnoreCase(value.strip());
+    }
+
+    /**
+     * @param proposed a proposed value as postgresql.conf takes it
+     * @return true when it differs from the current value by more than 5% (timescaledb-tune's rule), or, for values
+     *     that are not numbers, when it is another value
+     */
+    public boolean differsByMoreThan5Percent(String proposed) {
+        OptionalDouble cur = baseValue();
+        OptionalDouble next = parsed(proposed);
+        if (cur.isPresent() && next.isPresent()) {
+            return SettingValue.differsByMoreThan5Percent(cur.getAsDouble(), next.getAsDouble());
+        }
+        return !setting.equalsIgnoreCase(proposed);
+    }
+
+    private OptionalDouble parsed(String value) {
+        try {
+            return SettingValue.parse(value, unit);
+        } catch (IllegalArgumentException e) {
+            return OptionalDouble.empty();
+        }
+    }
+
     /** @return the value as a person writes it: {@code 128MB}, {@code 4GB}, {@code 200}, {@code on} */
     public String display() {
         return SettingValue.display(setting, unit);

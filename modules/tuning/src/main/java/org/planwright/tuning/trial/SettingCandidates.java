@@ -79,7 +79,7 @@ public final class SettingCandidates {
                             String value, String source) {
         Optional<ServerSetting> cur = current.setting(parameter);
         if (cur.isEmpty() || !sessionSettable(cur.get()) || !QUERY_PARAMETERS.contains(parameter)
-                || !differs(cur.get(), value)) {
+                || !cur.get().differsByMoreThan5Percent(value)) {
             return;
         }
         List<SettingCandidate> list = to.computeIfAbsent(parameter, k -> new ArrayList<>());
@@ -130,20 +130,6 @@ public final class SettingCandidates {
     /** @return true when a session may SET it (context user) */
     static boolean sessionSettable(ServerSetting s) {
         return "user".equals(s.context());
-    }
-
-    private static boolean differs(ServerSetting cur, String value) {
-        OptionalDouble now = cur.baseValue();
-        OptionalDouble next;
-        try {
-            next = SettingValue.parse(value, cur.unit());
-        } catch (IllegalArgumentException e) {
-            next = OptionalDouble.empty();
-        }
-        if (now.isPresent() && next.isPresent()) {
-            return SettingValue.differsByMoreThan5Percent(now.getAsDouble(), next.getAsDouble());
-        }
-        return !cur.setting().equalsIgnoreCase(value);
     }
 
     private static boolean same(ServerSetting cur, String a, String b) {

@@ -1,10 +1,13 @@
-package org.planwright.advice.index;
+package org.planwright.advice;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads PostgreSQL's text form of a one-dimensional text array ({@code {a,"b c","d\"e"}}). */
-final class PgArrays {
+/**
+ * Reads PostgreSQL's text form of a one-dimensional text array ({@code {a,"b c","d\"e"}}), as catalog columns
+ * such as {@code pg_stats.most_common_vals} and index definitions come back over JDBC. Stateless.
+ */
+public final class PgArrays {
 
     private PgArrays() {
     }
@@ -13,7 +16,7 @@ final class PgArrays {
      * @param text the array's text output, e.g. {@code {l_partkey,"lower((email)::text)"}}
      * @return its elements; NULL elements become the text {@code NULL}
      */
-    static List<String> parse(String text) {
+    public static List<String> parse(String text) {
         List<String> out = new ArrayList<>();
         String s = text.strip();
         if (s.length() < 2 || s.charAt(0) != '{') {
