@@ -69,7 +69,8 @@ public final class Estimator {
         PatternMatch exact = memory.match(candidate.patternSignature(), candidate.recommendationKind(),
                 memory.kindRate(candidate.recommendationKind())).filter(PatternMatch::exact).orElse(null);
         double rate = exact == null ? memory.kindRate(candidate.recommendationKind()) : exact.confidence();
-        double p = model.predict(FeatureVector.of(candidate, rate, exact == null ? List.of() : exact.improvements()));
+        double p = model.predict(FeatureVector.of(candidate, rate, exact == null ? List.of() : exact.improvements(),
+                memory.sameQuery(candidate.fingerprint(), candidate.recommendationKind())));
         double hw = model.intervalHalfWidth();
         return new Estimate(p, p - hw, p + hw, Estimate.Source.LEARNED, version);
     }

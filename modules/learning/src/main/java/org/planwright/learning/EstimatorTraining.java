@@ -22,9 +22,13 @@ import smile.regression.GradientTreeBoost;
  *       estimator (the deployed model, else the cost-only estimate) on the same outcomes;</li>
  *   <li>deploy only when the candidate's held-out MAE is lower.</li>
  * </ol>
- * Model: Smile {@code GradientTreeBoost} with least-absolute-deviation loss (it targets the median, matching the
- * MAE it is judged by, and shrugs off a trial that hit its timeout), {@value #TREES} trees of at most
- * {@value #MAX_NODES} leaves, shrinkage {@value #SHRINKAGE}, subsample 0.7: Friedman 2001's recommended ranges.
+ * Model: the cost-only estimate corrected by Smile {@code GradientTreeBoost} fitted to the cost-only estimate's error
+ * ({@code actual - costOnly}, percentage points; {@link LearnedEstimator}), with least-absolute-deviation loss (it
+ * targets the median, matching the median |error| it is judged by, and shrugs off a trial that hit its timeout),
+ * {@value #TREES} trees of at most {@value #MAX_NODES} leaves, shrinkage {@value #SHRINKAGE}, subsample 0.7:
+ * Friedman 2001's recommended ranges. Fitting the correction rather than the improvement itself starts the model
+ * from the planner's own estimate and moves it only where trials showed the planner wrong; on the end-to-end test's
+ * real trials it beat fitting the improvement directly in 5 of 6 runs (docs/learning.md, session 7).
  * Stateless; training takes seconds for 10,000 outcomes: call it off the JavaFX application thread.
  */
 public final class EstimatorTraining {
@@ -35,9 +39,9 @@ public final class EstimatorTraining {
     static final int FOLDS = 3;
     /** Smile's version, written into every model record. */
     public static final String LIBRARY = "smile-core 6.2.5";
-    /** The algorithm, written into every model record. */
-    public static final String ALGORITHM = "smile.regression.GradientTreeBoost(loss=LAD, ntrees=" + TREES
-            + ", maxNodes=" + MAX_NODES + ", shrinkage=" + SHRINKAGE + ", subsample=0.7)";
+    /** The algorithm, written into every model record (at most 100 characters: the store's column). */
+    public static final String ALGORITHM = "cost-only + GradientTreeBoost(LAD, " + TREES + " trees, " + MAX_NODES
+            + " leaves, shrinkage " + SHRINKAGE + ", subsample 0.7) of its error";
 
     /**
      * The outcome of one training.
@@ -88,7 +92,7 @@ public final class EstimatorTraining {
         int train = n - holdout;
         double[][] trainRows = new double[train][];
         for (int i = 0; i < train; i++) {
-            trainRows[i] = withTarget(x[i], ordered.get(i).actualImprovementPercent());
+            trainRows[i] = row(x[i], ordered.get(i).actualImprovementPercent());
         }
         // cross-validation: contiguous folds of the training split
         List<Double> residuals = new ArrayList<>();
@@ -127,7 +131,7 @@ public final class EstimatorTraining {
                 Stats.median(theirs), baselineName, holdoutMae < baselineMae);
     }
 
-    /** Fits the model on rows whose last column is the target. */
+    /** Fits the model on rows whose last column is the target ({@link #row}: the cost-only estimate's error). */
     static GradientTreeBoost fit(double[][] rowsWithTarget) {
         DataFrame df = LearnedEstimator.frame(rowsWithTarget);
         int nodeSize = Math.max(2, Math.min(5, rowsWithTarget.length / 10));
@@ -136,28 +140,37 @@ public final class EstimatorTraining {
         return GradientTreeBoost.fit(Formula.lhs("y"), df, options);
     }
 
-    /** Features of each outcome, its pattern history taken from the outcomes before it only. */
+    /** Features of each outcome, its pattern and same-query history taken from the outcomes before it only. */
     static double[][] timeOrderedFeatures(List<TrialOutcome> ordered, LearningSettings settings) {
         double[][] x = new double[ordered.size()][];
         Map<String, List<Double>> history = new HashMap<>();
         Map<String, double[]> kindTotals = new HashMap<>();
+        Map<String, List<double[]>> sameQuery = new HashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             TrialOutcome o = ordered.get(i);
             String key = o.recommendationKind() + "\u0000" + o.patternSignature();
             List<Double> h = history.computeIfAbsent(key, k -> new ArrayList<>());
             double[] kt = kindTotals.computeIfAbsent(o.recommendationKind(), k -> new double[2]);
             double prior = kt[1] == 0 ? 0.5 : kt[0] / kt[1];
-            x[i] = FeatureVector.of(Candidate.of(o), MatchConfidence.of(h, 1.0, prior, settings), h);
+            List<double[]> q = sameQuery.computeIfAbsent(
+                    PatternMemory.sameQueryKey(o.recommendationKind(), o.fingerprint()), k -> new ArrayList<>());
+            x[i] = FeatureVector.of(Candidate.of(o), MatchConfidence.of(h, 1.0, prior, settings), h, q);
             h.add(o.actualImprovementPercent());
+            q.add(PatternMemory.sameQueryPair(o));
             kt[0] += MatchConfidence.softSuccess(o.actualImprovementPercent(), settings.successThresholdPercent());
             kt[1]++;
         }
         return x;
     }
 
-    private static double[] withTarget(double[] x, double y) {
+    /**
+     * @param x      a trial's features
+     * @param actual its measured improvement, percent
+     * @return the training row: the features, then the target {@code actual - costOnly} (percentage points)
+     */
+    static double[] row(double[] x, double actual) {
         double[] row = java.util.Arrays.copyOf(x, x.length + 1);
-        row[x.length] = y;
+        row[x.length] = actual - x[FeatureVector.COST_ONLY];
         return row;
     }
 }

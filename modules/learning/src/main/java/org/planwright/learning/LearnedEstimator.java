@@ -14,7 +14,8 @@ import smile.data.type.StructType;
 import smile.regression.GradientTreeBoost;
 
 /**
- * A trained improvement model: Smile's gradient-boosted regression trees over {@link FeatureVector}, with the
+ * A trained improvement model: the cost-only estimate plus Smile's gradient-boosted regression trees over
+ * {@link FeatureVector}, fitted to the cost-only estimate's error ({@link EstimatorTraining#row}), with the
  * half-width of its 80 % interval from cross-validation residuals (split-conformal: the 0.8 quantile of the
  * absolute out-of-fold errors; Lei et al. 2018). Immutable; predictions are thread-safe (Smile's trees are
  * read-only after training).
@@ -24,7 +25,7 @@ final class LearnedEstimator implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
     /** Written into every stored model; a model of another feature layout is not loaded. */
-    static final String LAYOUT = "features-v2:" + String.join(",", FeatureVector.names());
+    static final String LAYOUT = "features-v3-cost-only-correction:" + String.join(",", FeatureVector.names());
 
     private final GradientTreeBoost model;
     private final String layout;
@@ -41,10 +42,10 @@ final class LearnedEstimator implements Serializable {
         return intervalHalfWidth;
     }
 
-    /** @return the predicted improvement, percent */
+    /** @return the predicted improvement, percent: the cost-only estimate plus the predicted correction */
     double predict(double[] features) {
         double[] row = Arrays.copyOf(features, features.length + 1);
-        return model.predict(Tuple.of(schema(), row));
+        return features[FeatureVector.COST_ONLY] + model.predict(Tuple.of(schema(), row));
     }
 
     private StructType schema() {

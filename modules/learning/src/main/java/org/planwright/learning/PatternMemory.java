@@ -19,6 +19,8 @@ public final class PatternMemory {
     private final Map<String, Map<String, List<Double>>> byKindAndSignature = new LinkedHashMap<>();
     private final LearningSettings settings;
     private final Map<String, Double> kindRates = new LinkedHashMap<>();
+    /** kind + NUL + fingerprint -> earlier outcomes' {actual, cost-only} improvement pairs, percent. */
+    private final Map<String, List<double[]>> byKindAndFingerprint = new LinkedHashMap<>();
 
     /**
      * @param outcomes the workspace's trial outcomes (any order)
@@ -30,6 +32,8 @@ public final class PatternMemory {
             byKindAndSignature.computeIfAbsent(o.recommendationKind(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(o.patternSignature(), s -> new ArrayList<>())
                     .add(o.actualImprovementPercent());
+            byKindAndFingerprint.computeIfAbsent(sameQueryKey(o.recommendationKind(), o.fingerprint()),
+                    k -> new ArrayList<>()).add(sameQueryPair(o));
         }
         for (Map.Entry<String, Map<String, List<Double>>> k : byKindAndSignature.entrySet()) {
             double s = 0;
@@ -98,6 +102,27 @@ public final class PatternMemory {
                 .thenComparing(Comparator.comparingDouble(PatternMatch::successRate).reversed())
                 .thenComparing(PatternMatch::signature));
         return all.subList(0, Math.min(limit, all.size()));
+    }
+
+    /**
+     * @param fingerprint        the query's fingerprint ("" when unknown: no history)
+     * @param recommendationKind the recommendation's kind
+     * @return the trials of this kind on this very query, each {actual, cost-only} improvement in percent; empty
+     *     when there are none
+     */
+    public List<double[]> sameQuery(String fingerprint, String recommendationKind) {
+        if (fingerprint == null || fingerprint.isEmpty()) {
+            return List.of();
+        }
+        return List.copyOf(byKindAndFingerprint.getOrDefault(sameQueryKey(recommendationKind, fingerprint), List.of()));
+    }
+
+    static String sameQueryKey(String kind, String fingerprint) {
+        return kind + "\u0000" + fingerprint;
+    }
+
+    static double[] sameQueryPair(TrialOutcome o) {
+        return new double[] {o.actualImprovementPercent(), Candidate.of(o).costOnlyPercent()};
     }
 
     /** @return the kind's soft success rate over all patterns, or 0.5 without trials */

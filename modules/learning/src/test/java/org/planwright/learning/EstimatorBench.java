@@ -26,11 +26,11 @@ public final class EstimatorBench {
             java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
             long c0 = cpu.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            double[][] x = EstimatorTraining.timeOrderedFeatures(Accuracy.ordered(outcomes), settings);
+            List<TrialOutcome> ordered = Accuracy.ordered(outcomes);
+            double[][] x = EstimatorTraining.timeOrderedFeatures(ordered, settings);
             double[][] rows = new double[n][];
             for (int i = 0; i < n; i++) {
-                rows[i] = java.util.Arrays.copyOf(x[i], x[i].length + 1);
-                rows[i][x[i].length] = outcomes.get(i).actualImprovementPercent();
+                rows[i] = EstimatorTraining.row(x[i], ordered.get(i).actualImprovementPercent());
             }
             EstimatorTraining.fit(rows);
             long t1 = System.nanoTime();

@@ -32,8 +32,31 @@ final class OutOfFold {
     private OutOfFold() {
     }
 
+    /** Contiguous folds in time order: {@code folds} models, each predicting the trials it did not see. */
     static Errors evaluate(List<TrialOutcome> outcomes, LearningSettings settings, int folds) {
-        return evaluate(outcomes, settings, folds, false);
+        List<TrialOutcome> ordered = Accuracy.ordered(outcomes);
+        int n = ordered.size();
+        double[][] x = EstimatorTraining.timeOrderedFeatures(ordered, settings);
+        List<Double> learned = new ArrayList<>();
+        List<Double> costOnly = new ArrayList<>();
+        for (int f = 0; f < folds; f++) {
+            int from = n * f / folds;
+            int to = n * (f + 1) / folds;
+            double[][] fit = new double[n - (to - from)][];
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                if (i < from || i >= to) {
+                    fit[k++] = EstimatorTraining.row(x[i], ordered.get(i).actualImprovementPercent());
+                }
+            }
+            LearnedEstimator model = new LearnedEstimator(EstimatorTraining.fit(fit), 0);
+            for (int i = from; i < to; i++) {
+                double actual = ordered.get(i).actualImprovementPercent();
+                learned.add(Math.abs(model.predict(x[i]) - actual));
+                costOnly.add(Math.abs(Candidate.of(ordered.get(i)).costOnlyPercent() - actual));
+            }
+        }
+        return new Errors(learned, costOnly);
     }
 
     /**
@@ -46,7 +69,7 @@ final class OutOfFold {
      * (Kohavi, IJCAI 1995; Bouckaert and Frank, PAKDD 2004: 10 x 10-fold). The cost-only estimate fits nothing,
      * so its median is the same in every repetition. Deterministic for given trials.
      *
-     * @param learnedMedians the learned estimator's median |error| per repetition, percentage points
+     * @param learnedMedians the learned estimator's median |error| per repetition (or seed), percentage points
      * @param costOnlyMedian the cost-only estimate's median |error| over the same trials
      */
     record Repeated(List<Double> learnedMedians, double costOnlyMedian) {
@@ -55,7 +78,7 @@ final class OutOfFold {
             return Stats.mean(learnedMedians);
         }
 
-        /** @return repetitions whose learned median was below the cost-only median */
+        /** @return repetitions (or seeds) whose learned median was below the cost-only median */
         long wins() {
             return learnedMedians.stream().filter(m -> m < costOnlyMedian).count();
         }
@@ -89,9 +112,7 @@ final class OutOfFold {
                 int k = 0;
                 for (int i = 0; i < n; i++) {
                     if (!held.contains(i)) {
-                        double[] row = java.util.Arrays.copyOf(x[i], x[i].length + 1);
-                        row[x[i].length] = ordered.get(i).actualImprovementPercent();
-                        fit[k++] = row;
+                        fit[k++] = EstimatorTraining.row(x[i], ordered.get(i).actualImprovementPercent());
                     }
                 }
                 LearnedEstimator model = new LearnedEstimator(EstimatorTraining.fit(fit), 0);
@@ -105,37 +126,42 @@ final class OutOfFold {
     }
 
     /**
-     * @param residual true to fit the correction to the cost-only estimate ({@code actual - costOnly}) and predict
-     *                 {@code costOnly + model}, a variant tried on the real trials (it did not help)
+     * The next round: a model fitted on the earlier round's trials predicts the later round's, trials it never saw of
+     * the same advice measured again (the learning loop's use: the estimate for advice that has been tried before).
+     * Features are computed over both rounds in time order, so a later trial's same-query history includes the
+     * earlier round, as it would in use. Smile's generator seeded 1 to {@code seeds}; the learned median |error|
+     * is averaged over the seeds. Deterministic for given trials.
+     *
+     * @param earlier the trials to fit on
+     * @param later   the held-out trials, all finished after {@code earlier}
+     * @return the learned estimator's median |error| per seed and the cost-only estimate's, over {@code later}
      */
-    static Errors evaluate(List<TrialOutcome> outcomes, LearningSettings settings, int folds, boolean residual) {
-        List<TrialOutcome> ordered = Accuracy.ordered(outcomes);
-        int n = ordered.size();
-        double[][] x = EstimatorTraining.timeOrderedFeatures(ordered, settings);
-        List<Double> learned = new ArrayList<>();
-        List<Double> costOnly = new ArrayList<>();
-        for (int f = 0; f < folds; f++) {
-            int from = n * f / folds;
-            int to = n * (f + 1) / folds;
-            double[][] fit = new double[n - (to - from)][];
-            int k = 0;
-            for (int i = 0; i < n; i++) {
-                if (i < from || i >= to) {
-                    double[] row = java.util.Arrays.copyOf(x[i], x[i].length + 1);
-                    row[x[i].length] = ordered.get(i).actualImprovementPercent()
-                            - (residual ? Candidate.of(ordered.get(i)).costOnlyPercent() : 0);
-                    fit[k++] = row;
-                }
-            }
-            LearnedEstimator model = new LearnedEstimator(EstimatorTraining.fit(fit), 0);
-            for (int i = from; i < to; i++) {
-                double actual = ordered.get(i).actualImprovementPercent();
-                double base = residual ? Candidate.of(ordered.get(i)).costOnlyPercent() : 0;
-                learned.add(Math.abs(base + model.predict(x[i]) - actual));
-                costOnly.add(Math.abs(Candidate.of(ordered.get(i)).costOnlyPercent() - actual));
-            }
+    static Repeated nextRound(List<TrialOutcome> earlier, List<TrialOutcome> later, LearningSettings settings,
+                              int seeds) {
+        List<TrialOutcome> first = Accuracy.ordered(earlier);
+        List<TrialOutcome> all = new ArrayList<>(first);
+        all.addAll(Accuracy.ordered(later));
+        double[][] x = EstimatorTraining.timeOrderedFeatures(all, settings);
+        int n = first.size();
+        double[][] fit = new double[n][];
+        for (int i = 0; i < n; i++) {
+            fit[i] = EstimatorTraining.row(x[i], all.get(i).actualImprovementPercent());
         }
-        return new Errors(learned, costOnly);
+        List<Double> costOnly = new ArrayList<>();
+        for (int i = n; i < all.size(); i++) {
+            costOnly.add(Math.abs(Candidate.of(all.get(i)).costOnlyPercent() - all.get(i).actualImprovementPercent()));
+        }
+        List<Double> medians = new ArrayList<>();
+        for (int seed = 1; seed <= seeds; seed++) {
+            smile.math.MathEx.setSeed(seed);
+            LearnedEstimator model = new LearnedEstimator(EstimatorTraining.fit(fit), 0);
+            List<Double> learned = new ArrayList<>();
+            for (int i = n; i < all.size(); i++) {
+                learned.add(Math.abs(model.predict(x[i]) - all.get(i).actualImprovementPercent()));
+            }
+            medians.add(Stats.median(learned));
+        }
+        return new Repeated(medians, Stats.median(costOnly));
     }
 
     /** @param args the store folder */
@@ -149,13 +175,10 @@ final class OutOfFold {
                     java.util.Collections.min(rep.learnedMedians()), java.util.Collections.max(rep.learnedMedians()),
                     rep.wins(), rep.costOnlyMedian());
             for (int folds : new int[] {3, 5, 10}) {
-                for (boolean residual : new boolean[] {false, true}) {
-                    Errors e = evaluate(outcomes, LearningSettings.defaults(), folds, residual);
-                    System.out.printf(Locale.ROOT, "%s%d trials, %d folds: median |error| learned %.1f vs cost-only"
-                                    + " %.1f; mean %.1f vs %.1f%n", residual ? "residual " : "direct   ",
-                            outcomes.size(), folds, e.learnedMedian(), e.costOnlyMedian(), Stats.mean(e.learned()),
-                            Stats.mean(e.costOnly()));
-                }
+                Errors e = evaluate(outcomes, LearningSettings.defaults(), folds);
+                System.out.printf(Locale.ROOT, "%d trials, %d contiguous folds: median |error| learned %.1f vs cost-only"
+                                + " %.1f; mean %.1f vs %.1f%n", outcomes.size(), folds, e.learnedMedian(),
+                        e.costOnlyMedian(), Stats.mean(e.learned()), Stats.mean(e.costOnly()));
             }
         }
     }
