@@ -32,6 +32,23 @@ public interface AdviceActions {
         return false;
     }
 
+    /**
+     * @return what the workspace's learning loop says about {@code rec} from the last {@link #advise} (the estimate in
+     *     use with its interval, pattern memory's confidence; {@code AdviceEstimates.Estimated#describe}), or "" when
+     *     there is no store or workspace. Non-blocking (the FX thread calls it).
+     */
+    default String learningNote(Recommendation rec) {
+        return "";
+    }
+
+    /**
+     * @return the estimate in use for {@code rec} from the last {@link #advise} (the learned model's, or the
+     *     cost-only estimate), percent; empty when the learning loop had no say. Non-blocking.
+     */
+    default java.util.OptionalDouble estimateInUse(Recommendation rec) {
+        return java.util.OptionalDouble.empty();
+    }
+
     /** Applies {@code rec} for real; called only after the DBA confirmed. @return what ran and its undo SQL */
     AppliedChange apply(Recommendation rec) throws Exception;
 }

@@ -76,12 +76,15 @@ public final class AdviceHost {
      *                         throw, which costs only the learning record
      * @param feedback         the store's feedback records, when the store is open: the feedback form offered
      *                         after each stored trial keeps its feedback and drafts there
+     * @param learningService  the learning loop over the store, when it is open: new advice gets the workspace's
+     *                         estimate and pattern-memory confidence and is ordered by expected benefit
      */
     public record Context(BackgroundExecutor executor, TargetConnector connector,
                           Supplier<Optional<ActiveConnection>> active, Supplier<Duration> statementTimeout,
                           Supplier<InsightThresholds> thresholds, Supplier<Optional<AdviceRecords>> records,
                           Supplier<UUID> workspace, java.util.function.Consumer<TrialOutcome> learning,
-                          Supplier<Optional<Feedbacks>> feedback) {
+                          Supplier<Optional<Feedbacks>> feedback,
+                          Supplier<Optional<org.planwright.learning.LearningService>> learningService) {
     }
 
     /**
@@ -101,6 +104,7 @@ public final class AdviceHost {
         Supplier<Optional<AdviceRecords>> store = context.records();
         Supplier<UUID> workspace = context.workspace();
         Map<Recommendation, UUID> stored = new ConcurrentHashMap<>();
+        Map<Recommendation, org.planwright.learning.AdviceEstimates.Estimated> learned = new ConcurrentHashMap<>();
         Map<TrialResult, UUID> storedTrials = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
         AdviceHost host = new AdviceHost(context.connector(), context.active(), context.statementTimeout());
         AdviceActions actions = new AdviceActions() {
@@ -115,7 +119,26 @@ public final class AdviceHost {
                 UUID ws = workspace.get();
                 store.get().filter(x -> ws != null).ifPresent(st -> list.forEach(r -> stored.put(r,
                         st.saveRecommendation(ws, connection.session().profile().id(), sql, r).id())));
-                return list;
+                learned.clear();
+                Optional<org.planwright.learning.LearningService> service = context.learningService().get();
+                if (service.isEmpty() || ws == null || list.isEmpty()) {
+                    return list;
+                }
+                return AdviceLearning.rank(body -> String.valueOf(connection.with(session -> session.execute(
+                        "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + body, 1)).rows().getFirst()[0]), sql, list,
+                        service.get(), ws, learned);
+            }
+
+            @Override
+            public String learningNote(Recommendation rec) {
+                org.planwright.learning.AdviceEstimates.Estimated e = learned.get(rec);
+                return e == null ? "" : e.describe();
+            }
+
+            @Override
+            public java.util.OptionalDouble estimateInUse(Recommendation rec) {
+                org.planwright.learning.AdviceEstimates.Estimated e = learned.get(rec);
+                return e == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(e.estimate().percent());
             }
 
             @Override

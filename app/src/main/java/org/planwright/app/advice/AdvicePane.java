@@ -1,6 +1,5 @@
 package org.planwright.app.advice;
 
-import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -93,8 +92,7 @@ public final class AdvicePane extends BorderPane {
             @Override
             protected void updateItem(Recommendation r, boolean empty) {
                 super.updateItem(r, empty);
-                setText(empty || r == null ? null : String.format(Locale.ROOT, "%4.0f %%  %-11s %s",
-                        r.estimate().percent(), r.kind().jsonName(), r.title()));
+                setText(empty || r == null ? null : vm.label(r));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));

@@ -23,8 +23,9 @@ import org.planwright.app.query.Confirmer;
 import org.planwright.targetdb.TargetException;
 
 /**
- * State and commands of the Advice pane: the recommendations for the current query (largest estimated improvement
- * first), the selected one's details (evidence and SQL), Try (a measured, rolled-back trial) and Apply (only after
+ * State and commands of the Advice pane: the recommendations for the current query (in the order the actions give:
+ * largest expected benefit first once the workspace's learning loop has a say, else largest estimated improvement),
+ * the selected one's details (what the learning loop says, evidence and SQL), Try (a measured, rolled-back trial) and Apply (only after
  * the {@link Confirmer} said yes). Work runs on the app's one {@link BackgroundExecutor}; the properties change on
  * the UI thread only. No scene graph here.
  */
@@ -55,7 +56,8 @@ public final class AdviceViewModel {
         this.actions = Objects.requireNonNull(actions, "actions");
         this.confirmer = Objects.requireNonNull(confirmer, "confirmer");
         selected.addListener((o, a, b) -> {
-            details.set(b == null ? "" : describe(b));
+            String note = b == null ? "" : actions.learningNote(b);
+            details.set(b == null ? "" : (note.isEmpty() ? "" : note + "\n\n") + describe(b));
             trial.set(null);
             trialSummary.set("");
         });
@@ -73,7 +75,9 @@ public final class AdviceViewModel {
             if (!list.isEmpty()) {
                 selected.set(list.getFirst());
             }
-            done(list.size() + " recommendations, ranked by estimated improvement");
+            done(list.size() + (!list.isEmpty() && !actions.learningNote(list.getFirst()).isEmpty()
+                    ? " recommendations, ranked by expected benefit (estimate x confidence after pattern memory)"
+                    : " recommendations, ranked by estimated improvement"));
         }, this::failed);
     }
 
@@ -187,6 +191,15 @@ public final class AdviceViewModel {
                 r.before().size(), r.afterSummary().medianMillis(), r.afterSummary().minMillis(),
                 r.afterSummary().maxMillis(), r.actualImprovementPercent(), r.recommendation().estimate().percent(),
                 r.pValue(), r.significant() ? " (significant)" : " (not significant)");
+    }
+
+    /**
+     * @return the list line of {@code r}: the estimate in use (the learning loop's when it had a say, else the
+     *     advisor's), percent, the kind and the title
+     */
+    public String label(Recommendation r) {
+        return String.format(Locale.ROOT, "%4.0f %%  %-11s %s",
+                actions.estimateInUse(r).orElse(r.estimate().percent()), r.kind().jsonName(), r.title());
     }
 
     /** @return the recommendations, largest estimate first */

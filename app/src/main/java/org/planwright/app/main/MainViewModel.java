@@ -118,9 +118,16 @@ public final class MainViewModel {
                 connection::active, connection.statementTimeoutProperty()::get, insightPreferences::current,
                 () -> services.store().map(WorkbenchStore::adviceRecords),
                 () -> workspace.get() == null ? null : workspace.get().id(),
-                outcome -> services.store().ifPresent(store -> new org.planwright.learning.LearningService(store,
-                        org.planwright.learning.LearningSettings.defaults(), Clock.systemUTC()).record(outcome)),
-                () -> services.store().map(store -> store.learning().feedback()));
+                outcome -> services.store().ifPresent(store -> {
+                    // on the trial's worker thread: record, then train a new version when enough new trials arrived
+                    org.planwright.learning.LearningService learning = new org.planwright.learning.LearningService(
+                            store, org.planwright.learning.LearningSettings.defaults(), Clock.systemUTC());
+                    learning.record(outcome);
+                    learning.retrainIfDue(outcome.workspaceId());
+                }),
+                () -> services.store().map(store -> store.learning().feedback()),
+                () -> services.store().map(store -> new org.planwright.learning.LearningService(store,
+                        org.planwright.learning.LearningSettings.defaults(), Clock.systemUTC())));
     }
 
     /** @return the team sync state and commands (status-bar item, Workspace ▸ Team sync…) */

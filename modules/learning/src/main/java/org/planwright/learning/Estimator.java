@@ -59,19 +59,23 @@ public final class Estimator {
     /**
      * @param candidate the recommendation
      * @param memory    pattern memory (for the pattern-history features)
-     * @return the estimate with its interval; well under a millisecond (see docs/learning.md, benchmark)
+     * @return the estimate with its interval, percent; the estimate and the interval's upper end at most 100 (a change
+     *     cannot save more than the whole execution time), the lower end unbounded (slower); well under a
+     *     millisecond (see docs/learning.md, benchmark)
      */
     public Estimate estimate(Candidate candidate, PatternMemory memory) {
         if (model == null) {
-            double p = candidate.costOnlyPercent();
-            return new Estimate(p, p - costOnlyHalfWidth, p + costOnlyHalfWidth, Estimate.Source.COST_ONLY, 0);
+            double p = Math.min(100, candidate.costOnlyPercent());
+            return new Estimate(p, p - costOnlyHalfWidth, Math.min(100, p + costOnlyHalfWidth),
+                    Estimate.Source.COST_ONLY, 0);
         }
         PatternMatch exact = memory.match(candidate.patternSignature(), candidate.recommendationKind(),
                 memory.kindRate(candidate.recommendationKind())).filter(PatternMatch::exact).orElse(null);
         double rate = exact == null ? memory.kindRate(candidate.recommendationKind()) : exact.confidence();
-        double p = model.predict(FeatureVector.of(candidate, rate, exact == null ? List.of() : exact.improvements(),
-                memory.sameQuery(candidate.fingerprint(), candidate.recommendationKind())));
+        double p = Math.min(100, model.predict(FeatureVector.of(candidate, rate,
+                exact == null ? List.of() : exact.improvements(),
+                memory.sameQuery(candidate.fingerprint(), candidate.recommendationKind()))));
         double hw = model.intervalHalfWidth();
-        return new Estimate(p, p - hw, p + hw, Estimate.Source.LEARNED, version);
+        return new Estimate(p, p - hw, Math.min(100, p + hw), Estimate.Source.LEARNED, version);
     }
 }

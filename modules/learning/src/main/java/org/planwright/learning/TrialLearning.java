@@ -68,6 +68,27 @@ public final class TrialLearning {
                 r.startedAt(), r.finishedAt());
     }
 
+    /**
+     * The plan features known before a change, from one {@code EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)} of the query
+     * (the Advice pane runs one before estimating new advice): {@code planCost} and {@code executionMs} from the plan
+     * itself, then the features listed above.
+     *
+     * @param planJson the plan
+     * @return the features by name; empty when the plan cannot be read
+     */
+    public static Map<String, Double> planFeatures(String planJson) {
+        Map<String, Double> features = new LinkedHashMap<>();
+        try {
+            Plan plan = PlanParser.parse(planJson);
+            plan.root().totalCost().ifPresent(c -> features.put("planCost", c));
+            plan.executionTime().ifPresent(ms -> features.put("executionMs", ms));
+        } catch (RuntimeException e) { // PlanParseException included: no features from a plan that cannot be read
+            return Map.of();
+        }
+        planFeatures(planJson, features);
+        return features;
+    }
+
     private static void planFeatures(String json, Map<String, Double> into) {
         if (json == null || json.isBlank()) {
             return;
