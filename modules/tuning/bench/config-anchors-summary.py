@@ -31,6 +31,26 @@ def rng(v, fmt="{:.1f}"):
     return (fmt + ".." + fmt).format(min(v), max(v)) if v else "-"
 
 
+T95 = {1: 12.71, 2: 4.30, 3: 3.18, 4: 2.78, 5: 2.57, 6: 2.45, 7: 2.36, 8: 2.31, 9: 2.26, 10: 2.23, 11: 2.20,
+       12: 2.18, 13: 2.16, 14: 2.14, 15: 2.13, 16: 2.12, 17: 2.11, 18: 2.10, 19: 2.09, 20: 2.09}
+
+
+def paired_test(ratios):
+    """Per-round ratios: the geometric mean with a 95 % t interval of the log ratios (Student's t, two-sided), and the
+    exact two-sided sign test (rounds below 1 vs above 1): the statistical reading beside the every-round rule."""
+    n = len(ratios)
+    if n < 2:
+        return "too few rounds for a test"
+    logs = [math.log(x) for x in ratios]
+    m, sd = statistics.mean(logs), statistics.stdev(logs)
+    h = T95.get(n - 1, 1.96) * sd / math.sqrt(n)
+    below = sum(1 for x in ratios if x < 1)
+    k = min(below, n - below)
+    p = min(1.0, 2 * sum(math.comb(n, i) for i in range(k + 1)) / 2 ** n)
+    return (f"geometric mean over rounds {math.exp(m):.3f}x, 95% CI {math.exp(m - h):.3f}..{math.exp(m + h):.3f}; "
+            f"below 1 in {below} of {n} rounds, sign test p = {p:.3f}")
+
+
 def verdict(ratios, time=True):
     """ratios of times (lower is better) or, with time=False, of throughputs (higher is better)"""
     if ratios and all(r < 0.9 for r in ratios):
@@ -80,6 +100,7 @@ for c in configs[1:]:
             per_round.append(math.exp(statistics.mean(logs)))
     print(f"- {c}: geomean of the medians {g:.2f}x the defaults' time; paired per round {med(per_round):.2f}x "
           f"({rng(per_round, '{:.2f}')}): {verdict(per_round)}")
+    print(f"  - {paired_test(per_round)}")
     for q in qs:
         qr = [val(c, "tpch", q, r)[0] / val("defaults", "tpch", q, r)[0] for r in rounds
               if val(c, "tpch", q, r) and val("defaults", "tpch", q, r)]
@@ -93,6 +114,7 @@ for r in rounds:
     if logs:
         pp.append(math.exp(statistics.mean(logs)))
 print(f"- planwright vs pgtune, paired per round: {med(pp):.2f}x ({rng(pp, '{:.2f}')}): {verdict(pp)}")
+print(f"  - {paired_test(pp)}")
 spread = [(max(val("defaults", "tpch", q)) - min(val("defaults", "tpch", q))) / med(val("defaults", "tpch", q))
           for q in qs if val("defaults", "tpch", q)]
 print(f"- the defaults' own round-to-round spread per query ((max-min)/median): median {statistics.median(spread):.0%}, "

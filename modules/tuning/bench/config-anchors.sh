@@ -14,6 +14,8 @@
 # against the defaults, the same ratios paired within each round (median and range over the rounds), and says which
 # differences are within noise (config-anchors-summary.py; rerun it alone on a results.csv).
 # EXPLAIN (ANALYZE, BUFFERS, SETTINGS) of q1 and q18 under each configuration goes to $OUT/explain/.
+# PASSES=N measures the 22 queries N times per round and keeps each query's median (default 1); PGBENCH=0 leaves
+# pgbench out (TPC-H only).
 #
 # Needs: Debian's postgresql-15 (+ contrib for pg_stat_statements), jq, python3, the CLI built
 # (./mvnw -pl modules/cli -am install -DskipTests). Runs the server as user postgres when started as root.
@@ -82,13 +84,22 @@ log "pgbench -i -s $SCALE"
 "$PGBIN/pgbench" -i -q -s "$SCALE" bench 2>>"$OUT/run.log"
 psql -X -q -d bench -c "CREATE EXTENSION pg_stat_statements"
 
-tpch_pass() { # $1 = config, $2 = round ('' = warm-up, not recorded)
-  for n in $(seq 1 22); do
-    local ms
-    ms=$(psql -X -q -d tpch -c '\timing on' -f "$CORPUS/sql/tpch/queries/q$n.sql" 2>&1 \
-         | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | awk '{s += $1} END {printf "%.1f", s}')
-    [ -n "$2" ] && echo "$2,$1,tpch,q$n,ms,$ms" >>"$OUT/results.csv"
+tpch_pass() { # $1 = config, $2 = round ('' = warm-up, not recorded); PASSES timed passes, each query's median kept
+  local passes=1; [ -n "$2" ] && passes=${PASSES:-1}
+  declare -A times=()
+  for p in $(seq 1 "$passes"); do
+    for n in $(seq 1 22); do
+      times[$n]+="$(psql -X -q -d tpch -c '\timing on' -f "$CORPUS/sql/tpch/queries/q$n.sql" 2>&1 \
+           | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | awk '{s += $1} END {printf "%.1f", s}') "
+    done
   done
+  if [ -n "$2" ]; then
+    for n in $(seq 1 22); do
+      echo "$2,$1,tpch,q$n,ms,$(tr ' ' '\n' <<<"${times[$n]}" | grep . | sort -g \
+        | awk '{v[NR] = $1} END {printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')" \
+        >>"$OUT/results.csv"
+    done
+  fi
   return 0
 }
 pgbench_runs() { # $1 = config, $2 = round
@@ -123,8 +134,10 @@ advise() { # $1 = database, $2 = name, $3... = --trial statements (optional)
 tpch_trial=(); [ "${TRIAL:-1}" != 0 ] && tpch_trial=("$CORPUS/sql/tpch/queries")
 use_conf ""; tpch_pass defaults ""; reset_stats tpch; tpch_pass defaults ""; advise tpch tpch "${tpch_trial[@]}"
 [ -n "${ADVISE_ONLY:-}" ] && { log "ADVISE_ONLY: stopping after the advice (cluster kept in $WORK)"; cat "$OUT/conf/advice-tpch.txt"; exit 0; }
-use_conf ""; reset_stats bench; "$PGBIN/pgbench" -n -c "$CLIENTS" -j 2 -T "$SECONDS_PER_RUN" bench >/dev/null 2>&1
-advise bench pgbench
+if [ "${PGBENCH:-1}" != 0 ]; then
+  use_conf ""; reset_stats bench; "$PGBIN/pgbench" -n -c "$CLIENTS" -j 2 -T "$SECONDS_PER_RUN" bench >/dev/null 2>&1
+  advise bench pgbench
+fi
 for f in "$OUT"/conf/*.conf; do log "$(basename "$f"): $(grep -v '^#' "$f" | grep . | tr '\n' ';' )"; done
 
 echo "round,config,workload,item,unit,value" >"$OUT/results.csv"
@@ -143,6 +156,7 @@ for r in $(seq 1 "$ROUNDS"); do
           | psql -X -q -d tpch >"$OUT/explain/$c-q$q.txt" 2>&1
       done
     fi
+    [ "${PGBENCH:-1}" = 0 ] && continue
     log "round $r: $c, pgbench"
     use_conf "$(conf_of $c pgbench)"
     pgbench_runs "$c" "$r"
