@@ -115,6 +115,15 @@ for r in rounds:
         pp.append(math.exp(statistics.mean(logs)))
 print(f"- planwright vs pgtune, paired per round: {med(pp):.2f}x ({rng(pp, '{:.2f}')}): {verdict(pp)}")
 print(f"  - {paired_test(pp)}")
+tot = []
+for r in rounds:
+    a = [val("planwright", "tpch", q, r) for q in qs]
+    b = [val("pgtune", "tpch", q, r) for q in qs]
+    if all(a) and all(b):
+        tot.append(sum(x[0] for x in a) / sum(x[0] for x in b))
+print(f"- planwright vs pgtune, the whole TPC-H pass (sum of the 22 queries' times) per round: {med(tot):.2f}x "
+      f"({rng(tot, '{:.2f}')}): {verdict(tot)}")
+print(f"  - {paired_test(tot)}")
 spread = [(max(val("defaults", "tpch", q)) - min(val("defaults", "tpch", q))) / med(val("defaults", "tpch", q))
           for q in qs if val("defaults", "tpch", q)]
 print(f"- the defaults' own round-to-round spread per query ((max-min)/median): median {statistics.median(spread):.0%}, "

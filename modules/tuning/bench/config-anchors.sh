@@ -127,7 +127,7 @@ advise() { # $1 = database, $2 = name, $3... = --trial statements (optional)
   jq -r '.recommendations[] | "\(.parameter) = '"'"'\(.recommended)'"'"'"' "$OUT/conf/advice-$name.json" >"$OUT/conf/planwright-$name.conf"
   jq -r '.recommendations[] | "\(.parameter): \(.current) -> \(.recommended)\n  why: \(.reason)\n  evidence: \(.evidence | join("\n  evidence: "))"' \
     "$OUT/conf/advice-$name.json" >"$OUT/conf/advice-$name.txt"
-  jq -r '.notProposed[] | "not proposed: \(.parameter) (\(.current) -> PGTune \(.pgtune)): \(.why)"' \
+  jq -r '.notProposed[] | "not proposed: \(.parameter) (\(.current) -> \(if .pgtune == "" then "tried; PGTune leaves it" else "PGTune " + .pgtune end)): \(.why)"' \
     "$OUT/conf/advice-$name.json" >>"$OUT/conf/advice-$name.txt"
 }
 # TRIAL=0 leaves out the settings trial (config advise --trial on the 22 queries)

@@ -281,7 +281,8 @@ final class ConfigAdviseCommand implements Callable<Integer> {
         if (!advice.notProposed().isEmpty()) {
             out.println("PGTune would also change (not proposed):");
             for (NotProposed n : advice.notProposed()) {
-                out.printf("  %s: %s -> %s: %s%n", n.parameter(), n.current(), n.pgtune(), n.why());
+                out.printf("  %s: %s -> %s: %s%n", n.parameter(), n.current(),
+                        n.setByPgtune() ? n.pgtune() : "(tried; PGTune's profile leaves it)", n.why());
             }
         }
         advice.notes().forEach(n -> out.println("note: " + n));

@@ -81,6 +81,11 @@ class ConfigAdviseCommandTest {
                 assertThat(json.get("notProposed").findValues("parameter").stream().map(JsonNode::asText))
                         .contains(p);
             }
+            for (JsonNode n : json.get("notProposed")) {
+                if (n.get("parameter").asText().equals("jit")) {
+                    assertThat(n.get("pgtune").asText()).as("PGTune's dw profile leaves jit alone").isEmpty();
+                }
+            }
         }
         assertThat(autoConf(pg, db)).as("nothing written by ALTER SYSTEM").isEqualTo(autoConfBefore);
     }
