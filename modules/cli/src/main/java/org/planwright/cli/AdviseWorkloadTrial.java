@@ -9,9 +9,12 @@ import java.util.Map;
 import org.planwright.advice.Cancellation;
 import org.planwright.advice.index.IndexAdvice;
 import org.planwright.advice.index.IndexAdviceOptions;
+import org.planwright.advice.index.TrialIndexOutcome;
+import org.planwright.advice.index.TrialStatementTime;
 import org.planwright.advice.index.TrialedIndexAdvice;
 import org.planwright.advice.index.WorkloadStatement;
 import org.planwright.advice.index.WorkloadTrial;
+import org.planwright.advice.index.WorkloadTrialResult;
 import org.planwright.targetdb.TargetException;
 import org.planwright.targetdb.TargetSession;
 
@@ -88,12 +91,12 @@ final class AdviseWorkloadTrial {
     static AdviseReport apply(AdviseReport report, TrialedIndexAdvice.Outcome outcome, PrintWriter err) {
         List<AdviseReport.Item> items = report.recommendations();
         IndexAdvice advice = outcome.best().advice();
-        WorkloadTrial.Result r = outcome.best().trial();
-        Map<String, WorkloadTrial.IndexOutcome> byName = new HashMap<>();
+        WorkloadTrialResult r = outcome.best().trial();
+        Map<String, TrialIndexOutcome> byName = new HashMap<>();
         r.indexes().forEach(o -> byName.put(o.name(), o));
         Map<String, AdviseReport.TrialStatement> statements = new HashMap<>();
         List<AdviseReport.TrialStatement> all = new ArrayList<>();
-        for (WorkloadTrial.StatementTime t : r.statements()) {
+        for (TrialStatementTime t : r.statements()) {
             AdviseReport.TrialStatement ts = statement(t);
             statements.put(t.label(), ts);
             all.add(ts);
@@ -102,7 +105,7 @@ final class AdviseWorkloadTrial {
         List<AdviseReport.Rejected> rejected = new ArrayList<>();
         for (int k = 0; k < items.size(); k++) {
             AdviseReport.Item item = items.get(k);
-            WorkloadTrial.IndexOutcome o = k < advice.chosen().size() && item.kind().equals("index")
+            TrialIndexOutcome o = k < advice.chosen().size() && item.kind().equals("index")
                     ? byName.get(advice.chosen().get(k).candidate().name()) : null;
             if (o == null) {
                 kept.add(item);
@@ -115,7 +118,7 @@ final class AdviseWorkloadTrial {
                 continue;
             }
             List<AdviseReport.TrialStatement> used = new ArrayList<>();
-            for (WorkloadTrial.StatementTime t : r.statements()) {
+            for (TrialStatementTime t : r.statements()) {
                 if (t.indexesUsed().contains(o.name())) {
                     used.add(statements.get(t.label()));
                 }
@@ -132,7 +135,7 @@ final class AdviseWorkloadTrial {
             if (k == outcome.chosen()) {
                 continue;
             }
-            for (WorkloadTrial.IndexOutcome o : outcome.rounds().get(k).trial().indexes()) {
+            for (TrialIndexOutcome o : outcome.rounds().get(k).trial().indexes()) {
                 boolean again = rejected.stream().anyMatch(x -> x.sql().contains(" ON " + o.index().definition()
                         + ";"));
                 if (o.rejected() != null && !again) {
@@ -155,7 +158,7 @@ final class AdviseWorkloadTrial {
                 Math.round(r.elapsedMillis()), all, rejected));
     }
 
-    private static AdviseReport.TrialStatement statement(WorkloadTrial.StatementTime t) {
+    private static AdviseReport.TrialStatement statement(TrialStatementTime t) {
         String change = t.error() != null ? (t.error().startsWith(WorkloadTrial.NOT_TIMED) ? t.error()
                 : "failed: " + t.error())
                 : t.indexesUsed().isEmpty() ? "unaffected" : t.slower() ? "slower" : t.faster() ? "faster" : "same";

@@ -41,7 +41,7 @@ public final class TrialedIndexAdvice {
      * @param measuredBenefit Σ weight·ln(before / after) over the statements using a kept index (see the class
      *                        comment); larger is better
      */
-    public record Round(IndexAdvice advice, WorkloadTrial.Result trial, List<IndexCandidate> excluded,
+    public record Round(IndexAdvice advice, WorkloadTrialResult trial, List<IndexCandidate> excluded,
                         double measuredBenefit) {
         public Round {
             excluded = List.copyOf(excluded);
@@ -63,11 +63,11 @@ public final class TrialedIndexAdvice {
         }
 
         /** @return every index some round's trial rejected, each once, with its first reason */
-        public List<WorkloadTrial.IndexOutcome> rejected() {
-            List<WorkloadTrial.IndexOutcome> out = new ArrayList<>();
+        public List<TrialIndexOutcome> rejected() {
+            List<TrialIndexOutcome> out = new ArrayList<>();
             Set<IndexCandidate> seen = new LinkedHashSet<>();
             for (Round r : rounds) {
-                for (WorkloadTrial.IndexOutcome o : r.trial().indexes()) {
+                for (TrialIndexOutcome o : r.trial().indexes()) {
                     if (o.rejected() != null && seen.add(o.index())) {
                         out.add(o);
                     }
@@ -114,14 +114,14 @@ public final class TrialedIndexAdvice {
                 break;
             }
             tried.add(Set.copyOf(set));
-            WorkloadTrial.Result trial = set.isEmpty()
-                    ? new WorkloadTrial.Result(List.of(), List.of(), 0, 0)
+            WorkloadTrialResult trial = set.isEmpty()
+                    ? new WorkloadTrialResult(List.of(), List.of(), 0, 0)
                     : new WorkloadTrial().run(trialSession, workload, set, trialOptions, progress, cancellation);
             double benefit = measuredBenefit(workload, trial);
             rounds.add(new Round(advice, trial, List.copyOf(excluded.subList(options.excluded().size(),
                     excluded.size())), benefit));
             List<IndexCandidate> rejected = trial.indexes().stream().filter(o -> o.rejected() != null)
-                    .map(WorkloadTrial.IndexOutcome::index).toList();
+                    .map(TrialIndexOutcome::index).toList();
             progress.progress(1, String.format(Locale.ROOT, "Round %d: %d index(es) tried, %d rejected, measured "
                     + "benefit %.3f", round, set.size(), rejected.size(), benefit));
             if (rejected.isEmpty()) {
@@ -143,10 +143,10 @@ public final class TrialedIndexAdvice {
      * @param trial    a trial's result
      * @return Σ weight·ln(before / after) over the statements that ran and whose "after" plan used a kept index
      */
-    public static double measuredBenefit(List<WorkloadStatement> workload, WorkloadTrial.Result trial) {
+    public static double measuredBenefit(List<WorkloadStatement> workload, WorkloadTrialResult trial) {
         double b = 0;
         for (int i = 0; i < trial.statements().size(); i++) {
-            WorkloadTrial.StatementTime t = trial.statements().get(i);
+            TrialStatementTime t = trial.statements().get(i);
             if (t.error() == null && !t.indexesUsed().isEmpty() && t.beforeMs() > 0 && t.afterMs() > 0) {
                 b += workload.get(i).weight() * Math.log(t.beforeMs() / t.afterMs());
             }

@@ -60,7 +60,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Statements with {@code $n} parameters (pg_stat_statements' normalised text) are timed with representative
  * values for them ({@link ParameterBinder}, chosen from pg_stats before the transaction opens), reported with each
- * {@link StatementTime}; one whose parameters cannot be given values is not timed, its error saying why
+ * {@link TrialStatementTime}; one whose parameters cannot be given values is not timed, its error saying why
  * ({@link #NOT_TIMED}).
  *
  * <p>Locks: each CREATE INDEX holds a SHARE lock on its table (writers wait) until the end; each "before" run and
@@ -82,7 +82,7 @@ public final class WorkloadTrial {
     public static final double MIN_SLOWDOWN_MS = 5;
     /** Significance level of the Mann-Whitney U test that confirms a slowdown before an index is blamed. */
     public static final double SIGNIFICANCE = 0.05;
-    /** How {@link StatementTime#error()} starts for a statement whose {@code $n} parameters got no values. */
+    /** How {@link TrialStatementTime#error()} starts for a statement whose {@code $n} parameters got no values. */
     public static final String NOT_TIMED = "not timed: ";
     private static final Pattern INDEX_NAME = Pattern.compile("\"Index Name\":\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
@@ -111,119 +111,6 @@ public final class WorkloadTrial {
         /** @param n runs per side @return a copy */
         public Options withRuns(int n) {
             return new Options(n, lockTimeout, lockConsent);
-        }
-    }
-
-    /**
-     * One statement measured.
-     *
-     * @param label        the statement's label
-     * @param beforeMs     best execution time without the set, ms (the timeout when capped)
-     * @param afterMs      best execution time with the kept set, ms (the timeout when capped)
-     * @param beforeCapped every "before" run hit the statement timeout (the time is at least {@code beforeMs})
-     * @param afterCapped  every "after" run hit it
-     * @param tolerance    the relative noise used for this statement (fraction)
-     * @param indexesUsed  names of the kept set's indexes the "after" plan used
-     * @param error        the statement failed (not a timeout): the server's message; or it was not timed because its
-     *                     {@code $n} parameters could not be given values: {@link #NOT_TIMED} and the reason; times are
-     *                     then NaN
-     * @param boundParameters the representative values its {@code $n} parameters were timed with
-     *                     ({@link ParameterBinder}); empty when it has none
-     */
-    public record StatementTime(String label, double beforeMs, double afterMs, boolean beforeCapped,
-                                boolean afterCapped, double tolerance, List<String> indexesUsed, String error,
-                                List<BoundParameter> boundParameters) {
-        public StatementTime {
-            indexesUsed = List.copyOf(indexesUsed);
-            boundParameters = List.copyOf(boundParameters);
-        }
-
-        /** A statement timed as given (no parameters); see the canonical constructor. */
-        public StatementTime(String label, double beforeMs, double afterMs, boolean beforeCapped,
-                             boolean afterCapped, double tolerance, List<String> indexesUsed, String error) {
-            this(label, beforeMs, afterMs, beforeCapped, afterCapped, tolerance, indexesUsed, error, List.of());
-        }
-
-        /** @return after / before (NaN when it failed) */
-        public double ratio() {
-            return afterMs / beforeMs;
-        }
-
-        /** @return true when "after" is slower than "before" beyond noise (see the class comment) */
-        public boolean slower() {
-            return error == null && afterMs > beforeMs * (1 + tolerance) && afterMs - beforeMs > MIN_SLOWDOWN_MS;
-        }
-
-        /**
-         * @return true when it is {@link #slower()} and its "after" plan uses an index of the kept set — what the
-         *     trial never leaves behind; a statement whose plan uses none runs the same plan on both sides, so a
-         *     difference there is noise (reported as "unaffected")
-         */
-        public boolean slowedBySet() {
-            return slower() && !indexesUsed.isEmpty();
-        }
-
-        /** @return true when "after" is faster than "before" beyond noise */
-        public boolean faster() {
-            return error == null && beforeMs > afterMs * (1 + tolerance) && beforeMs - afterMs > MIN_SLOWDOWN_MS;
-        }
-    }
-
-    /**
-     * What the trial found for one index of the set.
-     *
-     * @param index                 the index
-     * @param name                  the name it was built with
-     * @param rejected              null when kept; else why it was dropped from the advice, one sentence with numbers
-     * @param warning               always null since docs/decisions/0024 (an index that slows a statement is rejected,
- *                              never kept with a warning); kept for the report's shape
-     * @param helped                labels of the statements whose kept-set plan uses it and got faster beyond noise
-     * @param hurt                  labels of the statements it made slower beyond noise (rejected ones name them)
-     * @param beforeMs              sum of the "before" times of the statements whose plan used it, ms
-     * @param afterMs               sum of their "after" times, ms (for a rejected index: with it, before rejection)
-     * @param measuredImprovementPercent 100 · (before − after) / before over those statements; NaN when none used it
-     */
-    public record IndexOutcome(IndexCandidate index, String name, String rejected, String warning, List<String> helped,
-                               List<String> hurt, double beforeMs, double afterMs,
-                               double measuredImprovementPercent) {
-        public IndexOutcome {
-            helped = List.copyOf(helped);
-            hurt = List.copyOf(hurt);
-        }
-    }
-
-    /**
-     * @param statements  every statement, "after" with the kept set
-     * @param indexes     every index of the set tried, in the set's order
-     * @param buildMillis time the CREATE INDEX statements took together, ms
-     * @param elapsedMillis wall time of the whole trial, ms
-     */
-    public record Result(List<StatementTime> statements, List<IndexOutcome> indexes, double buildMillis,
-                         double elapsedMillis) {
-        public Result {
-            statements = List.copyOf(statements);
-            indexes = List.copyOf(indexes);
-        }
-
-        /** @return Σ best "before" times of the statements that ran, ms */
-        public double beforeTotalMs() {
-            return statements.stream().filter(s -> s.error() == null).mapToDouble(StatementTime::beforeMs).sum();
-        }
-
-        /** @return Σ best "after" times, ms */
-        public double afterTotalMs() {
-            return statements.stream().filter(s -> s.error() == null).mapToDouble(StatementTime::afterMs).sum();
-        }
-
-        /** @return geometric mean of after / before over the statements that ran (TPC-H's power-metric view) */
-        public double geomeanRatio() {
-            return Math.exp(statements.stream().filter(s -> s.error() == null && s.beforeMs() > 0 && s.afterMs() > 0)
-                    .mapToDouble(s -> Math.log(s.ratio())).average().orElse(0));
-        }
-
-        /** @return the indexes the trial kept */
-        public List<IndexCandidate> kept() {
-            return indexes.stream().filter(i -> i.rejected() == null).map(IndexOutcome::index).toList();
         }
     }
 
@@ -282,7 +169,7 @@ public final class WorkloadTrial {
      *                         {@code CANCELLED}; {@code OTHER} when the connection breaks. In every case nothing
      *                         was changed: the transaction is rolled back.
      */
-    public Result run(TargetSession session, List<WorkloadStatement> workload, List<IndexCandidate> set,
+    public WorkloadTrialResult run(TargetSession session, List<WorkloadStatement> workload, List<IndexCandidate> set,
                       Options options, ProgressListener progress, Cancellation cancellation) throws TargetException {
         Objects.requireNonNull(options, "options");
         if (session.options().readOnly()) {
@@ -421,11 +308,11 @@ public final class WorkloadTrial {
                 LOG.warn("ROLLBACK after a workload trial failed (the server aborts it): {}", e.userMessage());
             }
         }
-        List<StatementTime> times = new ArrayList<>();
+        List<TrialStatementTime> times = new ArrayList<>();
         for (int i = 0; i < workload.size(); i++) {
             times.add(time(workload.get(i), samples.get(i)));
         }
-        List<IndexOutcome> outcomes = new ArrayList<>();
+        List<TrialIndexOutcome> outcomes = new ArrayList<>();
         for (var e : names.entrySet()) {
             String n = e.getKey();
             double b = 0;
@@ -434,7 +321,7 @@ public final class WorkloadTrial {
             int users = 0;
             for (int i = 0; i < workload.size(); i++) {
                 Sample s = samples.get(i);
-                StatementTime st = times.get(i);
+                TrialStatementTime st = times.get(i);
                 boolean usedIt = rejected.containsKey(n) ? s.usedBeforeRejection().contains(n) : s.used.contains(n);
                 if (!usedIt || st.error() != null) {
                     continue;
@@ -446,18 +333,18 @@ public final class WorkloadTrial {
                     helped.add(st.label());
                 }
             }
-            outcomes.add(new IndexOutcome(e.getValue(), n, rejected.get(n), null, helped,
+            outcomes.add(new TrialIndexOutcome(e.getValue(), n, rejected.get(n), null, helped,
                     hurt.getOrDefault(n, List.of()), b, a, users == 0 || b <= 0 ? Double.NaN : 100 * (b - a) / b));
         }
-        return new Result(times, outcomes, buildMs, (System.nanoTime() - t0) / 1e6);
+        return new WorkloadTrialResult(times, outcomes, buildMs, (System.nanoTime() - t0) / 1e6);
     }
 
-    private static StatementTime time(WorkloadStatement w, Sample s) {
+    private static TrialStatementTime time(WorkloadStatement w, Sample s) {
         if (s.error != null) {
-            return new StatementTime(w.label(), Double.NaN, Double.NaN, false, false, MIN_TOLERANCE, List.of(),
+            return new TrialStatementTime(w.label(), Double.NaN, Double.NaN, false, false, MIN_TOLERANCE, List.of(),
                     s.error, s.bound);
         }
-        return new StatementTime(w.label(), s.best(s.before), s.best(s.after), s.beforeCapped, s.afterCapped,
+        return new TrialStatementTime(w.label(), s.best(s.before), s.best(s.after), s.beforeCapped, s.afterCapped,
                 s.tolerance(), List.copyOf(s.used), null, s.bound);
     }
 
@@ -485,7 +372,7 @@ public final class WorkloadTrial {
             s.after.add(again.ms());
             s.afterCapped &= again.capped();
         }
-        StatementTime st = time(w, s);
+        TrialStatementTime st = time(w, s);
         double p = MannWhitneyUTest.withDefaults().with(AlternativeHypothesis.TWO_SIDED)
                 .test(s.before.stream().mapToDouble(Double::doubleValue).toArray(),
                         s.after.stream().mapToDouble(Double::doubleValue).toArray()).getPValue();

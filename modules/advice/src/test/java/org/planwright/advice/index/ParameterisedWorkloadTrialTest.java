@@ -59,18 +59,18 @@ class ParameterisedWorkloadTrialTest {
         TableRef orders = new TableRef("public", "orders", "public.orders");
         List<IndexCandidate> set = List.of(new IndexCandidate(lineitem, List.of("l_partkey"), List.of(), ""),
                 new IndexCandidate(orders, List.of("o_custkey"), List.of(), ""));
-        WorkloadTrial.Result r;
+        WorkloadTrialResult r;
         try (TargetSession s = Sessions.readWrite(pg, db, Duration.ofSeconds(30))) {
             r = new WorkloadTrial().run(s, workload, set, WorkloadTrial.Options.defaults(), ProgressListener.NONE,
                     Cancellation.create());
         }
-        for (WorkloadTrial.StatementTime t : r.statements()) {
+        for (TrialStatementTime t : r.statements()) {
             LOG.info("{} ({}): {} -> {} ms, uses {}, values {}, error {}", t.label(),
                     workload.get(r.statements().indexOf(t)).sql(), t.beforeMs(), t.afterMs(),
                     t.indexesUsed(), t.boundParameters(), t.error());
         }
         for (int i = 0; i < 3; i++) {
-            WorkloadTrial.StatementTime t = r.statements().get(i);
+            TrialStatementTime t = r.statements().get(i);
             assertThat(t.error()).as(t.label()).isNull();
             assertThat(t.boundParameters()).as(t.label()).isNotEmpty()
                     .allSatisfy(b -> assertThat(b.evidence()).isNotBlank());
@@ -83,12 +83,12 @@ class ParameterisedWorkloadTrialTest {
             assertThat(b.source()).isEqualTo("default");
             assertThat(b.literal()).isEqualTo("10");
         });
-        WorkloadTrial.StatementTime product = r.statements().get(3);
+        TrialStatementTime product = r.statements().get(3);
         assertThat(product.error()).as("2 * 1000.5 became $1 * $2: no column says what they are")
                 .startsWith(WorkloadTrial.NOT_TIMED).contains("cannot be given a representative value");
         assertThat(r.kept()).containsExactlyElementsOf(set);
-        double before = r.statements().subList(0, 3).stream().mapToDouble(WorkloadTrial.StatementTime::beforeMs).sum();
-        double after = r.statements().subList(0, 3).stream().mapToDouble(WorkloadTrial.StatementTime::afterMs).sum();
+        double before = r.statements().subList(0, 3).stream().mapToDouble(TrialStatementTime::beforeMs).sum();
+        double after = r.statements().subList(0, 3).stream().mapToDouble(TrialStatementTime::afterMs).sum();
         LOG.info(String.format(Locale.ROOT, "$n workload: %.2f ms -> %.2f ms (geomean ratio %.3f)", before, after,
                 r.geomeanRatio()));
         assertThat(after).isLessThan(before / 2);

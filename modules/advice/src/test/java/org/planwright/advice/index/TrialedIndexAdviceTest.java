@@ -47,12 +47,12 @@ class TrialedIndexAdviceTest {
         assertThat(o.rounds()).as(o.toString()).hasSizeGreaterThanOrEqualTo(2);
         TrialedIndexAdvice.Round first = o.rounds().getFirst();
         // an index leading with b (its INCLUDE list, if any, is the advisor's choice)
-        WorkloadTrial.IndexOutcome rejected = first.trial().indexes().stream()
+        TrialIndexOutcome rejected = first.trial().indexes().stream()
                 .filter(x -> x.index().keys().getFirst().equals("b")).findFirst().orElseThrow();
         IndexCandidate onB = rejected.index();
         assertThat(rejected.rejected()).as(first.trial().toString()).contains("slowed").contains("slower");
         assertThat(rejected.hurt()).containsExactly("slowed");
-        assertThat(o.rejected()).extracting(WorkloadTrial.IndexOutcome::index).contains(onB);
+        assertThat(o.rejected()).extracting(TrialIndexOutcome::index).contains(onB);
         TrialedIndexAdvice.Round second = o.rounds().get(1);
         assertThat(second.excluded()).contains(onB);
         assertThat(second.advice().chosen()).extracting(c -> c.candidate().keys().getFirst()).doesNotContain("b");
@@ -61,11 +61,11 @@ class TrialedIndexAdviceTest {
         assertThat(o.chosen()).isPositive();
         assertThat(best.measuredBenefit()).isGreaterThan(first.measuredBenefit()).isPositive();
         assertThat(best.trial().kept()).isNotEmpty().allMatch(c -> c.keys().getFirst().equals("c"));
-        assertThat(best.trial().statements()).noneMatch(WorkloadTrial.StatementTime::slowedBySet);
+        assertThat(best.trial().statements()).noneMatch(TrialStatementTime::slowedBySet);
         assertThat(best.trial().statements().get(1).faster()).as(best.trial().toString()).isTrue();
         for (TrialedIndexAdvice.Round r : o.rounds()) {
             assertThat(r.trial().statements()).as("every round's kept set slows no statement")
-                    .noneMatch(WorkloadTrial.StatementTime::slowedBySet);
+                    .noneMatch(TrialStatementTime::slowedBySet);
         }
     }
 
@@ -83,7 +83,7 @@ class TrialedIndexAdviceTest {
         assertThat(r.advice().chosen()).isNotEmpty();
         assertThat(r.trial().kept()).containsExactlyElementsOf(r.advice().chosen().stream()
                 .map(IndexAdvice.ChosenIndex::candidate).toList());
-        assertThat(r.trial().statements()).noneMatch(WorkloadTrial.StatementTime::slowedBySet);
+        assertThat(r.trial().statements()).noneMatch(TrialStatementTime::slowedBySet);
         assertThat(r.measuredBenefit()).isPositive();
     }
 }

@@ -61,23 +61,23 @@ class WorkloadTrialTest {
         List<WorkloadStatement> workload = List.of(WorkloadStatement.of("slowed", SLOWED),
                 new WorkloadStatement("helped", HELPED, 1000));
         long indexesBefore = indexCount(pg, db);
-        WorkloadTrial.Result r;
+        WorkloadTrialResult r;
         try (TargetSession s = Sessions.readWrite(pg, db, Duration.ofSeconds(30))) {
             r = new WorkloadTrial().run(s, workload, List.of(onB), WorkloadTrial.Options.defaults(),
                     ProgressListener.NONE, Cancellation.create());
             assertThat(s.execute("SELECT 1", 1).rows()).as("usable afterwards, outside a transaction").hasSize(1);
         }
-        WorkloadTrial.IndexOutcome outcome = r.indexes().getFirst();
+        TrialIndexOutcome outcome = r.indexes().getFirst();
         assertThat(outcome.rejected()).as(r.toString()).isNotNull().contains("slowed").contains("slower");
         assertThat(outcome.warning()).isNull();
         assertThat(r.statements()).as("no statement slower beyond noise with the kept set")
-                .noneMatch(WorkloadTrial.StatementTime::slowedBySet);
+                .noneMatch(TrialStatementTime::slowedBySet);
         assertThat(outcome.hurt()).containsExactly("slowed");
         assertThat(r.kept()).isEmpty();
         // the planner did like it: both statements' plans used it, and together they took longer with it
         assertThat(outcome.afterMs()).isGreaterThan(outcome.beforeMs());
         assertThat(outcome.rejected()).containsPattern("\\d+\\.\\dx slower");
-        WorkloadTrial.StatementTime slowed = r.statements().getFirst();
+        TrialStatementTime slowed = r.statements().getFirst();
         assertThat(slowed.error()).isNull();
         assertThat(slowed.indexesUsed()).as("after the rejection the statement no longer uses it").isEmpty();
         // (its plan without the index is its "before" plan: a difference left is run-to-run noise, not judged)
@@ -94,7 +94,7 @@ class WorkloadTrialTest {
         // with (a, b) the ORDER BY ... LIMIT statement reads its ten rows straight from the index
         List<WorkloadStatement> workload = List.of(WorkloadStatement.of("slowed without (a, b)", SLOWED),
                 WorkloadStatement.of("helped", HELPED));
-        WorkloadTrial.Result r;
+        WorkloadTrialResult r;
         try (TargetSession s = Sessions.readWrite(pg, db, Duration.ofSeconds(30))) {
             r = new WorkloadTrial().run(s, workload, List.of(onB, onAb), WorkloadTrial.Options.defaults(),
                     ProgressListener.NONE, Cancellation.create());
@@ -104,8 +104,8 @@ class WorkloadTrialTest {
             assertThat(o.rejected()).isNull();
             assertThat(o.hurt()).isEmpty();
         });
-        assertThat(r.statements()).noneMatch(WorkloadTrial.StatementTime::slowedBySet)
-                .allMatch(WorkloadTrial.StatementTime::faster);
+        assertThat(r.statements()).noneMatch(TrialStatementTime::slowedBySet)
+                .allMatch(TrialStatementTime::faster);
         assertThat(r.statements().getFirst().indexesUsed()).containsExactly(onAb.name());
     }
 
