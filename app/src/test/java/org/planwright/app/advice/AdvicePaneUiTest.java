@@ -2,26 +2,15 @@ package org.planwright.app.advice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.planwright.app.concurrent.FxBackgroundExecutor;
-import org.planwright.app.main.Theme;
 import org.planwright.testsupport.PostgresExtension;
 import org.planwright.testsupport.PostgresFixture;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -32,63 +21,30 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(PostgresExtension.class)
 class AdvicePaneUiTest {
 
-    private static FxBackgroundExecutor executor;
-    private static Stage stage;
-    private static AdviceViewModel vm;
+    private static AdvicePaneStage pane;
     private final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void open(PostgresFixture pg) throws Exception {
-        AdviceActions actions = AdviceViewModelTest.actions(pg);
-        FxToolkit.registerPrimaryStage();
-        executor = new FxBackgroundExecutor();
-        FxToolkit.setupFixture(() -> {
-            Theme.LIGHT.apply();
-            vm = new AdviceViewModel(executor, actions, (h, q) -> false);
-            stage = new Stage();
-            stage.setScene(new Scene(new AdvicePane(vm, () -> AdviceViewModelTest.QUERY, t -> { }), 1200, 620));
-            stage.setX(0);
-            stage.setY(0);
-            stage.show();
-        });
+        pane = AdvicePaneStage.show(AdviceViewModelTest.actions(pg));
     }
 
     @AfterAll
     static void close() throws TimeoutException {
-        FxToolkit.setupFixture(() -> stage.close());
-        executor.close();
+        pane.close();
         AdviceViewModelTest.closeSessions();
-        FxToolkit.cleanupStages();
     }
 
     @Test
     void adviseThenTryShowsTheVerifiedRewriteAndItsMeasuredEffect() throws Exception {
-        robot.clickOn("#advise-button");
-        waitUntil(() -> !vm.recommendations().isEmpty() && !vm.busyProperty().get(), "advice");
-        WaitForAsyncUtils.waitForFxEvents();
+        AdviceViewModel vm = pane.vm();
+        pane.advise();
         assertThat(robot.lookup("#advice-details").queryTextInputControl().getText()).contains("Same rows verified");
-        shoot("advice-pane.png");
+        pane.shoot("advice-pane.png");
         robot.clickOn("#try-button");
-        waitUntil(() -> vm.trialProperty().get() != null && !vm.busyProperty().get(), "the trial");
+        pane.waitUntil(() -> vm.trialProperty().get() != null && !vm.busyProperty().get(), "the trial");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#trial-summary").queryAs(Label.class).getText()).contains("Actual improvement");
-        shoot("advice-trial.png");
-    }
-
-    private void shoot(String name) throws Exception {
-        Path out = Path.of("target", "screenshots", name);
-        Files.createDirectories(out.getParent());
-        WritableImage[] shot = new WritableImage[1];
-        robot.interact(() -> shot[0] = stage.getScene().snapshot(null));
-        ImageIO.write(SwingFXUtils.fromFXImage(shot[0], null), "png", out.toFile());
-        assertThat(out).isNotEmptyFile();
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition, String what) {
-        try {
-            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what + ": " + vm.statusProperty().get(), e);
-        }
+        pane.shoot("advice-trial.png");
     }
 }
